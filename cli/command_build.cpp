@@ -1,0 +1,319 @@
+// `kgraph build`: inputs -> CorpusReader -> GraphBuilder -> writers. Validates every option
+// and opens every output before reading anything; prints problems and the summary on stderr.
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <iomanip>
+#include <iostream>
+#include <optional>
+#include <sstream>
+#include <thread>
+#include <unordered_map>
+
+#include <boost/program_options.hpp>
+#include <unistd.h>
+
+#include "cli/command.hpp"
+#include "cli/problem_reporter.hpp"
+#include "exporters/format.hpp"
+#include "exporters/graphml_writer.hpp"
+#include "exporters/node_link_json_writer.hpp"
+#include "exporters/output_file.hpp"
+#include "graph/error.hpp"
+#include "graph/graph_builder.hpp"
+#include "importers/corpus_reader.hpp"
+
+namespace kg::cli {
+namespace {
+
+namespace po = boost::program_options;
+
+// 1234567 -> "1,234,567"
+std::string grouped(std::uint64_t n) {
+    std::string digits = std::to_string(n);
+    for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3) {
+        digits.insert(static_cast<std::size_t>(i), ",");
+    }
+    return digits;
+}
+
+struct Output {
+    std::string path;
+    Format format;
+    std::unique_ptr<OutputFile> file;
+};
+
+class BuildCommand : public Command {
+public:
+    BuildCommand() {
+        m_common.add_options()
+            ("help,h", "show this help")
+            ("verbose,v", "report every problem, not only the first of each kind")
+            ("quiet,q", "print no summary (problems are still reported)")
+            ("progress", "show a progress line (default: only on a terminal)");
+        m_input.add_options()
+            ("input-format,F", po::value<std::string>(), "markdown|wikitext: how to read every input (default: by suffix; .wiki is wikitext)")
+            ("case", po::value<std::string>()->default_value("fold"), "fold|first-letter|sensitive: how letter case compares in keys")
+            ("label-first", "read [[A|B]] as label A, target B (Dendron vaults)")
+            ("external", "make URLs of Markdown links 'external' nodes")
+            ("threads,j", po::value<unsigned>(), "worker threads (default: all cores)");
+        m_output.add_options()
+            ("output,o", po::value<std::vector<std::string>>(), "output file; repeat for several; '-' is stdout")
+            ("output-format,f", po::value<std::string>(), "graphml|json for every output (default: by suffix)")
+            ("overwrite,O", "replace output files that exist");
+        m_errors.add_options()
+            ("strict", "stop with exit code 1 at the first input problem")
+            ("max-reports", po::value<std::size_t>()->default_value(10), "problems printed per kind (the summary counts all)");
+        m_hidden.add_options()("input", po::value<std::vector<std::string>>(), "input");
+    }
+
+    std::string_view name() const override { return "build"; }
+    std::string_view summary() const override {
+        return "read articles, write their link graph (GraphML, JSON)";
+    }
+    std::string help() const override {
+        std::ostringstream out;
+        out << "usage: kgraph build [OPTIONS] INPUT... -o OUTPUT...\n\n"
+               "INPUT is a file, a folder (read recursively: .md .markdown .txt .wiki), or '-'\n"
+               "for standard input. OUTPUT's format comes from its suffix (.graphml .xml .json)\n"
+               "or from -f.\n\n"
+            << m_common << '\n' << m_input << '\n' << m_output << '\n' << m_errors
+            << "\nexit codes: 0 done; 1 failed (a problem under --strict, an output not "
+               "written);\n            2 usage error\n";
+        return out.str();
+    }
+
+    void setup(const std::vector<std::string>& args) override {
+        po::options_description all;
+        all.add(m_common).add(m_input).add(m_output).add(m_errors).add(m_hidden);
+        po::positional_options_description positional;
+        positional.add("input", -1);
+        po::variables_map vm;
+        try {
+            po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
+            po::notify(vm);
+        } catch (const po::error& e) {
+            throw UsageError(std::string("build: ") + e.what() + "; run 'kgraph help build' for the options");
+        }
+        if (vm.count("help")) {
+            m_show_help = true;
+            return;
+        }
+        m_verbose = vm.count("verbose") > 0;
+        m_quiet = vm.count("quiet") > 0;
+        m_progress = vm.count("progress") > 0 || (!m_quiet && ::isatty(STDERR_FILENO) != 0);
+        m_strict = vm.count("strict") > 0;
+        m_max_reports = m_verbose ? SIZE_MAX : vm["max-reports"].as<std::size_t>();
+
+        const std::string case_rule = vm["case"].as<std::string>();
+        if (case_rule == "fold") {
+            m_import.case_rule = CaseRule::fold;
+        } else if (case_rule == "first-letter") {
+            m_import.case_rule = CaseRule::first_letter;
+        } else if (case_rule == "sensitive") {
+            m_import.case_rule = CaseRule::sensitive;
+        } else {
+            throw UsageError("build: unknown --case '" + case_rule + "': use fold, first-letter or sensitive");
+        }
+        m_import.label_first = vm.count("label-first") > 0;
+        m_import.external = vm.count("external") > 0;
+        if (vm.count("input-format")) {
+            const std::string f = vm["input-format"].as<std::string>();
+            if (f == "markdown") {
+                m_dialect = Dialect::markdown;
+            } else if (f == "wikitext") {
+                m_dialect = Dialect::wikitext;
+            } else {
+                throw UsageError("build: unknown input format '" + f + "': use -F markdown or -F wikitext");
+            }
+        }
+        m_threads = std::max(1u, std::thread::hardware_concurrency());
+        if (vm.count("threads")) {
+            m_threads = vm["threads"].as<unsigned>();
+            if (m_threads == 0) throw UsageError("build: --threads must be at least 1");
+        }
+
+        if (!vm.count("input")) {
+            throw UsageError("build: no input given: name a folder or files, e.g. kgraph build notes/ -o graph.graphml");
+        }
+        m_inputs = vm["input"].as<std::vector<std::string>>();
+        if (!vm.count("output")) {
+            throw UsageError("build: no output given: add -o graph.graphml and/or -o graph.json (or -o - -f json)");
+        }
+        std::optional<Format> forced;
+        if (vm.count("output-format")) {
+            const std::string f = vm["output-format"].as<std::string>();
+            forced = format_from_name(f);
+            if (!forced) throw UsageError("build: unknown output format '" + f + "': use -f graphml or -f json");
+        }
+        const bool overwrite = vm.count("overwrite") > 0;
+        bool have_stdout = false;
+        for (const std::string& path : vm["output"].as<std::vector<std::string>>()) {
+            std::optional<Format> format = forced ? forced : format_from_path(path);
+            if (!format) {
+                throw UsageError("build: cannot tell the format of output '" + path +
+                                 "': name it .graphml or .json, or add -f graphml|json");
+            }
+            if (path == "-") {
+                if (have_stdout) throw UsageError("build: '-o -' given twice: standard output takes one format");
+                have_stdout = true;
+            } else {
+                std::error_code ec;
+                if (std::filesystem::is_directory(path, ec)) {
+                    throw UsageError("build: output '" + path + "' is a folder: name a file");
+                }
+                if (!overwrite && std::filesystem::exists(path, ec)) {
+                    throw UsageError("build: output '" + path + "' exists: add -O/--overwrite to replace it");
+                }
+            }
+            for (const Output& o : m_outputs) {
+                if (o.path == path) throw UsageError("build: output '" + path + "' named twice");
+            }
+            m_outputs.push_back(Output{path, *format, nullptr});
+        }
+        // Inputs are checked before outputs are created, so a typo leaves no temp files behind.
+        m_files = collect_inputs(m_inputs, m_dialect);
+        for (Output& o : m_outputs) {
+            try {
+                o.file = std::make_unique<OutputFile>(o.path);
+            } catch (const OutputError& e) {
+                throw UsageError(std::string("build: ") + e.what());
+            }
+        }
+    }
+
+    int run() override {
+        if (m_show_help) {
+            std::cout << help();
+            return 0;
+        }
+        const auto started = std::chrono::steady_clock::now();
+        ProblemReporter reporter(std::cerr, m_max_reports, m_strict);
+        GraphBuilder builder;
+        std::unordered_map<std::string, std::string> article_sources;  // key -> first file
+        std::uint64_t bytes = 0;
+        std::size_t articles = 0;
+        std::size_t skipped = 0;
+        std::size_t links = 0;
+        std::size_t unresolved = 0;
+        std::size_t urls = 0;
+        std::uint32_t doc_index = 0;
+        const std::size_t total_files = m_files.size();
+        auto last_progress = started;
+
+        CorpusReader reader(m_files, m_import, m_threads);
+        reader.read([&](Document&& doc) {
+            ++doc_index;
+            bytes += doc.bytes;
+            for (const Problem& p : doc.problems) reporter.report(p);
+            if (doc.skipped) {
+                ++skipped;
+                return;
+            }
+            ++articles;
+            const auto [it, first] = article_sources.try_emplace(doc.key, doc.source);
+            if (!first) {
+                reporter.report(Problem{ProblemKind::duplicate_key, doc.source, 0, 0,
+                                        "article key '" + doc.key + "' is also the key of '" +
+                                            it->second + "': both files are one node"});
+            }
+            const NodeId article = builder.add_node(doc.key, NodeKind::article, doc.lang);
+            builder.set_title(article, doc.title);
+            for (const ExtractedLink& link : doc.links) {
+                const NodeId target = builder.add_node(link.key, link.target_kind, link.lang);
+                builder.add_surface(target, link.surface);
+                builder.add_edge(article, target, link.kind, 1, doc_index);
+            }
+            links += doc.links.size();
+            unresolved += doc.unresolved_links;
+            urls += doc.external_links;
+            if (m_progress) {
+                const auto now = std::chrono::steady_clock::now();
+                if (now - last_progress > std::chrono::milliseconds(200)) {
+                    last_progress = now;
+                    std::cerr << "\rkgraph: read " << grouped(doc_index) << " of "
+                              << grouped(total_files) << " files" << std::flush;
+                }
+            }
+        });
+        if (m_progress) std::cerr << "\r\033[K" << std::flush;
+
+        const KnowledgeGraph graph = builder.freeze();
+        for (Output& o : m_outputs) {
+            if (o.format == Format::graphml) {
+                write_graphml(graph, *o.file);
+            } else {
+                write_node_link_json(graph, *o.file);
+            }
+            o.file->close();
+        }
+        const double seconds =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+
+        if (!m_quiet) {
+            std::cerr << reporter.unprinted();
+            std::ostringstream s;
+            s << std::fixed << std::setprecision(2);
+            s << "kgraph: read " << grouped(articles) << " articles (" << grouped(bytes)
+              << " bytes";
+            if (skipped > 0) s << ", " << grouped(skipped) << " files skipped";
+            s << ") in " << seconds << " s, " << (seconds > 0 ? static_cast<double>(bytes) / 1e6 / seconds : 0.0)
+              << " MB/s, " << m_threads << " threads\n";
+            s << "kgraph: links " << grouped(links) << " extracted";
+            if (unresolved > 0) s << ", " << grouped(unresolved) << " Markdown links to files outside the corpus";
+            if (urls > 0) s << ", " << grouped(urls) << " URLs" << (m_import.external ? "" : " (nodes with --external)");
+            s << '\n';
+            s << "kgraph: nodes " << grouped(graph.node_count()) << ":";
+            const char* sep = " ";
+            for (NodeKind k : all_node_kinds) {
+                s << sep << to_string(k) << ' ' << grouped(graph.node_count(k));
+                sep = ", ";
+            }
+            s << "\nkgraph: edges " << grouped(graph.edge_count()) << ":";
+            sep = " ";
+            for (EdgeKind k : all_edge_kinds) {
+                s << sep << to_string(k) << ' ' << grouped(graph.edge_count(k)) << " (weight "
+                  << grouped(graph.edge_weight(k)) << ')';
+                sep = ", ";
+            }
+            s << "\nkgraph: problems " << grouped(reporter.total());
+            if (reporter.total() > 0) s << ": " << reporter.breakdown();
+            s << "\nkgraph: wrote";
+            sep = " ";
+            for (const Output& o : m_outputs) {
+                s << sep << (o.path == "-" ? "<stdout>" : o.path) << " (" << to_string(o.format)
+                  << ", " << grouped(o.file->bytes_written()) << " bytes)";
+                sep = ", ";
+            }
+            s << '\n';
+            std::cerr << s.str();
+        }
+        return 0;
+    }
+
+private:
+    po::options_description m_common{"Common options"};
+    po::options_description m_input{"Input options"};
+    po::options_description m_output{"Output options"};
+    po::options_description m_errors{"Error options"};
+    po::options_description m_hidden;
+
+    bool m_show_help = false;
+    bool m_verbose = false;
+    bool m_quiet = false;
+    bool m_progress = false;
+    bool m_strict = false;
+    std::size_t m_max_reports = 10;
+    unsigned m_threads = 1;
+    ImportOptions m_import;
+    std::optional<Dialect> m_dialect;
+    std::vector<std::string> m_inputs;
+    std::vector<InputFile> m_files;
+    std::vector<Output> m_outputs;
+};
+
+}  // namespace
+
+std::unique_ptr<Command> make_build_command() { return std::make_unique<BuildCommand>(); }
+
+}  // namespace kg::cli

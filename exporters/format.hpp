@@ -1,0 +1,21 @@
+// Output formats kgraph writes, chosen by file suffix or by name (-f). Used by the CLI to pick
+// a writer and by `help` to list them.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace kg {
+
+enum class Format { graphml, json };
+
+/// "graphml" / "json" (also "node-link"), case-insensitive.
+std::optional<Format> format_from_name(std::string_view name);
+
+/// By suffix: .graphml .xml -> graphml; .json -> json. Case-insensitive.
+std::optional<Format> format_from_path(std::string_view path);
+
+std::string_view to_string(Format format);
+
+}  // namespace kg

@@ -1,0 +1,68 @@
+// write_graphml: one buffered pass over nodes, then over edges in CSR order.
+#include "exporters/graphml_writer.hpp"
+
+#include <string>
+
+#include "exporters/text_escape.hpp"
+
+namespace kg {
+namespace {
+
+void data(std::string& line, std::string_view key, std::string_view value) {
+    line += "<data key=\"";
+    line += key;
+    line += "\">";
+    append_xml_escaped(line, value);
+    line += "</data>";
+}
+
+}  // namespace
+
+void write_graphml(const KnowledgeGraph& graph, OutputFile& out) {
+    out.write(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" "
+        "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
+        "xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
+        "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n"
+        "  <key id=\"label\" for=\"node\" attr.name=\"label\" attr.type=\"string\"/>\n"
+        "  <key id=\"kind\" for=\"node\" attr.name=\"kind\" attr.type=\"string\"/>\n"
+        "  <key id=\"lang\" for=\"node\" attr.name=\"lang\" attr.type=\"string\"/>\n"
+        "  <key id=\"key\" for=\"node\" attr.name=\"key\" attr.type=\"string\"/>\n"
+        "  <key id=\"edge_kind\" for=\"edge\" attr.name=\"kind\" attr.type=\"string\"/>\n"
+        "  <key id=\"weight\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>\n"
+        "  <key id=\"articles\" for=\"edge\" attr.name=\"articles\" attr.type=\"int\"/>\n"
+        "  <graph id=\"G\" edgedefault=\"directed\">\n");
+    const CsrGraph& g = graph.graph();
+    std::string line;
+    for (auto v : boost::make_iterator_range(boost::vertices(g))) {
+        const NodeData& node = g[v];
+        line.clear();
+        line += "    <node id=\"n";
+        line += std::to_string(v);
+        line += "\">";
+        data(line, "label", node.label);
+        data(line, "kind", to_string(node.kind));
+        data(line, "lang", node.lang);
+        data(line, "key", node.key);
+        line += "</node>\n";
+        out.write(line);
+    }
+    for (auto e : boost::make_iterator_range(boost::edges(g))) {
+        const EdgeData& edge = g[e];
+        line.clear();
+        line += "    <edge source=\"n";
+        line += std::to_string(boost::source(e, g));
+        line += "\" target=\"n";
+        line += std::to_string(boost::target(e, g));
+        line += "\">";
+        data(line, "edge_kind", to_string(edge.kind));
+        data(line, "weight", std::to_string(edge.weight));
+        data(line, "articles", std::to_string(edge.articles));
+        line += "</edge>\n";
+        out.write(line);
+    }
+    out.write("  </graph>\n</graphml>\n");
+}
+
+}  // namespace kg

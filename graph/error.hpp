@@ -1,0 +1,58 @@
+// The root of kgraph's exceptions, shared by every module (graph, importers, exporters, cli).
+// Library code throws these; only cli/main.cpp turns them into messages and exit codes.
+#pragma once
+
+#include <cstddef>
+#include <stdexcept>
+#include <string>
+
+namespace kg {
+
+/// Root of all kgraph errors. what() is a complete, one-line message for the user.
+class Error : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+/// The user asked for something impossible (bad option, missing path, unknown format): exit 2.
+class UsageError : public Error {
+public:
+    using Error::Error;
+};
+
+/// An input could not be read or parsed. Carries the position where it went wrong.
+class InputError : public Error {
+public:
+    InputError(std::string source, std::size_t line, std::size_t column, std::string message)
+        : Error(format(source, line, column, message)),
+          m_source(std::move(source)),
+          m_line(line),
+          m_column(column) {}
+
+    const std::string& source() const noexcept { return m_source; }
+    std::size_t line() const noexcept { return m_line; }
+    std::size_t column() const noexcept { return m_column; }
+
+private:
+    static std::string format(const std::string& source, std::size_t line, std::size_t column,
+                              const std::string& message) {
+        std::string out = source;
+        if (line > 0) {
+            out += ':' + std::to_string(line);
+            if (column > 0) out += ':' + std::to_string(column);
+        }
+        return out + ": " + message;
+    }
+
+    std::string m_source;
+    std::size_t m_line;
+    std::size_t m_column;
+};
+
+/// An output could not be created, written or moved into place.
+class OutputError : public Error {
+public:
+    using Error::Error;
+};
+
+}  // namespace kg

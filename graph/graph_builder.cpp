@@ -1,0 +1,109 @@
+// GraphBuilder: interning and aggregation, then a sort into Boost's CSR layout.
+#include "graph/graph_builder.hpp"
+
+#include <algorithm>
+#include <tuple>
+#include <limits>
+#include <utility>
+
+#include "graph/error.hpp"
+
+namespace kg {
+
+NodeId GraphBuilder::add_node(std::string_view key, NodeKind kind, std::string_view lang) {
+    auto [it, inserted] = m_ids.try_emplace(std::string(key), 0);
+    if (inserted) {
+        if (m_nodes.size() >= std::numeric_limits<NodeId>::max()) {
+            throw Error("graph too large: more than 4,294,967,294 nodes");
+        }
+        it->second = static_cast<NodeId>(m_nodes.size());
+        Node node;
+        node.key = std::string(key);
+        node.kind = kind;
+        node.lang = std::string(lang);
+        m_nodes.push_back(std::move(node));
+        return it->second;
+    }
+    Node& node = m_nodes[it->second];
+    if (kind > node.kind) node.kind = kind;
+    if (node.lang.empty() && !lang.empty()) node.lang = std::string(lang);
+    return it->second;
+}
+
+void GraphBuilder::add_surface(NodeId id, std::string_view surface, std::uint32_t count) {
+    auto& surfaces = m_nodes.at(id).surfaces;
+    for (auto& s : surfaces) {
+        if (s.text == surface) {
+            s.count += count;
+            return;
+        }
+    }
+    surfaces.push_back(Surface{std::string(surface), count});
+}
+
+void GraphBuilder::set_title(NodeId id, std::string_view title) {
+    Node& node = m_nodes.at(id);
+    // The first article to claim a key names it; later duplicates are reported by the caller.
+    if (node.has_title) return;
+    node.title = std::string(title);
+    node.has_title = true;
+}
+
+void GraphBuilder::add_edge(NodeId source, NodeId target, EdgeKind kind, std::uint32_t count,
+                            std::uint32_t article) {
+    auto [it, inserted] = m_edge_index.try_emplace(EdgeKey{source, target, kind}, 0);
+    if (inserted) {
+        it->second = static_cast<std::uint32_t>(m_edges.size());
+        m_edges.push_back(Edge{source, target, kind, count, 1, article});
+        return;
+    }
+    Edge& edge = m_edges[it->second];
+    edge.weight += count;
+    if (edge.last_article != article) {
+        ++edge.articles;
+        edge.last_article = article;
+    }
+}
+
+KnowledgeGraph GraphBuilder::freeze() {
+    m_edge_index.clear();
+    m_ids.clear();
+    std::sort(m_edges.begin(), m_edges.end(), [](const Edge& a, const Edge& b) {
+        return std::tie(a.source, a.target, a.kind) < std::tie(b.source, b.target, b.kind);
+    });
+    std::vector<std::pair<NodeId, NodeId>> ends;
+    std::vector<EdgeData> data;
+    ends.reserve(m_edges.size());
+    data.reserve(m_edges.size());
+    for (const Edge& e : m_edges) {
+        ends.emplace_back(e.source, e.target);
+        data.push_back(EdgeData{e.kind, e.weight, e.articles});
+    }
+    m_edges.clear();
+    m_edges.shrink_to_fit();
+
+    const auto n = static_cast<NodeId>(m_nodes.size());
+    CsrGraph csr(boost::edges_are_sorted, ends.begin(), ends.end(), data.begin(), n);
+    for (NodeId v = 0; v < n; ++v) {
+        Node& node = m_nodes[v];
+        NodeData& out = csr[v];
+        out.key = std::move(node.key);
+        out.kind = node.kind;
+        out.lang = std::move(node.lang);
+        if (node.has_title) {
+            out.label = std::move(node.title);
+        } else if (!node.surfaces.empty()) {
+            // Most frequent spelling; max_element keeps the first of equals (first seen).
+            auto best = std::max_element(
+                node.surfaces.begin(), node.surfaces.end(),
+                [](const Surface& a, const Surface& b) { return a.count < b.count; });
+            out.label = std::move(best->text);
+        } else {
+            out.label = out.key;
+        }
+    }
+    m_nodes.clear();
+    return KnowledgeGraph(std::move(csr));
+}
+
+}  // namespace kg

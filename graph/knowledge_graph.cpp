@@ -1,0 +1,27 @@
+// KnowledgeGraph: tallies per kind computed once when the graph is frozen.
+#include "graph/knowledge_graph.hpp"
+
+namespace kg {
+
+KnowledgeGraph::KnowledgeGraph(CsrGraph graph) : m_graph(std::move(graph)) {
+    for (auto v : boost::make_iterator_range(boost::vertices(m_graph))) {
+        ++m_nodes_by_kind[static_cast<std::size_t>(m_graph[v].kind)];
+    }
+    for (auto v : boost::make_iterator_range(boost::vertices(m_graph))) {
+        // Edges of one source are sorted by target, so parallel edges are neighbours.
+        NodeId previous_target = 0;
+        bool first = true;
+        for (auto e : boost::make_iterator_range(boost::out_edges(v, m_graph))) {
+            const EdgeData& data = m_graph[e];
+            const auto kind = static_cast<std::size_t>(data.kind);
+            ++m_edges_by_kind[kind];
+            m_weight_by_kind[kind] += data.weight;
+            const NodeId target = boost::target(e, m_graph);
+            if (!first && target == previous_target) m_parallel_edges = true;
+            previous_target = target;
+            first = false;
+        }
+    }
+}
+
+}  // namespace kg

@@ -1,0 +1,72 @@
+// The frozen knowledge graph: a Boost.Graph compressed_sparse_row_graph with bundled node and
+// edge properties, 32-bit ids. Built once by GraphBuilder::freeze(); read by analytics and
+// exporters. Node order is first appearance in the corpus; edges are sorted by
+// (source, target, kind), so the same corpus always gives the same graph.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string>
+
+#include <boost/graph/compressed_sparse_row_graph.hpp>
+#include <boost/range/iterator_range.hpp>
+
+#include "graph/graph_types.hpp"
+
+namespace kg {
+
+/// What a node carries. `key` is the normalized key links meet on; `label` a real surface form.
+struct NodeData {
+    std::string key;
+    std::string label;
+    std::string lang;  ///< language code ("zh" for `[[zh:中国]]`), empty when unknown
+    NodeKind kind = NodeKind::entity;
+};
+
+/// What an edge carries: its kind, how many times it occurred (weight), and in how many
+/// distinct articles (articles).
+struct EdgeData {
+    EdgeKind kind = EdgeKind::link;
+    std::uint32_t weight = 0;
+    std::uint32_t articles = 0;
+};
+
+using CsrGraph = boost::compressed_sparse_row_graph<boost::directedS, NodeData, EdgeData,
+                                                    boost::no_property, std::uint32_t,
+                                                    std::uint32_t>;
+using NodeId = std::uint32_t;
+
+/// An immutable directed multigraph (at most one edge per source, target and kind).
+class KnowledgeGraph {
+public:
+    KnowledgeGraph() = default;
+    explicit KnowledgeGraph(CsrGraph graph);
+
+    const CsrGraph& graph() const noexcept { return m_graph; }
+    std::size_t node_count() const noexcept { return boost::num_vertices(m_graph); }
+    std::size_t edge_count() const noexcept { return boost::num_edges(m_graph); }
+    const NodeData& node(NodeId id) const { return m_graph[id]; }
+
+    std::size_t node_count(NodeKind kind) const noexcept {
+        return m_nodes_by_kind[static_cast<std::size_t>(kind)];
+    }
+    std::size_t edge_count(EdgeKind kind) const noexcept {
+        return m_edges_by_kind[static_cast<std::size_t>(kind)];
+    }
+    /// Sum of the weights of all edges of `kind`, i.e. the number of events behind them.
+    std::uint64_t edge_weight(EdgeKind kind) const noexcept {
+        return m_weight_by_kind[static_cast<std::size_t>(kind)];
+    }
+    /// True when some pair of nodes is joined by more than one edge (of different kinds):
+    /// writers flag such a graph as a multigraph.
+    bool has_parallel_edges() const noexcept { return m_parallel_edges; }
+
+private:
+    CsrGraph m_graph;
+    std::array<std::size_t, node_kind_count> m_nodes_by_kind{};
+    std::array<std::size_t, edge_kind_count> m_edges_by_kind{};
+    std::array<std::uint64_t, edge_kind_count> m_weight_by_kind{};
+    bool m_parallel_edges = false;
+};
+
+}  // namespace kg

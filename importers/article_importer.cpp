@@ -1,0 +1,329 @@
+// ArticleImporter: decoding, front matter, title, link scanning and key resolution for one file.
+#include "importers/article_importer.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+#include <memory>
+#include <tuple>
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include "importers/front_matter.hpp"
+#include "importers/line_index.hpp"
+#include "importers/text_decoder.hpp"
+
+namespace kg {
+namespace {
+
+std::string lower_ascii(std::string_view s) {
+    std::string out(s);
+    std::transform(out.begin(), out.end(), out.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return out;
+}
+
+// "a/b/Note.md" -> "a/b/Note"; the extension is dropped only when it names an article file.
+std::string_view strip_article_extension(std::string_view path) {
+    const std::size_t dot = path.rfind('.');
+    const std::size_t slash = path.rfind('/');
+    if (dot == std::string_view::npos || (slash != std::string_view::npos && dot < slash))
+        return path;
+    return is_article_extension(path.substr(dot)) ? path.substr(0, dot) : path;
+}
+
+std::string_view stem_of(std::string_view path) {
+    path = strip_article_extension(path);
+    const std::size_t slash = path.rfind('/');
+    return slash == std::string_view::npos ? path : path.substr(slash + 1);
+}
+
+bool has_letter_or_digit(std::string_view s) {
+    const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+    const auto n = static_cast<int32_t>(s.size());
+    for (int32_t i = 0; i < n;) {
+        UChar32 c = 0;
+        U8_NEXT(p, i, n, c);
+        if (c >= 0 && u_isalnum(c)) return true;
+    }
+    return false;
+}
+
+std::string percent_decoded_path(std::string_view dest) {
+    // Destinations are URLs: %20 is a space. decode_escapes also decodes &amp;, harmless here.
+    return decode_escapes(dest);
+}
+
+}  // namespace
+
+bool is_article_extension(std::string_view extension) {
+    const std::string e = lower_ascii(extension);
+    return e == ".md" || e == ".markdown" || e == ".txt" || e == ".wiki";
+}
+
+Dialect dialect_for_extension(std::string_view extension) {
+    return lower_ascii(extension) == ".wiki" ? Dialect::wikitext : Dialect::markdown;
+}
+
+std::string CorpusIndex::path_key(std::string_view relative_path) const {
+    std::string path(strip_article_extension(relative_path));
+    std::replace(path.begin(), path.end(), '\\', '/');
+    while (path.rfind("./", 0) == 0) path.erase(0, 2);
+    return m_normalizer.key_of(m_normalizer.clean_title(path));
+}
+
+std::string CorpusIndex::key_for(std::string_view relative_path) const {
+    return m_normalizer.key_of(m_normalizer.clean_title(stem_of(relative_path)));
+}
+
+std::string CorpusIndex::add(std::string_view relative_path) {
+    std::string key = key_for(relative_path);
+    m_by_path.try_emplace(path_key(relative_path), key);
+    return key;
+}
+
+std::string CorpusIndex::find(std::string_view relative_path) const {
+    const auto it = m_by_path.find(path_key(relative_path));
+    return it == m_by_path.end() ? std::string() : it->second;
+}
+
+ArticleImporter::ArticleImporter(ImportOptions options, const CorpusIndex& index)
+    : m_options(options), m_normalizer(options.case_rule), m_index(index) {}
+
+Document ArticleImporter::import(std::string_view bytes, const std::string& source,
+                                 std::string_view relative_path, Dialect dialect) const {
+    Document doc;
+    doc.source = source;
+    doc.bytes = bytes.size();
+    const std::string stem = m_normalizer.clean_title(stem_of(relative_path));
+    doc.key = m_normalizer.key_of(stem);
+
+    if (looks_binary(bytes)) {
+        doc.skipped = true;
+        doc.problems.push_back(Problem{ProblemKind::binary_file, source, 0, 0,
+                                       "binary file skipped (NUL byte in the first 8 KiB)"});
+        return doc;
+    }
+    DecodedText decoded = decode_text(bytes);
+    const std::string& text = decoded.text;
+    std::unique_ptr<LineIndex> lines;
+    auto position = [&](std::size_t offset) {
+        if (!lines) lines = std::make_unique<LineIndex>(text);
+        return lines->position(offset);
+    };
+    if (decoded.invalid_sequences > 0) {
+        const auto [line, column] = position(decoded.first_invalid_in_text);
+        std::string message = "invalid UTF-8 at byte offset " +
+                              std::to_string(decoded.first_invalid_offset) +
+                              " replaced with U+FFFD";
+        if (decoded.invalid_sequences > 1) {
+            message += " (and " + std::to_string(decoded.invalid_sequences - 1) +
+                       " more in this file)";
+        }
+        doc.problems.push_back(Problem{ProblemKind::invalid_utf8, source, line, column, message});
+    }
+
+    const FrontMatter fm = dialect == Dialect::markdown ? parse_front_matter(text) : FrontMatter{};
+    doc.aliases = fm.aliases;
+    doc.lang = fm.lang;
+    doc.title = m_normalizer.clean_title(fm.title);
+    if (doc.title.empty()) doc.title = heading_title(text, fm.body_offset, dialect);
+    if (doc.title.empty()) doc.title = stem;
+
+    ScanOptions scan_options;
+    scan_options.dialect = dialect;
+    scan_options.label_first = m_options.label_first;
+    const ScanResult scanned = scan_links(text, fm.body_offset, scan_options);
+    for (const ScanIssue& issue : scanned.issues) {
+        const auto [line, column] = position(issue.offset);
+        doc.problems.push_back(Problem{issue.kind, source, line, column, issue.message});
+    }
+    std::vector<ScanIssue> link_issues;
+    for (const RawLink& raw : scanned.links) {
+        if (raw.syntax == LinkSyntax::wiki) {
+            add_wiki_link(doc, raw, link_issues);
+        } else {
+            add_markdown_link(doc, raw, relative_path);
+        }
+    }
+    for (const ScanIssue& issue : link_issues) {
+        const auto [line, column] = position(issue.offset);
+        doc.problems.push_back(Problem{issue.kind, source, line, column, issue.message});
+    }
+    std::stable_sort(doc.problems.begin(), doc.problems.end(), [](const Problem& a, const Problem& b) {
+        return std::tie(a.line, a.column) < std::tie(b.line, b.column);
+    });
+    return doc;
+}
+
+void ArticleImporter::add_wiki_link(Document& doc, const RawLink& raw,
+                                    std::vector<ScanIssue>& issues) const {
+    auto problem = [&](ProblemKind kind, std::string message) {
+        issues.push_back(ScanIssue{kind, raw.offset, std::move(message)});
+    };
+    const std::string written(raw.embed ? "![[" : "[[");
+    if (raw.target.size() > max_target_bytes * 4) {
+        problem(ProblemKind::long_target,
+                "wiki-link target longer than " + std::to_string(max_target_bytes) +
+                    " bytes skipped: '" + written + shorten(raw.target) + "'");
+        return;
+    }
+    NormalizedTarget target = m_normalizer.normalize_target(raw.target);
+    if (target.same_page()) {
+        // [[#Section]] points inside the article itself; [[]] and [[ |x]] point nowhere.
+        const bool has_anchor = raw.target.find('#') != std::string_view::npos;
+        if (!has_anchor) {
+            problem(ProblemKind::empty_link, "empty wiki-link target in '" + written +
+                                                 shorten(std::string(raw.target) +
+                                                         (raw.label.empty() ? "" : "|") +
+                                                         std::string(raw.label)) +
+                                                 "]]'");
+        }
+        return;
+    }
+    if (target.key.size() > max_target_bytes) {
+        problem(ProblemKind::long_target, "wiki-link target longer than " +
+                                              std::to_string(max_target_bytes) +
+                                              " bytes skipped: '" + written +
+                                              shorten(raw.target) + "'");
+        return;
+    }
+    ExtractedLink link;
+    link.offset = raw.offset;
+    link.label = m_normalizer.clean_title(raw.label);
+    link.lang = std::move(target.lang);
+    link.surface = std::move(target.surface);
+    link.key = std::move(target.key);
+    switch (target.ns) {
+        case TargetNamespace::category:
+            link.target_kind = NodeKind::category;
+            link.kind = target.leading_colon ? EdgeKind::link : EdgeKind::category;
+            break;
+        case TargetNamespace::file:
+            link.kind = target.leading_colon ? EdgeKind::link : EdgeKind::embed;
+            break;
+        case TargetNamespace::none: {
+            link.kind = raw.embed ? EdgeKind::embed : EdgeKind::link;
+            if (link.lang.empty()) {
+                // [[folder/Note]] and [[Note.md]] name a corpus file by path.
+                const std::string by_path = m_index.find(link.surface);
+                if (!by_path.empty()) link.key = by_path;
+            }
+            break;
+        }
+    }
+    if (raw.embed && link.kind == EdgeKind::link) link.kind = EdgeKind::embed;
+    doc.links.push_back(std::move(link));
+}
+
+void ArticleImporter::add_markdown_link(Document& doc, const RawLink& raw,
+                                        std::string_view relative_path) const {
+    if (raw.syntax == LinkSyntax::url) {
+        ++doc.external_links;
+        if (!m_options.external) return;
+        ExtractedLink link;
+        link.kind = raw.embed ? EdgeKind::embed : EdgeKind::link;
+        link.target_kind = NodeKind::external;
+        link.key = std::string(raw.target);
+        link.surface = link.key;
+        link.label = m_normalizer.clean_title(raw.label);
+        link.offset = raw.offset;
+        doc.links.push_back(std::move(link));
+        return;
+    }
+    std::string dest = percent_decoded_path(raw.target);
+    const std::size_t hash = dest.find('#');
+    if (hash != std::string::npos) dest.erase(hash);
+    const std::size_t query = dest.find('?');
+    if (query != std::string::npos) dest.erase(query);
+    if (dest.empty()) return;  // [x](#section): same page
+    // Resolve against the folder of the linking file; '/...' is relative to the input root.
+    namespace fs = std::filesystem;
+    fs::path base = fs::path(std::string(relative_path)).parent_path();
+    fs::path resolved = dest[0] == '/' ? fs::path(dest.substr(1)) : base / dest;
+    const std::string normal = resolved.lexically_normal().generic_string();
+    const std::string key = normal.rfind("..", 0) == 0 ? std::string() : m_index.find(normal);
+    if (key.empty()) {
+        ++doc.unresolved_links;
+        return;
+    }
+    ExtractedLink link;
+    link.kind = raw.embed ? EdgeKind::embed : EdgeKind::link;
+    link.target_kind = NodeKind::article;
+    link.key = key;
+    link.surface = m_normalizer.clean_title(stem_of(normal));
+    link.label = m_normalizer.clean_title(raw.label);
+    link.offset = raw.offset;
+    doc.links.push_back(std::move(link));
+}
+
+std::string ArticleImporter::heading_title(std::string_view text, std::size_t begin,
+                                           Dialect dialect) const {
+    std::size_t pos = begin;
+    while (pos < text.size()) {
+        if (dialect == Dialect::markdown) {
+            const std::size_t after_fence = fenced_block_end(text, pos);
+            if (after_fence != pos) {
+                pos = after_fence;
+                continue;
+            }
+        }
+        std::size_t eol = text.find('\n', pos);
+        if (eol == std::string_view::npos) eol = text.size();
+        std::string_view line = text.substr(pos, eol - pos);
+        pos = eol + 1;
+        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+
+        std::string_view heading;
+        if (dialect == Dialect::markdown) {
+            std::size_t i = 0;
+            while (i < line.size() && i < 3 && line[i] == ' ') ++i;
+            std::size_t hashes = 0;
+            while (i + hashes < line.size() && line[i + hashes] == '#') ++hashes;
+            if (hashes == 0 || hashes > 6) continue;
+            if (i + hashes < line.size() && line[i + hashes] != ' ' && line[i + hashes] != '\t')
+                continue;
+            heading = line.substr(std::min(line.size(), i + hashes));
+            while (!heading.empty() && (heading.back() == '#' || heading.back() == ' '))
+                heading.remove_suffix(1);
+        } else {
+            // == Heading == in wikitext
+            if (line.size() < 2 || line.front() != '=' || line.back() != '=') continue;
+            heading = line;
+            while (!heading.empty() && heading.front() == '=') heading.remove_prefix(1);
+            while (!heading.empty() && heading.back() == '=') heading.remove_suffix(1);
+        }
+        // Replace each link by its visible text; a heading that is only links is navigation.
+        ScanOptions options;
+        options.dialect = dialect;
+        options.label_first = m_options.label_first;
+        const ScanResult scanned = scan_links(heading, 0, options);
+        std::string title;
+        std::string outside_links;
+        std::size_t at = 0;
+        for (const RawLink& link : scanned.links) {
+            if (link.offset < at) continue;  // nested inside a previous link
+            const std::string_view before = heading.substr(at, link.offset - at);
+            title += before;
+            outside_links += before;
+            if (!link.label.empty()) {
+                title += link.label;
+            } else if (link.syntax == LinkSyntax::wiki) {
+                title += m_normalizer.normalize_target(link.target).surface;
+            }
+            at = link.end;
+        }
+        title += heading.substr(std::min(at, heading.size()));
+        outside_links += heading.substr(std::min(at, heading.size()));
+        if (!has_letter_or_digit(outside_links)) continue;
+        title.erase(std::remove_if(title.begin(), title.end(),
+                                   [](char c) { return c == '*' || c == '`'; }),
+                    title.end());
+        std::string clean = m_normalizer.clean_title(title);
+        if (!clean.empty()) return clean;
+    }
+    return {};
+}
+
+}  // namespace kg

@@ -1,0 +1,77 @@
+// ArticleImporter: one article file (Markdown, plain text or wikitext) -> Document. Decodes the
+// bytes, reads front matter and the title, scans the links and resolves them to keys: wiki-links
+// by the normalized target, Markdown links by the path of the corpus file they name.
+// Thread-safe: one importer serves every worker of a CorpusReader.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "importers/document.hpp"
+#include "importers/key_normalizer.hpp"
+#include "importers/link_scanner.hpp"
+
+namespace kg {
+
+struct ImportOptions {
+    CaseRule case_rule = CaseRule::fold;
+    bool label_first = false;  ///< Dendron's [[Label|note.name]]
+    bool external = false;     ///< make URLs `external` nodes
+};
+
+/// The files of the corpus by path, so that [label](../other.md) and [[folder/note]] find the
+/// article they name. Paths are relative to the input root, '/'-separated, without extension.
+class CorpusIndex {
+public:
+    explicit CorpusIndex(CaseRule rule) : m_normalizer(rule) {}
+
+    /// Registers a corpus file by its relative path (with extension); returns its article key.
+    std::string add(std::string_view relative_path);
+
+    /// The article key of the corpus file at `relative_path` (extension optional), or "" .
+    std::string find(std::string_view relative_path) const;
+
+    /// The article key a file at `relative_path` gets: its normalized stem.
+    std::string key_for(std::string_view relative_path) const;
+
+private:
+    std::string path_key(std::string_view relative_path) const;
+
+    KeyNormalizer m_normalizer;
+    std::unordered_map<std::string, std::string> m_by_path;
+};
+
+class ArticleImporter {
+public:
+    ArticleImporter(ImportOptions options, const CorpusIndex& index);
+
+    /// Builds the Document of the file at `relative_path` (used for its key and to resolve
+    /// its relative links) from its raw `bytes`. `source` names it in messages. Never throws
+    /// on bad input: problems go into Document::problems.
+    Document import(std::string_view bytes, const std::string& source,
+                    std::string_view relative_path, Dialect dialect) const;
+
+    const KeyNormalizer& normalizer() const noexcept { return m_normalizer; }
+
+private:
+    void add_wiki_link(Document& doc, const RawLink& raw, std::vector<ScanIssue>& issues) const;
+    void add_markdown_link(Document& doc, const RawLink& raw, std::string_view relative_path) const;
+    std::string heading_title(std::string_view text, std::size_t begin, Dialect dialect) const;
+
+    ImportOptions m_options;
+    KeyNormalizer m_normalizer;
+    const CorpusIndex& m_index;
+};
+
+/// File extensions read when walking a folder: .md .markdown .txt .wiki (any case).
+bool is_article_extension(std::string_view extension);
+
+/// The dialect a file's extension implies: .wiki is wikitext, everything else Markdown.
+Dialect dialect_for_extension(std::string_view extension);
+
+/// Longest link target kgraph accepts, in bytes (MediaWiki's title limit).
+inline constexpr std::size_t max_target_bytes = 255;
+
+}  // namespace kg

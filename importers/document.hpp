@@ -1,0 +1,40 @@
+// Document: what an importer makes of one article — its key, title, aliases, the links it
+// writes (already normalized to keys) and the problems met on the way. The unit of the
+// document stream (DESIGN.md "Data flow"); the CLI feeds it to the GraphBuilder.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "graph/graph_types.hpp"
+#include "importers/problem.hpp"
+
+namespace kg {
+
+/// One link of an article, resolved to the key of the node it points at.
+struct ExtractedLink {
+    EdgeKind kind = EdgeKind::link;
+    NodeKind target_kind = NodeKind::entity;
+    std::string key;      ///< normalized key of the target node
+    std::string surface;  ///< the target as written (for the node's label)
+    std::string lang;     ///< language of an interlanguage prefix, else empty
+    std::string label;    ///< display text after '|', empty when none
+    std::size_t offset = 0;
+};
+
+struct Document {
+    std::string source;  ///< the path as the user named it (or "<stdin>"): for messages
+    std::string key;     ///< the article's key (normalized file stem)
+    std::string title;   ///< front-matter title, else first real heading, else the stem
+    std::string lang;    ///< front-matter lang/language, else empty
+    std::vector<std::string> aliases;  ///< front-matter aliases, kept for mention spotting
+    std::vector<ExtractedLink> links;
+    std::vector<Problem> problems;
+    std::size_t bytes = 0;               ///< size of the input in bytes
+    std::size_t unresolved_links = 0;    ///< Markdown links to files outside the corpus
+    std::size_t external_links = 0;      ///< URLs seen (nodes only with --external)
+    bool skipped = false;  ///< binary or unreadable: no article node, problems say why
+};
+
+}  // namespace kg

@@ -1,0 +1,270 @@
+// KeyNormalizer: ASCII fast paths around ICU's Normalizer2 and case folding.
+// Whitespace is Unicode White_Space (u_isUWhiteSpace): NBSP and U+3000 fold like a space.
+#include "importers/key_normalizer.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <utility>
+
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include "importers/namespaces.hpp"
+
+namespace kg {
+namespace {
+
+bool is_ascii(std::string_view s) {
+    return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+icu::UnicodeString to_unicode(std::string_view s) {
+    return icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+}
+
+std::string to_utf8(const icu::UnicodeString& u) {
+    std::string out;
+    u.toUTF8String(out);
+    return out;
+}
+
+std::string nfc(std::string_view s) {
+    if (is_ascii(s)) return std::string(s);
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* normalizer = icu::Normalizer2::getNFCInstance(status);
+    if (U_FAILURE(status)) return std::string(s);
+    const icu::UnicodeString u = to_unicode(s);
+    if (normalizer->isNormalized(u, status) && U_SUCCESS(status)) return std::string(s);
+    status = U_ZERO_ERROR;
+    icu::UnicodeString out = normalizer->normalize(u, status);
+    return U_SUCCESS(status) ? to_utf8(out) : std::string(s);
+}
+
+// '_' and every run of White_Space become one ASCII space; leading/trailing ones go.
+std::string fold_spaces(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    bool pending_space = false;
+    const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+    const auto n = static_cast<int32_t>(s.size());
+    for (int32_t i = 0; i < n;) {
+        const int32_t start = i;
+        UChar32 c = 0;
+        U8_NEXT(p, i, n, c);
+        if (c == '_' || (c >= 0 && u_isUWhiteSpace(c))) {
+            pending_space = true;
+            continue;
+        }
+        if (pending_space && !out.empty()) out += ' ';
+        pending_space = false;
+        out.append(s.data() + start, static_cast<std::size_t>(i - start));
+    }
+    return out;
+}
+
+std::string trim(std::string_view s) {
+    const auto not_space = [](char c) { return c != ' '; };
+    auto b = std::find_if(s.begin(), s.end(), not_space);
+    auto e = std::find_if(s.rbegin(), s.rend(), not_space).base();
+    return b < e ? std::string(b, e) : std::string();
+}
+
+int hex_value(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+void append_code_point(std::string& out, UChar32 c) {
+    char buf[U8_MAX_LENGTH];
+    int32_t len = 0;
+    UBool error = false;
+    U8_APPEND(reinterpret_cast<uint8_t*>(buf), len, U8_MAX_LENGTH, c, error);
+    if (!error) out.append(buf, static_cast<std::size_t>(len));
+}
+
+bool valid_utf8(std::string_view s) {
+    const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+    const auto n = static_cast<int32_t>(s.size());
+    for (int32_t i = 0; i < n;) {
+        UChar32 c = 0;
+        U8_NEXT(p, i, n, c);
+        if (c < 0) return false;
+    }
+    return true;
+}
+
+// Named references that occur in link targets in practice (HTML 5 has ~2,000; the rest are
+// kept as written, which is visible in the output rather than silently wrong).
+constexpr std::array<std::pair<std::string_view, UChar32>, 20> named_entities{{
+    {"amp", '&'},       {"lt", '<'},        {"gt", '>'},        {"quot", '"'},
+    {"apos", '\''},     {"nbsp", 0xA0},     {"ndash", 0x2013},  {"mdash", 0x2014},
+    {"hellip", 0x2026}, {"laquo", 0xAB},    {"raquo", 0xBB},    {"lsquo", 0x2018},
+    {"rsquo", 0x2019},  {"ldquo", 0x201C},  {"rdquo", 0x201D},  {"middot", 0xB7},
+    {"times", 0xD7},    {"copy", 0xA9},     {"reg", 0xAE},      {"shy", 0xAD},
+}};
+
+std::string decode_entities(std::string_view s) {
+    if (s.find('&') == std::string_view::npos) return std::string(s);
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size();) {
+        if (s[i] != '&') {
+            out += s[i++];
+            continue;
+        }
+        const std::size_t semi = s.find(';', i + 1);
+        if (semi == std::string_view::npos || semi - i > 12) {
+            out += s[i++];
+            continue;
+        }
+        const std::string_view name = s.substr(i + 1, semi - i - 1);
+        UChar32 c = -1;
+        if (name.size() >= 2 && name[0] == '#') {
+            const bool hex = name[1] == 'x' || name[1] == 'X';
+            const std::string_view digits = name.substr(hex ? 2 : 1);
+            long value = 0;
+            bool ok = !digits.empty();
+            for (char d : digits) {
+                const int v = hex ? hex_value(d) : (std::isdigit(static_cast<unsigned char>(d)) ? d - '0' : -1);
+                if (v < 0 || value > 0x10FFFF) {
+                    ok = false;
+                    break;
+                }
+                value = value * (hex ? 16 : 10) + v;
+            }
+            if (ok && value > 0 && value <= 0x10FFFF && !(value >= 0xD800 && value <= 0xDFFF)) {
+                c = static_cast<UChar32>(value);
+            }
+        } else {
+            for (const auto& [n, cp] : named_entities) {
+                if (n == name) c = cp;
+            }
+        }
+        if (c < 0) {
+            out += s[i++];
+            continue;
+        }
+        append_code_point(out, c);
+        i = semi + 1;
+    }
+    return out;
+}
+
+std::string decode_percent(std::string_view s) {
+    if (s.find('%') == std::string_view::npos) return std::string(s);
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == '%' && i + 2 < s.size() && hex_value(s[i + 1]) >= 0 && hex_value(s[i + 2]) >= 0) {
+            out += static_cast<char>(hex_value(s[i + 1]) * 16 + hex_value(s[i + 2]));
+            i += 2;
+        } else {
+            out += s[i];
+        }
+    }
+    // "100%25 sure" decodes; "50%C0" would make bad UTF-8, so the text is kept as written.
+    return valid_utf8(out) ? out : std::string(s);
+}
+
+}  // namespace
+
+std::string decode_escapes(std::string_view text) { return decode_percent(decode_entities(text)); }
+
+std::string KeyNormalizer::clean_title(std::string_view title) const {
+    return fold_spaces(nfc(title));
+}
+
+std::string KeyNormalizer::key_of(std::string_view clean) const {
+    switch (m_rule) {
+        case CaseRule::sensitive:
+            return std::string(clean);
+        case CaseRule::fold: {
+            if (is_ascii(clean)) {
+                std::string out(clean);
+                std::transform(out.begin(), out.end(), out.begin(),
+                               [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+                return out;
+            }
+            return nfc(to_utf8(to_unicode(clean).foldCase()));
+        }
+        case CaseRule::first_letter: {
+            if (clean.empty()) return {};
+            const auto first = static_cast<unsigned char>(clean[0]);
+            if (first < 0x80) {
+                std::string out(clean);
+                out[0] = static_cast<char>(std::toupper(first));
+                return out;
+            }
+            int32_t i = 0;
+            UChar32 c = 0;
+            U8_NEXT(reinterpret_cast<const uint8_t*>(clean.data()), i,
+                    static_cast<int32_t>(clean.size()), c);
+            std::string out;
+            if (c >= 0) {
+                out = to_utf8(icu::UnicodeString(c).toUpper());
+            } else {
+                out.assign(clean.data(), static_cast<std::size_t>(i));
+            }
+            out.append(clean.substr(static_cast<std::size_t>(i)));
+            return nfc(out);
+        }
+    }
+    return std::string(clean);
+}
+
+NormalizedTarget KeyNormalizer::normalize_target(std::string_view raw) const {
+    NormalizedTarget result;
+    std::string text = clean_title(decode_escapes(raw));
+
+    // Dendron cross-vault links: dendron://vault-name/note.name
+    if (text.rfind("dendron://", 0) == 0) {
+        const std::size_t slash = text.find('/', 10);
+        text = slash == std::string::npos ? std::string() : text.substr(slash + 1);
+    }
+    if (!text.empty() && text[0] == ':') {
+        result.leading_colon = true;
+        text = trim(std::string_view(text).substr(1));
+    }
+    const std::size_t hash = text.find('#');
+    if (hash != std::string::npos) text = trim(std::string_view(text).substr(0, hash));
+    if (text.empty()) return result;  // same-page link
+
+    const std::size_t colon = text.find(':');
+    if (colon != std::string::npos && colon > 0) {
+        const std::string prefix = trim(std::string_view(text).substr(0, colon));
+        const std::string rest = trim(std::string_view(text).substr(colon + 1));
+        if (!rest.empty()) {
+            if (is_category_namespace(prefix)) {
+                result.ns = TargetNamespace::category;
+                result.surface = prefix + ':' + rest;
+                result.key = "category:" + key_of(rest);
+                return result;
+            }
+            if (is_file_namespace(prefix)) {
+                result.ns = TargetNamespace::file;
+                result.surface = prefix + ':' + rest;
+                result.key = "file:" + key_of(rest);
+                return result;
+            }
+            if (is_language_code(prefix)) {
+                std::string lang = prefix;
+                std::transform(lang.begin(), lang.end(), lang.begin(),
+                               [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+                result.lang = lang;
+                result.surface = rest;
+                result.key = lang + ':' + key_of(rest);
+                return result;
+            }
+        }
+    }
+    result.key = key_of(text);
+    result.surface = std::move(text);
+    return result;
+}
+
+}  // namespace kg

@@ -1,0 +1,57 @@
+// KeyNormalizer: turns a link target or an article title into the key links meet on, and the
+// surface form people read (DESIGN.md "Keys and normalization"). ICU does the Unicode work:
+// NFC, whitespace classes, case folding. Called by importers for every link and every article.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace kg {
+
+/// How letter case is compared in keys.
+enum class CaseRule {
+    fold,          ///< full ICU case folding: [[Apple]] = [[apple]] (Obsidian, Markdown)
+    first_letter,  ///< only the first letter is case-insensitive (MediaWiki's default)
+    sensitive,     ///< bytes compare as written
+};
+
+/// What a link target names.
+enum class TargetNamespace { none, category, file };
+
+struct NormalizedTarget {
+    std::string key;      ///< normalized key; empty for a same-page link ([[#Section]])
+    std::string surface;  ///< human spelling: NFC, spaces folded, section and lang prefix removed
+    std::string lang;     ///< lower-case language code of an interlanguage prefix, else empty
+    TargetNamespace ns = TargetNamespace::none;
+    bool leading_colon = false;  ///< [[:Category:X]]: a plain link, not a membership
+    bool same_page() const noexcept { return key.empty(); }
+};
+
+class KeyNormalizer {
+public:
+    explicit KeyNormalizer(CaseRule rule = CaseRule::fold) : m_rule(rule) {}
+
+    /// Normalizes the target part of a link (what stands before '|'): decodes HTML entities
+    /// and %-escapes, NFC, folds '_' and whitespace runs to one space, trims, drops a
+    /// '#section' or '#^block', strips a `dendron://vault/` prefix, splits a language,
+    /// Category or File prefix, and applies the case rule to the key. Never throws.
+    NormalizedTarget normalize_target(std::string_view raw) const;
+
+    /// Normalizes a title or file stem for display: NFC, '_'/whitespace folded, trimmed.
+    /// Sections and escapes are not interpreted (a file may be called "C#.md").
+    std::string clean_title(std::string_view title) const;
+
+    /// The key of an already clean title: the case rule applied, NFC kept.
+    std::string key_of(std::string_view clean) const;
+
+    CaseRule case_rule() const noexcept { return m_rule; }
+
+private:
+    CaseRule m_rule;
+};
+
+/// Decodes HTML character references (&amp; &#8212; &#x4E2D; and common named ones) and, when
+/// the result is valid UTF-8, %XX escapes. Unknown references are kept as written.
+std::string decode_escapes(std::string_view text);
+
+}  // namespace kg
