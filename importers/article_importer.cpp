@@ -74,12 +74,19 @@ std::string CorpusIndex::path_key(std::string_view relative_path) const {
 }
 
 std::string CorpusIndex::key_for(std::string_view relative_path) const {
+    const auto it = m_by_path.find(path_key(relative_path));
+    if (it != m_by_path.end()) return it->second;
     return m_normalizer.key_of(m_normalizer.clean_title(stem_of(relative_path)));
 }
 
 std::string CorpusIndex::add(std::string_view relative_path) {
-    std::string key = key_for(relative_path);
-    m_by_path.try_emplace(path_key(relative_path), key);
+    const std::string path = path_key(relative_path);
+    const auto known = m_by_path.find(path);
+    if (known != m_by_path.end()) return known->second;
+    std::string key = m_normalizer.key_of(m_normalizer.clean_title(stem_of(relative_path)));
+    const auto [owner, first] = m_stems.try_emplace(key, path);
+    if (!first && owner->second != path) key = path;
+    m_by_path.emplace(path, key);
     return key;
 }
 
@@ -97,7 +104,7 @@ Document ArticleImporter::import(std::string_view bytes, const std::string& sour
     doc.source = source;
     doc.bytes = bytes.size();
     const std::string stem = m_normalizer.clean_title(stem_of(relative_path));
-    doc.key = m_normalizer.key_of(stem);
+    doc.key = m_index.key_for(relative_path);
 
     if (looks_binary(bytes)) {
         doc.skipped = true;

@@ -27,20 +27,23 @@ class CorpusIndex {
 public:
     explicit CorpusIndex(CaseRule rule) : m_normalizer(rule) {}
 
-    /// Registers a corpus file by its relative path (with extension); returns its article key.
+    /// Registers a corpus file by its relative path (with extension); returns its article key:
+    /// its normalized stem, or — when an earlier file already has that stem (Obsidian allows
+    /// one name in several folders) — its normalized path without extension.
     std::string add(std::string_view relative_path);
 
     /// The article key of the corpus file at `relative_path` (extension optional), or "" .
     std::string find(std::string_view relative_path) const;
 
-    /// The article key a file at `relative_path` gets: its normalized stem.
+    /// The article key of a registered file, else its normalized stem.
     std::string key_for(std::string_view relative_path) const;
 
 private:
     std::string path_key(std::string_view relative_path) const;
 
     KeyNormalizer m_normalizer;
-    std::unordered_map<std::string, std::string> m_by_path;
+    std::unordered_map<std::string, std::string> m_by_path;  // path key -> article key
+    std::unordered_map<std::string, std::string> m_stems;    // stem key -> path key of owner
 };
 
 class ArticleImporter {

@@ -206,7 +206,14 @@ private:
         bool nest_checked = false;
         while (j < m_text.size()) {
             const char c = m_text[j];
-            if (c == '\n') break;
+            if (c == '\n') {
+                // MediaWiki lets a label or caption run over lines (not a paragraph break);
+                // a target, and any Obsidian link, ends at the line.
+                const bool label_may_wrap = m_options.dialect == Dialect::wikitext &&
+                                            pipe != std::string_view::npos &&
+                                            !blank_line(m_text, j + 1);
+                if (!label_may_wrap) break;
+            }
             if (depth == 1 && pipe == std::string_view::npos &&
                 (c == '|' || (c == '\\' && j + 1 < m_text.size() && m_text[j + 1] == '|'))) {
                 // Obsidian escapes the pipe inside tables: [[A\|B]] is [[A|B]].
@@ -240,7 +247,7 @@ private:
             ++j;
         }
         if (close == std::string_view::npos) {
-            std::size_t stop = std::min(j, line_end(m_text, p));
+            const std::size_t stop = std::min(j, line_end(m_text, p));
             std::string_view written = m_text.substr(start, stop - start);
             while (!written.empty() && (written.back() == '\r')) written.remove_suffix(1);
             issue(ProblemKind::unclosed_link, start,

@@ -1,0 +1,169 @@
+// Unit tests of the GraphML and node-link JSON writers and of OutputFile's atomic writes.
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <rapidjson/document.h>
+
+#include "exporters/format.hpp"
+#include "exporters/graphml_writer.hpp"
+#include "exporters/node_link_json_writer.hpp"
+#include "exporters/output_file.hpp"
+#include "exporters/text_escape.hpp"
+#include "graph/error.hpp"
+#include "graph/graph_builder.hpp"
+#include "tests/test.hpp"
+
+using namespace kg;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct TempDir {
+    fs::path path;
+    TempDir() {
+        path = fs::temp_directory_path() /
+               ("kgraph-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter()++));
+        fs::create_directories(path);
+    }
+    ~TempDir() { fs::remove_all(path); }
+    static int& counter() {
+        static int n = 0;
+        return n;
+    }
+};
+
+std::string slurp(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+KnowledgeGraph sample_graph(bool parallel) {
+    GraphBuilder b;
+    const NodeId a = b.add_node("a&b", NodeKind::article);
+    b.set_title(a, "A <\"quoted\"> & 'single'\x01");
+    const NodeId z = b.add_node("zh:中国", NodeKind::entity, "zh");
+    b.add_surface(z, "中国");
+    b.add_edge(a, z, EdgeKind::link, 16, 1);
+    if (parallel) b.add_edge(a, z, EdgeKind::embed, 1, 1);
+    return b.freeze();
+}
+
+template <typename Write>
+std::string write_to_string(const KnowledgeGraph& g, Write write) {
+    TempDir dir;
+    const fs::path out = dir.path / "g.out";
+    OutputFile file(out.string());
+    write(g, file);
+    file.close();
+    return slurp(out);
+}
+
+}  // namespace
+
+TEST_CASE("GraphML declares every key with its type and escapes every value", "[graphml]") {
+    const std::string xml = write_to_string(sample_graph(false), write_graphml);
+    const std::string expected =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" "
+        "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
+        "xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
+        "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n"
+        "  <key id=\"label\" for=\"node\" attr.name=\"label\" attr.type=\"string\"/>\n"
+        "  <key id=\"kind\" for=\"node\" attr.name=\"kind\" attr.type=\"string\"/>\n"
+        "  <key id=\"lang\" for=\"node\" attr.name=\"lang\" attr.type=\"string\"/>\n"
+        "  <key id=\"key\" for=\"node\" attr.name=\"key\" attr.type=\"string\"/>\n"
+        "  <key id=\"edge_kind\" for=\"edge\" attr.name=\"kind\" attr.type=\"string\"/>\n"
+        "  <key id=\"weight\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>\n"
+        "  <key id=\"articles\" for=\"edge\" attr.name=\"articles\" attr.type=\"int\"/>\n"
+        "  <graph id=\"G\" edgedefault=\"directed\">\n"
+        "    <node id=\"n0\"><data key=\"label\">A &lt;&quot;quoted&quot;&gt; &amp; &apos;single&apos;\xEF\xBF\xBD</data>"
+        "<data key=\"kind\">article</data><data key=\"lang\"></data><data key=\"key\">a&amp;b</data></node>\n"
+        "    <node id=\"n1\"><data key=\"label\">中国</data><data key=\"kind\">entity</data>"
+        "<data key=\"lang\">zh</data><data key=\"key\">zh:中国</data></node>\n"
+        "    <edge source=\"n0\" target=\"n1\"><data key=\"edge_kind\">link</data>"
+        "<data key=\"weight\">16</data><data key=\"articles\">1</data></edge>\n"
+        "  </graph>\n</graphml>\n";
+    CHECK(xml == expected);
+}
+
+TEST_CASE("node-link JSON reads back with the nodes, links and flags networkx expects", "[json]") {
+    const std::string json = write_to_string(sample_graph(false), write_node_link_json);
+    rapidjson::Document d;
+    d.Parse(json.c_str());
+    REQUIRE_FALSE(d.HasParseError());
+    CHECK(d["directed"].GetBool());
+    CHECK_FALSE(d["multigraph"].GetBool());
+    REQUIRE(d["nodes"].Size() == 2);
+    CHECK(std::string(d["nodes"][0]["id"].GetString()) == "a&b");
+    CHECK(std::string(d["nodes"][0]["label"].GetString()) == "A <\"quoted\"> & 'single'\x01");
+    CHECK(std::string(d["nodes"][1]["lang"].GetString()) == "zh");
+    REQUIRE(d["links"].Size() == 1);
+    const auto& l = d["links"][0];
+    CHECK(std::string(l["source"].GetString()) == "a&b");
+    CHECK(std::string(l["target"].GetString()) == "zh:中国");
+    CHECK(l["weight"].GetUint() == 16);
+    CHECK(l["articles"].GetUint() == 1);
+    CHECK_FALSE(l.HasMember("key"));
+}
+
+TEST_CASE("edges of two kinds between one pair make a multigraph with keyed links", "[json]") {
+    const std::string json = write_to_string(sample_graph(true), write_node_link_json);
+    rapidjson::Document d;
+    d.Parse(json.c_str());
+    REQUIRE_FALSE(d.HasParseError());
+    CHECK(d["multigraph"].GetBool());
+    REQUIRE(d["links"].Size() == 2);
+    CHECK(std::string(d["links"][0]["key"].GetString()) == "link");
+    CHECK(std::string(d["links"][1]["key"].GetString()) == "embed");
+}
+
+TEST_CASE("writers replace invalid UTF-8 instead of passing it through", "[escape]") {
+    CHECK(valid_utf8("ok\xC3") == "ok\xEF\xBF\xBD");
+    std::string out;
+    append_xml_escaped(out, "a\xFF\r");
+    CHECK(out == "a\xEF\xBF\xBD&#13;");
+}
+
+TEST_CASE("an output appears only when closed; an abandoned one leaves nothing", "[output]") {
+    TempDir dir;
+    const fs::path target = dir.path / "graph.json";
+    {
+        OutputFile file(target.string());
+        file.write("partial");
+        CHECK_FALSE(fs::exists(target));
+    }
+    CHECK_FALSE(fs::exists(target));
+    CHECK(fs::is_empty(dir.path));
+    {
+        OutputFile file(target.string());
+        file.write("done");
+        file.close();
+    }
+    CHECK(slurp(target) == "done");
+    CHECK(std::distance(fs::directory_iterator(dir.path), fs::directory_iterator()) == 1);
+}
+
+TEST_CASE("an output in a missing folder fails at once with the path", "[output][bad-input]") {
+    TempDir dir;
+    const std::string path = (dir.path / "missing" / "g.graphml").string();
+    try {
+        OutputFile file(path);
+        FAIL("no exception");
+    } catch (const OutputError& e) {
+        CHECK(std::string(e.what()) == "cannot write output '" + path +
+                                           "': No such file or directory (the folder must exist "
+                                           "and be writable)");
+    }
+}
+
+TEST_CASE("formats come from names and suffixes", "[format]") {
+    CHECK(format_from_path("a/b.GraphML") == Format::graphml);
+    CHECK(format_from_path("g.xml") == Format::graphml);
+    CHECK(format_from_path("g.json") == Format::json);
+    CHECK_FALSE(format_from_path("g.gexf"));
+    CHECK(format_from_name("JSON") == Format::json);
+    CHECK_FALSE(format_from_name("dot"));
+}

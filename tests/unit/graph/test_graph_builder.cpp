@@ -1,0 +1,106 @@
+// Unit tests of GraphBuilder and KnowledgeGraph: interning, kinds, labels, aggregation, order.
+#include "graph/graph_builder.hpp"
+#include "tests/test.hpp"
+
+using namespace kg;
+
+TEST_CASE("one node per key; kind rises to the highest seen; lang kept", "[graph]") {
+    GraphBuilder b;
+    const NodeId a = b.add_node("apple", NodeKind::entity);
+    CHECK(b.add_node("apple", NodeKind::article) == a);
+    CHECK(b.add_node("apple", NodeKind::entity, "en") == a);
+    const NodeId z = b.add_node("zh:中国", NodeKind::entity, "zh");
+    CHECK(z != a);
+    const KnowledgeGraph g = b.freeze();
+    REQUIRE(g.node_count() == 2);
+    CHECK(g.node(a).kind == NodeKind::article);
+    CHECK(g.node(a).lang == "en");
+    CHECK(g.node(z).lang == "zh");
+    CHECK(g.node_count(NodeKind::article) == 1);
+    CHECK(g.node_count(NodeKind::entity) == 1);
+}
+
+TEST_CASE("the label is the title, else the most frequent surface, first seen on ties", "[graph]") {
+    GraphBuilder b;
+    const NodeId t = b.add_node("apple", NodeKind::article);
+    b.add_surface(t, "apple", 5);
+    b.set_title(t, "Apple (fruit)");
+    b.set_title(t, "ignored second title");
+    const NodeId s = b.add_node("pear", NodeKind::entity);
+    b.add_surface(s, "pear");
+    b.add_surface(s, "Pear");
+    b.add_surface(s, "Pear");
+    const NodeId tie = b.add_node("fig", NodeKind::entity);
+    b.add_surface(tie, "Fig");
+    b.add_surface(tie, "fig");
+    const NodeId bare = b.add_node("bare", NodeKind::entity);
+    const KnowledgeGraph g = b.freeze();
+    CHECK(g.node(t).label == "Apple (fruit)");
+    CHECK(g.node(s).label == "Pear");
+    CHECK(g.node(tie).label == "Fig");
+    CHECK(g.node(bare).label == "bare");
+}
+
+TEST_CASE("parallel events aggregate into one edge per source, target and kind", "[graph]") {
+    GraphBuilder b;
+    const NodeId a = b.add_node("a", NodeKind::article);
+    const NodeId c = b.add_node("c", NodeKind::article);
+    const NodeId x = b.add_node("x", NodeKind::entity);
+    b.add_edge(a, x, EdgeKind::link, 1, 1);
+    b.add_edge(a, x, EdgeKind::link, 2, 1);
+    b.add_edge(a, x, EdgeKind::embed, 1, 1);
+    b.add_edge(c, x, EdgeKind::link, 1, 2);
+    const KnowledgeGraph g = b.freeze();
+    REQUIRE(g.edge_count() == 3);
+    CHECK(g.edge_count(EdgeKind::link) == 2);
+    CHECK(g.edge_weight(EdgeKind::link) == 4);
+    CHECK(g.has_parallel_edges());
+    const auto& csr = g.graph();
+    std::vector<std::tuple<NodeId, NodeId, EdgeKind, std::uint32_t, std::uint32_t>> edges;
+    for (auto e : boost::make_iterator_range(boost::edges(csr))) {
+        edges.emplace_back(boost::source(e, csr), boost::target(e, csr), csr[e].kind, csr[e].weight,
+                           csr[e].articles);
+    }
+    using E = decltype(edges)::value_type;
+    CHECK(edges == std::vector<E>{E{a, x, EdgeKind::link, 3, 1}, E{a, x, EdgeKind::embed, 1, 1},
+                                  E{c, x, EdgeKind::link, 1, 1}});
+}
+
+TEST_CASE("articles counts distinct articles behind an edge", "[graph]") {
+    GraphBuilder b;
+    const NodeId a = b.add_node("a", NodeKind::entity);
+    const NodeId x = b.add_node("x", NodeKind::entity);
+    b.add_edge(a, x, EdgeKind::link, 1, 7);
+    b.add_edge(a, x, EdgeKind::link, 1, 7);
+    b.add_edge(a, x, EdgeKind::link, 1, 9);
+    const KnowledgeGraph g = b.freeze();
+    const auto e = *boost::edges(g.graph()).first;
+    CHECK(g.graph()[e].weight == 3);
+    CHECK(g.graph()[e].articles == 2);
+    CHECK_FALSE(g.has_parallel_edges());
+}
+
+TEST_CASE("edges come out sorted by source, target and kind whatever the insertion order", "[graph]") {
+    auto build = [](bool reversed) {
+        GraphBuilder b;
+        for (const char* k : {"n0", "n1", "n2"}) b.add_node(k, NodeKind::entity);
+        std::vector<std::pair<NodeId, NodeId>> pairs{{2, 0}, {0, 2}, {0, 1}, {1, 2}};
+        if (reversed) std::reverse(pairs.begin(), pairs.end());
+        for (auto [s, t] : pairs) b.add_edge(s, t, EdgeKind::link, 1, 1);
+        std::vector<std::pair<NodeId, NodeId>> out;
+        const KnowledgeGraph g = b.freeze();
+        for (auto e : boost::make_iterator_range(boost::edges(g.graph()))) {
+            out.emplace_back(boost::source(e, g.graph()), boost::target(e, g.graph()));
+        }
+        return out;
+    };
+    CHECK(build(false) == build(true));
+    CHECK(build(false) == std::vector<std::pair<NodeId, NodeId>>{{0, 1}, {0, 2}, {1, 2}, {2, 0}});
+}
+
+TEST_CASE("an empty builder freezes to an empty graph", "[graph]") {
+    GraphBuilder b;
+    const KnowledgeGraph g = b.freeze();
+    CHECK(g.node_count() == 0);
+    CHECK(g.edge_count() == 0);
+}
