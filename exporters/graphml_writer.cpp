@@ -43,7 +43,9 @@ void write_graphml(const KnowledgeGraph& graph, OutputFile& out) {
         line += "\">";
         data(line, "label", node.label);
         data(line, "kind", to_string(node.kind));
-        data(line, "lang", node.lang);
+        // An empty <data> reads as "missing" in networkx and as the default in igraph: write
+        // none, so every client sees the attribute as absent.
+        if (!node.lang.empty()) data(line, "lang", node.lang);
         data(line, "key", node.key);
         line += "</node>\n";
         out.write(line);

@@ -247,10 +247,24 @@ void ArticleImporter::add_markdown_link(Document& doc, const RawLink& raw,
     if (dest.empty()) return;  // [x](#section): same page
     // Resolve against the folder of the linking file; '/...' is relative to the input root.
     namespace fs = std::filesystem;
-    fs::path base = fs::path(std::string(relative_path)).parent_path();
-    fs::path resolved = dest[0] == '/' ? fs::path(dest.substr(1)) : base / dest;
-    const std::string normal = resolved.lexically_normal().generic_string();
-    const std::string key = normal.rfind("..", 0) == 0 ? std::string() : m_index.find(normal);
+    const fs::path base = fs::path(std::string(relative_path)).parent_path();
+    std::string normal;
+    std::string key;
+    if (dest[0] == '/') {
+        // Site-absolute (/content/gnews/2444750.md): the input folder may sit anywhere below
+        // the site root, so try the path, then ever shorter tails of it.
+        std::string_view tail = dest;
+        while (key.empty() && !tail.empty()) {
+            tail.remove_prefix(1);
+            normal = fs::path(std::string(tail)).lexically_normal().generic_string();
+            key = m_index.find(normal);
+            const std::size_t slash = tail.find('/');
+            tail = slash == std::string_view::npos ? std::string_view() : tail.substr(slash);
+        }
+    } else {
+        normal = (base / dest).lexically_normal().generic_string();
+        if (normal.rfind("..", 0) != 0) key = m_index.find(normal);
+    }
     if (key.empty()) {
         ++doc.unresolved_links;
         return;

@@ -80,7 +80,7 @@ TEST_CASE("GraphML declares every key with its type and escapes every value", "[
         "  <key id=\"articles\" for=\"edge\" attr.name=\"articles\" attr.type=\"int\"/>\n"
         "  <graph id=\"G\" edgedefault=\"directed\">\n"
         "    <node id=\"n0\"><data key=\"label\">A &lt;&quot;quoted&quot;&gt; &amp; &apos;single&apos;\xEF\xBF\xBD</data>"
-        "<data key=\"kind\">article</data><data key=\"lang\"></data><data key=\"key\">a&amp;b</data></node>\n"
+        "<data key=\"kind\">article</data><data key=\"key\">a&amp;b</data></node>\n"
         "    <node id=\"n1\"><data key=\"label\">中国</data><data key=\"kind\">entity</data>"
         "<data key=\"lang\">zh</data><data key=\"key\">zh:中国</data></node>\n"
         "    <edge source=\"n0\" target=\"n1\"><data key=\"edge_kind\">link</data>"

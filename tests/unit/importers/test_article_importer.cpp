@@ -99,6 +99,15 @@ TEST_CASE("Markdown links resolve to corpus files relative to the linking file",
     CHECK(d.external_links == 1);
 }
 
+TEST_CASE("site-absolute Markdown links find the corpus file by their longest known tail", "[importer]") {
+    Fixture f;
+    f.index.add("2444750.md");
+    f.index.add("sub/x.md");
+    const auto d = f.run("[a](/content/gnews/2444750.md) [b](/sub/x.md) [c](/content/about.md)", "README.md");
+    CHECK(keys(d) == V{"2444750", "x"});
+    CHECK(d.unresolved_links == 1);
+}
+
 TEST_CASE("with --external, URLs become external nodes", "[importer]") {
     Fixture f;
     f.options.external = true;

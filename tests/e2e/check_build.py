@@ -1,0 +1,167 @@
+#!/usr/bin/python3
+"""End-to-end check of `kgraph build` on one corpus, with real clients:
+- runs the built binary with 1 and 2 threads and requires byte-identical outputs;
+- validates the GraphML against the official XSD with xmllint;
+- loads the GraphML with networkx (read_graphml) and igraph (Graph.Read_GraphML), and the JSON
+  with networkx (node_link_graph), and requires node and edge counts, kinds and weights equal to
+  each other and to what kgraph's summary reported;
+- optionally compares every edge and weight with reference_links.py (an independent oracle),
+  and checks figures given on the command line (--expect).
+Exit 0 = pass, 1 = fail, 77 = corpus absent (ctest shows the test as skipped).
+"""
+
+import argparse
+import collections
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+import igraph
+import networkx as nx
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import reference_links  # noqa: E402
+
+FAILURES = []
+
+
+def check(cond, what):
+    if not cond:
+        FAILURES.append(what)
+        print("FAIL:", what)
+
+
+def run_kgraph(args, workdir, threads):
+    graphml = os.path.join(workdir, f"g{threads}.graphml")
+    js = os.path.join(workdir, f"g{threads}.json")
+    cmd = [args.kgraph, "build", *args.inputs, "-o", graphml, "-o", js, "-j", str(threads), *args.extra]
+    proc = subprocess.run(cmd, capture_output=True, text=True)
+    if proc.returncode != 0:
+        print(proc.stderr)
+        sys.exit(f"kgraph exited {proc.returncode}: {' '.join(cmd)}")
+    return graphml, js, proc.stderr
+
+
+def parse_summary(stderr):
+    nodes = dict((k, int(v.replace(",", ""))) for k, v in re.findall(r"(\w+) ([\d,]+)", re.search(r"nodes [\d,]+:(.*)", stderr).group(1)))
+    edges, weights = {}, {}
+    for kind, count, weight in re.findall(r"(\w+) ([\d,]+) \(weight ([\d,]+)\)", re.search(r"edges [\d,]+:(.*)", stderr).group(1)):
+        edges[kind] = int(count.replace(",", ""))
+        weights[kind] = int(weight.replace(",", ""))
+    problems = int(re.search(r"problems ([\d,]+)", stderr).group(1).replace(",", ""))
+    return {k: v for k, v in nodes.items() if v}, {k: v for k, v in edges.items() if v}, {k: v for k, v in weights.items() if v}, problems
+
+
+def tallies(node_kinds, edge_list):
+    """node_kinds: iterable of kinds; edge_list: iterable of (kind, weight)."""
+    nodes = dict(collections.Counter(node_kinds))
+    edges, weights = collections.Counter(), collections.Counter()
+    for kind, weight in edge_list:
+        edges[kind] += 1
+        weights[kind] += int(weight)
+    return nodes, dict(edges), dict(weights)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--kgraph", required=True)
+    ap.add_argument("--schema", required=True)
+    ap.add_argument("--reference", action="store_true", help="compare every edge with reference_links.py")
+    ap.add_argument("--label-first", action="store_true")
+    ap.add_argument("--expect", action="append", default=[],
+                    help="NAME=VALUE: lang:zh (entity nodes with lang zh), links (total link weight), "
+                         "in:KEY (weight of link edges into KEY), problems")
+    ap.add_argument("inputs", nargs="+")
+    ap.add_argument("--", dest="sep", action="store_true")
+    args, extra = ap.parse_known_args()
+    args.extra = [e for e in extra if e != "--"]
+    for path in args.inputs:
+        if not os.path.exists(path):
+            print(f"SKIP: corpus '{path}' is absent (../shared/corpora exists only in the workplace and CI)")
+            return 77
+    if args.label_first:
+        args.extra.append("--label-first")
+
+    with tempfile.TemporaryDirectory() as work:
+        graphml1, json1, stderr1 = run_kgraph(args, work, 1)
+        graphml2, json2, _ = run_kgraph(args, work, 2)
+        for a, b in ((graphml1, graphml2), (json1, json2)):
+            check(open(a, "rb").read() == open(b, "rb").read(), f"{os.path.basename(a)} differs between -j1 and -j2")
+        s_nodes, s_edges, s_weights, s_problems = parse_summary(stderr1)
+        print(f"summary: nodes {s_nodes} edges {s_edges} weights {s_weights} problems {s_problems}")
+
+        xl = subprocess.run(["xmllint", "--noout", "--nonet", "--schema", args.schema, graphml1], capture_output=True, text=True)
+        check(xl.returncode == 0, f"xmllint --schema rejects the GraphML: {xl.stderr[-500:]}")
+
+        g = nx.read_graphml(graphml1)
+        n_nodes, n_edges, n_weights = tallies((d["kind"] for _, d in g.nodes(data=True)),
+                                              ((d["kind"], d["weight"]) for *_, d in g.edges(data=True)))
+        check((n_nodes, n_edges, n_weights) == (s_nodes, s_edges, s_weights),
+              f"networkx read_graphml sees {n_nodes} {n_edges} {n_weights}")
+
+        with open(json1, encoding="utf-8") as fh:
+            data = json.load(fh)
+        h = nx.node_link_graph(data)
+        j_nodes, j_edges, j_weights = tallies((d["kind"] for _, d in h.nodes(data=True)),
+                                              ((d["kind"], d["weight"]) for *_, d in h.edges(data=True)))
+        check((j_nodes, j_edges, j_weights) == (s_nodes, s_edges, s_weights),
+              f"networkx node_link_graph sees {j_nodes} {j_edges} {j_weights}")
+        check(h.number_of_edges() == len(data["links"]), "node_link_graph merged parallel edges")
+        check(g.is_multigraph() == h.is_multigraph(), "GraphML and JSON disagree on multigraph")
+
+        i = igraph.Graph.Read_GraphML(graphml1)
+        i_nodes, i_edges, i_weights = tallies(i.vs["kind"] if i.vcount() else [],
+                                              zip(i.es["kind"], i.es["weight"]) if i.ecount() else [])
+        check((i_nodes, i_edges, i_weights) == (s_nodes, s_edges, s_weights),
+              f"igraph Read_GraphML sees {i_nodes} {i_edges} {i_weights}")
+
+        # The two formats carry the same graph: compare edge by edge through the node keys.
+        key_of_id = {n: d["key"] for n, d in g.nodes(data=True)}
+        from_graphml = sorted((key_of_id[u], key_of_id[v], d["kind"], int(d["weight"])) for u, v, d in g.edges(data=True))
+        from_json = sorted((u, v, d["kind"], d["weight"]) for u, v, d in h.edges(data=True))
+        check(from_graphml == from_json, "GraphML and JSON edges differ")
+        labels_g = sorted((d["key"], d["label"], d["kind"], d.get("lang", "")) for _, d in g.nodes(data=True))
+        labels_j = sorted((n, d["label"], d["kind"], d["lang"]) for n, d in h.nodes(data=True))
+        check(labels_g == labels_j, "GraphML and JSON nodes differ")
+
+        edges = {(u, v, kind): w for u, v, kind, w in from_json}
+        if args.reference:
+            if len(args.inputs) != 1:
+                sys.exit("--reference needs exactly one input folder")
+            ref = reference_links.Corpus(args.inputs[0]).edges(label_first=args.label_first)
+            missing = {k: v for k, v in ref.items() if edges.get(k) != v}
+            extra = {k: v for k, v in edges.items() if k not in ref}
+            for k, v in list(missing.items())[:15]:
+                print(f"  reference {k} weight {v}, kgraph {edges.get(k)}")
+            for k, v in list(extra.items())[:15]:
+                print(f"  kgraph only {k} weight {v}")
+            check(not missing and not extra,
+                  f"edges differ from the reference: {len(missing)} missing or with another weight, {len(extra)} extra "
+                  f"(reference {len(ref)} edges, weight {sum(ref.values())})")
+            print(f"reference: {len(ref)} edges, weight {sum(ref.values())}")
+
+        for e in args.expect:
+            name, _, value = e.rpartition("=")
+            if name.startswith("lang:"):
+                got = sum(1 for _, d in h.nodes(data=True) if d["lang"] == name[5:] and d["kind"] == "entity")
+            elif name == "links":
+                got = sum(w for (_, _, kind), w in edges.items() if kind == "link")
+            elif name.startswith("in:"):
+                got = sum(w for (_, v, kind), w in edges.items() if v == name[3:] and kind == "link")
+            elif name == "problems":
+                got = s_problems
+            elif name.startswith("nodes:"):
+                got = s_nodes.get(name[6:], 0)
+            else:
+                sys.exit(f"unknown --expect {name}")
+            check(str(got) == value, f"expected {name} = {value}, got {got}")
+
+    print("FAILED" if FAILURES else "PASSED", f"({len(FAILURES)} failures)")
+    return 1 if FAILURES else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
