@@ -73,7 +73,8 @@ def main():
     ap.add_argument("--label-first", action="store_true")
     ap.add_argument("--expect", action="append", default=[],
                     help="NAME=VALUE: lang:zh (entity nodes with lang zh), links (total link weight), "
-                         "in:KEY (weight of link edges into KEY), problems")
+                         "lang-links:zh (weight of links into zh nodes), in:KEY (weight of link edges "
+                         "into KEY), nodes:KIND, problems")
     ap.add_argument("inputs", nargs="+")
     ap.add_argument("--", dest="sep", action="store_true")
     args, extra = ap.parse_known_args()
@@ -149,6 +150,9 @@ def main():
                 got = sum(1 for _, d in h.nodes(data=True) if d["lang"] == name[5:] and d["kind"] == "entity")
             elif name == "links":
                 got = sum(w for (_, _, kind), w in edges.items() if kind == "link")
+            elif name.startswith("lang-links:"):
+                lang = {n: d["lang"] for n, d in h.nodes(data=True)}
+                got = sum(w for (_, v, kind), w in edges.items() if kind == "link" and lang[v] == name[11:])
             elif name.startswith("in:"):
                 got = sum(w for (_, v, kind), w in edges.items() if v == name[3:] and kind == "link")
             elif name == "problems":
