@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages kgraph needs to build and test, if any is missing.
+# Called by scripts/run-example.sh and scripts/test.sh; safe to run again.
+set -euo pipefail
+
+packages=(
+  cmake ninja-build g++ pkg-config         # build
+  libboost-graph-dev libboost-program-options-dev rapidjson-dev libicu-dev   # libraries
+  catch2 libxml2-utils python3 python3-networkx python3-igraph              # tests
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  if [ "$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null)" != "install ok installed" ]; then
+    missing+=("$p")
+  fi
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+sudo=""
+[ "$(id -u)" -ne 0 ] && sudo="sudo"
+echo "installing: ${missing[*]}" >&2
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Builds kgraph and runs every test: a Release build with warnings as errors (unit, golden CLI,
+# end-to-end with xmllint/networkx/igraph, examples), then an ASan+UBSan build of the same
+# suite. Installs missing packages first. `scripts/test.sh --fast` skips the sanitizer build.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install-deps.sh
+jobs=$(nproc)
+
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DKG_WERROR=ON >/dev/null
+cmake --build build -j "$jobs"
+(cd build && ctest -j "$jobs" --output-on-failure)
+
+if [ "${1:-}" != "--fast" ]; then
+  cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DKG_SANITIZE=ON -DKG_WERROR=ON >/dev/null
+  cmake --build build-asan -j "$jobs"
+  (cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest -j "$jobs" --output-on-failure)
+fi
