@@ -1,31 +1,24 @@
 // Format names and suffixes.
 #include "exporters/format.hpp"
 
-#include <algorithm>
-#include <cctype>
+#include "graph/text_util.hpp"
 
 namespace kg {
 namespace {
-std::string lower(std::string_view s) {
-    std::string out(s);
-    std::transform(out.begin(), out.end(), out.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return out;
-}
 bool ends_with(const std::string& s, std::string_view suffix) {
     return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 }  // namespace
 
 std::optional<Format> format_from_name(std::string_view name) {
-    const std::string n = lower(name);
+    const std::string n = ascii_lower(name);
     if (n == "graphml") return Format::graphml;
     if (n == "json" || n == "node-link") return Format::json;
     return std::nullopt;
 }
 
 std::optional<Format> format_from_path(std::string_view path) {
-    const std::string p = lower(path);
+    const std::string p = ascii_lower(path);
     if (ends_with(p, ".graphml") || ends_with(p, ".xml")) return Format::graphml;
     if (ends_with(p, ".json")) return Format::json;
     return std::nullopt;

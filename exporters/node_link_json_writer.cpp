@@ -3,7 +3,7 @@
 
 #include <rapidjson/writer.h>
 
-#include "exporters/text_escape.hpp"
+#include "graph/text_util.hpp"
 
 namespace kg {
 namespace {
@@ -23,7 +23,7 @@ private:
 using JsonWriter = rapidjson::Writer<OutputStream>;
 
 void string(JsonWriter& w, std::string_view s) {
-    const std::string valid = valid_utf8(s);
+    const std::string valid = repaired_utf8(s);
     w.String(valid.data(), static_cast<rapidjson::SizeType>(valid.size()));
 }
 

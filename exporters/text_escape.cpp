@@ -9,24 +9,6 @@ namespace {
 constexpr std::string_view replacement = "\xEF\xBF\xBD";
 }
 
-std::string valid_utf8(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    const auto* p = reinterpret_cast<const uint8_t*>(text.data());
-    const auto n = static_cast<int32_t>(text.size());
-    for (int32_t i = 0; i < n;) {
-        const int32_t start = i;
-        UChar32 c = 0;
-        U8_NEXT(p, i, n, c);
-        if (c < 0) {
-            out.append(replacement);
-        } else {
-            out.append(text.data() + start, static_cast<std::size_t>(i - start));
-        }
-    }
-    return out;
-}
-
 void append_xml_escaped(std::string& out, std::string_view text) {
     const auto* p = reinterpret_cast<const uint8_t*>(text.data());
     const auto n = static_cast<int32_t>(text.size());

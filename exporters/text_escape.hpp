@@ -8,9 +8,6 @@
 
 namespace kg {
 
-/// `text` with each invalid UTF-8 sequence replaced by U+FFFD (the input itself when valid).
-std::string valid_utf8(std::string_view text);
-
 /// Appends `text` to `out`, escaped for XML character data and attribute values
 /// (& < > " ' as entities, characters not allowed in XML 1.0 replaced by U+FFFD).
 void append_xml_escaped(std::string& out, std::string_view text);

@@ -10,19 +10,13 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include "graph/text_util.hpp"
 #include "importers/front_matter.hpp"
 #include "importers/line_index.hpp"
 #include "importers/text_decoder.hpp"
 
 namespace kg {
 namespace {
-
-std::string lower_ascii(std::string_view s) {
-    std::string out(s);
-    std::transform(out.begin(), out.end(), out.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return out;
-}
 
 // "a/b/Note.md" -> "a/b/Note"; the extension is dropped only when it names an article file.
 std::string_view strip_article_extension(std::string_view path) {
@@ -58,12 +52,12 @@ std::string percent_decoded_path(std::string_view dest) {
 }  // namespace
 
 bool is_article_extension(std::string_view extension) {
-    const std::string e = lower_ascii(extension);
+    const std::string e = ascii_lower(extension);
     return e == ".md" || e == ".markdown" || e == ".txt" || e == ".wiki";
 }
 
 Dialect dialect_for_extension(std::string_view extension) {
-    return lower_ascii(extension) == ".wiki" ? Dialect::wikitext : Dialect::markdown;
+    return ascii_lower(extension) == ".wiki" ? Dialect::wikitext : Dialect::markdown;
 }
 
 std::string CorpusIndex::path_key(std::string_view relative_path) const {

@@ -12,6 +12,7 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include "graph/text_util.hpp"
 #include "importers/namespaces.hpp"
 
 namespace kg {
@@ -79,25 +80,6 @@ int hex_value(char c) {
     return -1;
 }
 
-void append_code_point(std::string& out, UChar32 c) {
-    char buf[U8_MAX_LENGTH];
-    int32_t len = 0;
-    UBool error = false;
-    U8_APPEND(reinterpret_cast<uint8_t*>(buf), len, U8_MAX_LENGTH, c, error);
-    if (!error) out.append(buf, static_cast<std::size_t>(len));
-}
-
-bool valid_utf8(std::string_view s) {
-    const auto* p = reinterpret_cast<const uint8_t*>(s.data());
-    const auto n = static_cast<int32_t>(s.size());
-    for (int32_t i = 0; i < n;) {
-        UChar32 c = 0;
-        U8_NEXT(p, i, n, c);
-        if (c < 0) return false;
-    }
-    return true;
-}
-
 // Named references that occur in link targets in practice (HTML 5 has ~2,000; the rest are
 // kept as written, which is visible in the output rather than silently wrong).
 constexpr std::array<std::pair<std::string_view, UChar32>, 20> named_entities{{
@@ -149,7 +131,7 @@ std::string decode_entities(std::string_view s) {
             out += s[i++];
             continue;
         }
-        append_code_point(out, c);
+        append_utf8(out, static_cast<char32_t>(c));
         i = semi + 1;
     }
     return out;
@@ -168,7 +150,7 @@ std::string decode_percent(std::string_view s) {
         }
     }
     // "100%25 sure" decodes; "50%C0" would make bad UTF-8, so the text is kept as written.
-    return valid_utf8(out) ? out : std::string(s);
+    return is_valid_utf8(out) ? out : std::string(s);
 }
 
 }  // namespace
@@ -184,12 +166,7 @@ std::string KeyNormalizer::key_of(std::string_view clean) const {
         case CaseRule::sensitive:
             return std::string(clean);
         case CaseRule::fold: {
-            if (is_ascii(clean)) {
-                std::string out(clean);
-                std::transform(out.begin(), out.end(), out.begin(),
-                               [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-                return out;
-            }
+            if (is_ascii(clean)) return ascii_lower(clean);
             return nfc(to_utf8(to_unicode(clean).foldCase()));
         }
         case CaseRule::first_letter: {
@@ -252,9 +229,7 @@ NormalizedTarget KeyNormalizer::normalize_target(std::string_view raw) const {
                 return result;
             }
             if (is_language_code(prefix)) {
-                std::string lang = prefix;
-                std::transform(lang.begin(), lang.end(), lang.begin(),
-                               [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+                std::string lang = ascii_lower(prefix);
                 result.lang = lang;
                 result.surface = rest;
                 result.key = lang + ':' + key_of(rest);

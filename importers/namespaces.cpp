@@ -10,6 +10,8 @@
 
 #include <unicode/unistr.h>
 
+#include "graph/text_util.hpp"
+
 namespace kg {
 namespace {
 
@@ -42,13 +44,6 @@ constexpr std::array<std::string_view, 16> category_names{
 constexpr std::array<std::string_view, 16> file_names{
     "file", "image", "media", "datei", "fichier", "archivo", "ficheiro", "bestand", "файл",
     "тập tin", "hình", "文件", "檔案", "ファイル", "画像", "fails"};
-
-std::string ascii_lower(std::string_view s) {
-    std::string out(s);
-    std::transform(out.begin(), out.end(), out.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return out;
-}
 
 template <std::size_t N>
 bool contains(const std::array<std::string_view, N>& table, std::string_view s) {

@@ -4,24 +4,13 @@
 #include <cstring>
 
 #include <unicode/utf16.h>
-#include <unicode/utf8.h>
+
+#include "graph/text_util.hpp"
 
 namespace kg {
 namespace {
 
-constexpr char replacement[] = "\xEF\xBF\xBD";
-
-void append_utf8(std::string& out, UChar32 c) {
-    char buf[U8_MAX_LENGTH];
-    int32_t len = 0;
-    UBool error = false;
-    U8_APPEND(reinterpret_cast<uint8_t*>(buf), len, U8_MAX_LENGTH, c, error);
-    if (error) {
-        out.append(replacement, 3);
-    } else {
-        out.append(buf, static_cast<std::size_t>(len));
-    }
-}
+constexpr std::string_view replacement = "\xEF\xBF\xBD";
 
 DecodedText decode_utf16(std::string_view bytes, bool little_endian) {
     DecodedText result;
@@ -46,17 +35,17 @@ DecodedText decode_utf16(std::string_view bytes, bool little_endian) {
                 result.first_invalid_offset = 2 + 2 * at;
                 result.first_invalid_in_text = result.text.size();
             }
-            result.text.append(replacement, 3);
+            result.text.append(replacement);
             continue;
         }
-        append_utf8(result.text, c);
+        append_utf8(result.text, static_cast<char32_t>(c));
     }
     if ((bytes.size() - 2) % 2 != 0) {
         if (result.invalid_sequences++ == 0) {
             result.first_invalid_offset = bytes.size() - 1;
             result.first_invalid_in_text = result.text.size();
         }
-        result.text.append(replacement, 3);
+        result.text.append(replacement);
     }
     return result;
 }
@@ -85,31 +74,10 @@ DecodedText decode_text(std::string_view bytes) {
         start = 3;
         result.had_bom = true;
     }
-    const auto* s = reinterpret_cast<const uint8_t*>(bytes.data());
-    const auto length = static_cast<int32_t>(bytes.size());
-    // Fast path: copy valid runs whole, stop only at a bad sequence.
-    int32_t i = static_cast<int32_t>(start);
-    int32_t run_start = i;
-    result.text.reserve(bytes.size() - start);
-    while (i < length) {
-        if (s[i] < 0x80) {
-            ++i;
-            continue;
-        }
-        const int32_t at = i;
-        UChar32 c = 0;
-        U8_NEXT(s, i, length, c);
-        if (c < 0) {
-            result.text.append(bytes.data() + run_start, static_cast<std::size_t>(at - run_start));
-            if (result.invalid_sequences++ == 0) {
-                result.first_invalid_offset = static_cast<std::size_t>(at);
-                result.first_invalid_in_text = result.text.size();
-            }
-            result.text.append(replacement, 3);
-            run_start = i;
-        }
-    }
-    result.text.append(bytes.data() + run_start, static_cast<std::size_t>(length - run_start));
+    const Utf8Repair repair = append_repaired_utf8(result.text, bytes.substr(start));
+    result.invalid_sequences = repair.invalid;
+    result.first_invalid_offset = start + repair.first_offset;
+    result.first_invalid_in_text = repair.first_in_output;
     return result;
 }
 

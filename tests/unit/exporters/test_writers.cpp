@@ -12,6 +12,7 @@
 #include "exporters/text_escape.hpp"
 #include "graph/error.hpp"
 #include "graph/graph_builder.hpp"
+#include "graph/text_util.hpp"
 #include "tests/test.hpp"
 
 using namespace kg;
@@ -121,7 +122,7 @@ TEST_CASE("edges of two kinds between one pair make a multigraph with keyed link
 }
 
 TEST_CASE("writers replace invalid UTF-8 instead of passing it through", "[escape]") {
-    CHECK(valid_utf8("ok\xC3") == "ok\xEF\xBF\xBD");
+    CHECK(repaired_utf8("ok\xC3") == "ok\xEF\xBF\xBD");
     std::string out;
     append_xml_escaped(out, "a\xFF\r");
     CHECK(out == "a\xEF\xBF\xBD&#13;");

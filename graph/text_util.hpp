@@ -1,0 +1,34 @@
+// Small text helpers every module needs: UTF-8 validation and repair, encoding one code point,
+// ASCII lower-casing. In graph/ because importers and exporters may not include each other.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace kg {
+
+/// What append_repaired_utf8 found.
+struct Utf8Repair {
+    std::size_t invalid = 0;          ///< ill-formed sequences replaced by U+FFFD
+    std::size_t first_offset = 0;     ///< byte offset of the first one in the input
+    std::size_t first_in_output = 0;  ///< where its U+FFFD was written in the output
+};
+
+/// Appends `in` to `out`, replacing each maximal ill-formed subpart (Unicode 15, 3.9) with
+/// U+FFFD.
+Utf8Repair append_repaired_utf8(std::string& out, std::string_view in);
+
+/// `in` with every ill-formed sequence replaced by U+FFFD.
+std::string repaired_utf8(std::string_view in);
+
+bool is_valid_utf8(std::string_view in);
+
+/// Appends the UTF-8 encoding of `code_point`; a surrogate or value above U+10FFFF appends
+/// U+FFFD.
+void append_utf8(std::string& out, char32_t code_point);
+
+/// ASCII letters lower-cased, other bytes unchanged.
+std::string ascii_lower(std::string_view in);
+
+}  // namespace kg
