@@ -10,8 +10,8 @@
 #include <thread>
 #include <unordered_map>
 
-#include <boost/program_options.hpp>
 #include <unistd.h>
+#include <boost/program_options.hpp>
 
 #include "cli/command.hpp"
 #include "cli/problem_reporter.hpp"
@@ -46,24 +46,26 @@ struct Output {
 class BuildCommand : public Command {
 public:
     BuildCommand() {
-        m_common.add_options()
-            ("help,h", "show this help")
-            ("verbose,v", "report every problem, not only the first of each kind")
-            ("quiet,q", "print no summary (problems are still reported)")
-            ("progress", "show a progress line (default: only on a terminal)");
-        m_input.add_options()
-            ("input-format,F", po::value<std::string>(), "markdown|wikitext: how to read every input (default: by suffix; .wiki is wikitext)")
-            ("case", po::value<std::string>()->default_value("fold"), "fold|first-letter|sensitive: how letter case compares in keys")
-            ("label-first", "read [[A|B]] as label A, target B (Dendron vaults)")
-            ("external", "make URLs of Markdown links 'external' nodes")
-            ("threads,j", po::value<unsigned>(), "worker threads (default: all cores)");
-        m_output.add_options()
-            ("output,o", po::value<std::vector<std::string>>(), "output file; repeat for several; '-' is stdout")
-            ("output-format,f", po::value<std::string>(), "graphml|json for every output (default: by suffix)")
-            ("overwrite,O", "replace output files that exist");
-        m_errors.add_options()
-            ("strict", "stop with exit code 1 at the first input problem")
-            ("max-reports", po::value<std::size_t>()->default_value(10), "problems printed per kind (the summary counts all)");
+        m_common.add_options()("help,h", "show this help")(
+            "verbose,v", "report every problem, not only the first of each kind")(
+            "quiet,q", "print no summary (problems are still reported)")(
+            "progress", "show a progress line (default: only on a terminal)");
+        m_input.add_options()(
+            "input-format,F", po::value<std::string>(),
+            "markdown|wikitext: how to read every input (default: by suffix; .wiki is wikitext)")(
+            "case", po::value<std::string>()->default_value("fold"),
+            "fold|first-letter|sensitive: how letter case compares in keys")(
+            "label-first", "read [[A|B]] as label A, target B (Dendron vaults)")(
+            "external", "make URLs of Markdown links 'external' nodes")(
+            "threads,j", po::value<unsigned>(), "worker threads (default: all cores)");
+        m_output.add_options()("output,o", po::value<std::vector<std::string>>(),
+                               "output file; repeat for several; '-' is stdout")(
+            "output-format,f", po::value<std::string>(),
+            "graphml|json for every output (default: by suffix)")(
+            "overwrite,O", "replace output files that exist");
+        m_errors.add_options()("strict", "stop with exit code 1 at the first input problem")(
+            "max-reports", po::value<std::size_t>()->default_value(10),
+            "problems printed per kind (the summary counts all)");
         m_hidden.add_options()("input", po::value<std::vector<std::string>>(), "input");
     }
 
@@ -77,7 +79,10 @@ public:
                "INPUT is a file, a folder (read recursively: .md .markdown .txt .wiki), or '-'\n"
                "for standard input. OUTPUT's format comes from its suffix (.graphml .xml .json)\n"
                "or from -f.\n\n"
-            << m_common << '\n' << m_input << '\n' << m_output << '\n' << m_errors
+            << m_common << '\n'
+            << m_input << '\n'
+            << m_output << '\n'
+            << m_errors
             << "\nexit codes: 0 done; 1 failed (a problem under --strict, an output not "
                "written);\n            2 usage error\n";
         return out.str();
@@ -93,7 +98,8 @@ public:
             po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
             po::notify(vm);
         } catch (const po::error& e) {
-            throw UsageError(std::string("build: ") + e.what() + "; run 'kgraph help build' for the options");
+            throw UsageError(std::string("build: ") + e.what() +
+                             "; run 'kgraph help build' for the options");
         }
         if (vm.count("help")) {
             m_show_help = true;
@@ -113,7 +119,8 @@ public:
         } else if (case_rule == "sensitive") {
             m_import.case_rule = CaseRule::sensitive;
         } else {
-            throw UsageError("build: unknown --case '" + case_rule + "': use fold, first-letter or sensitive");
+            throw UsageError("build: unknown --case '" + case_rule +
+                             "': use fold, first-letter or sensitive");
         }
         m_import.label_first = vm.count("label-first") > 0;
         m_import.external = vm.count("external") > 0;
@@ -124,7 +131,8 @@ public:
             } else if (f == "wikitext") {
                 m_dialect = Dialect::wikitext;
             } else {
-                throw UsageError("build: unknown input format '" + f + "': use -F markdown or -F wikitext");
+                throw UsageError("build: unknown input format '" + f +
+                                 "': use -F markdown or -F wikitext");
             }
         }
         m_threads = std::max(1u, std::thread::hardware_concurrency());
@@ -134,17 +142,23 @@ public:
         }
 
         if (!vm.count("input")) {
-            throw UsageError("build: no input given: name a folder or files, e.g. kgraph build notes/ -o graph.graphml");
+            throw UsageError(
+                "build: no input given: name a folder or files, e.g. kgraph build notes/ -o "
+                "graph.graphml");
         }
         m_inputs = vm["input"].as<std::vector<std::string>>();
         if (!vm.count("output")) {
-            throw UsageError("build: no output given: add -o graph.graphml and/or -o graph.json (or -o - -f json)");
+            throw UsageError(
+                "build: no output given: add -o graph.graphml and/or -o graph.json (or -o - -f "
+                "json)");
         }
         std::optional<Format> forced;
         if (vm.count("output-format")) {
             const std::string f = vm["output-format"].as<std::string>();
             forced = format_from_name(f);
-            if (!forced) throw UsageError("build: unknown output format '" + f + "': use -f graphml or -f json");
+            if (!forced)
+                throw UsageError("build: unknown output format '" + f +
+                                 "': use -f graphml or -f json");
         }
         const bool overwrite = vm.count("overwrite") > 0;
         bool have_stdout = false;
@@ -155,7 +169,8 @@ public:
                                  "': name it .graphml or .json, or add -f graphml|json");
             }
             if (path == "-") {
-                if (have_stdout) throw UsageError("build: '-o -' given twice: standard output takes one format");
+                if (have_stdout)
+                    throw UsageError("build: '-o -' given twice: standard output takes one format");
                 have_stdout = true;
             } else {
                 std::error_code ec;
@@ -163,7 +178,8 @@ public:
                     throw UsageError("build: output '" + path + "' is a folder: name a file");
                 }
                 if (!overwrite && std::filesystem::exists(path, ec)) {
-                    throw UsageError("build: output '" + path + "' exists: add -O/--overwrite to replace it");
+                    throw UsageError("build: output '" + path +
+                                     "' exists: add -O/--overwrite to replace it");
                 }
             }
             for (const Output& o : m_outputs) {
@@ -257,11 +273,15 @@ public:
             s << "kgraph: read " << grouped(articles) << " articles (" << grouped(bytes)
               << " bytes";
             if (skipped > 0) s << ", " << grouped(skipped) << " files skipped";
-            s << ") in " << seconds << " s, " << (seconds > 0 ? static_cast<double>(bytes) / 1e6 / seconds : 0.0)
-              << " MB/s, " << m_threads << " threads\n";
+            s << ") in " << seconds << " s, "
+              << (seconds > 0 ? static_cast<double>(bytes) / 1e6 / seconds : 0.0) << " MB/s, "
+              << m_threads << " threads\n";
             s << "kgraph: links " << grouped(links) << " extracted";
-            if (unresolved > 0) s << ", " << grouped(unresolved) << " Markdown links to files outside the corpus";
-            if (urls > 0) s << ", " << grouped(urls) << " URLs" << (m_import.external ? "" : " (nodes with --external)");
+            if (unresolved > 0)
+                s << ", " << grouped(unresolved) << " Markdown links to files outside the corpus";
+            if (urls > 0)
+                s << ", " << grouped(urls) << " URLs"
+                  << (m_import.external ? "" : " (nodes with --external)");
             s << '\n';
             s << "kgraph: nodes " << grouped(graph.node_count()) << ":";
             const char* sep = " ";
@@ -314,6 +334,8 @@ private:
 
 }  // namespace
 
-std::unique_ptr<Command> make_build_command() { return std::make_unique<BuildCommand>(); }
+std::unique_ptr<Command> make_build_command() {
+    return std::make_unique<BuildCommand>();
+}
 
 }  // namespace kg::cli

@@ -15,7 +15,8 @@ public:
         return "usage: kgraph help [COMMAND]\n\nShows the commands, or the options of COMMAND.\n";
     }
     void setup(const std::vector<std::string>& args) override {
-        if (args.size() > 1) throw UsageError("help takes at most one command name: kgraph help build");
+        if (args.size() > 1)
+            throw UsageError("help takes at most one command name: kgraph help build");
         if (!args.empty()) m_topic = args.front();
     }
     int run() override {
@@ -48,6 +49,8 @@ private:
 
 }  // namespace
 
-std::unique_ptr<Command> make_help_command() { return std::make_unique<HelpCommand>(); }
+std::unique_ptr<Command> make_help_command() {
+    return std::make_unique<HelpCommand>();
+}
 
 }  // namespace kg::cli

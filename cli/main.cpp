@@ -15,7 +15,9 @@ std::vector<std::unique_ptr<Command>> command_registry() {
     return commands;
 }
 
-std::string version_line() { return std::string("kgraph ") + KG_VERSION; }
+std::string version_line() {
+    return std::string("kgraph ") + KG_VERSION;
+}
 
 }  // namespace kg::cli
 
@@ -25,7 +27,8 @@ int main(int argc, char** argv) {
     const std::vector<std::string> words(argv + 1, argv + argc);
     try {
         if (words.empty()) {
-            throw kg::UsageError("no command given: run 'kgraph help', or 'kgraph build DIR -o graph.graphml'");
+            throw kg::UsageError(
+                "no command given: run 'kgraph help', or 'kgraph build DIR -o graph.graphml'");
         }
         const std::string& first = words.front();
         if (first == "--version" || first == "-V") {

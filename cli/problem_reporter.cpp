@@ -18,7 +18,8 @@ std::string ProblemReporter::breakdown() const {
     for (std::size_t k = 0; k < problem_kind_count; ++k) {
         if (m_counts[k] == 0) continue;
         if (!out.empty()) out += ", ";
-        out += std::string(to_string(static_cast<ProblemKind>(k))) + ' ' + std::to_string(m_counts[k]);
+        out +=
+            std::string(to_string(static_cast<ProblemKind>(k))) + ' ' + std::to_string(m_counts[k]);
     }
     return out;
 }

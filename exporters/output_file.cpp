@@ -16,7 +16,9 @@
 namespace kg {
 
 namespace {
-std::string errno_text() { return std::strerror(errno); }
+std::string errno_text() {
+    return std::strerror(errno);
+}
 }  // namespace
 
 OutputFile::OutputFile(std::string path) : m_path(std::move(path)) {

@@ -17,13 +17,28 @@ void append_xml_escaped(std::string& out, std::string_view text) {
         UChar32 c = 0;
         U8_NEXT(p, i, n, c);
         switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&apos;"; break;
-            case '\t': case '\n': out += static_cast<char>(c); break;
-            case '\r': out += "&#13;"; break;  // a raw CR would be normalized away by parsers
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
+            case '\'':
+                out += "&apos;";
+                break;
+            case '\t':
+            case '\n':
+                out += static_cast<char>(c);
+                break;
+            case '\r':
+                out += "&#13;";
+                break;  // a raw CR would be normalized away by parsers
             default:
                 if (c < 0x20 || c == 0xFFFE || c == 0xFFFF) {
                     out.append(replacement);

@@ -2,8 +2,8 @@
 #include "graph/graph_builder.hpp"
 
 #include <algorithm>
-#include <tuple>
 #include <limits>
+#include <tuple>
 #include <utility>
 
 #include "graph/error.hpp"

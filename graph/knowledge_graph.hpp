@@ -31,9 +31,9 @@ struct EdgeData {
     std::uint32_t articles = 0;
 };
 
-using CsrGraph = boost::compressed_sparse_row_graph<boost::directedS, NodeData, EdgeData,
-                                                    boost::no_property, std::uint32_t,
-                                                    std::uint32_t>;
+using CsrGraph =
+    boost::compressed_sparse_row_graph<boost::directedS, NodeData, EdgeData, boost::no_property,
+                                       std::uint32_t, std::uint32_t>;
 using NodeId = std::uint32_t;
 
 /// An immutable directed multigraph (at most one edge per source, target and kind).

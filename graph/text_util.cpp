@@ -65,7 +65,8 @@ void append_utf8(std::string& out, char32_t code_point) {
     char buf[U8_MAX_LENGTH];
     int32_t len = 0;
     UBool error = false;
-    U8_APPEND(reinterpret_cast<uint8_t*>(buf), len, U8_MAX_LENGTH, static_cast<UChar32>(code_point), error);
+    U8_APPEND(reinterpret_cast<uint8_t*>(buf), len, U8_MAX_LENGTH, static_cast<UChar32>(code_point),
+              error);
     if (error || (code_point >= 0xD800 && code_point <= 0xDFFF)) {
         out.append(replacement);
     } else {

@@ -119,8 +119,8 @@ Document ArticleImporter::import(std::string_view bytes, const std::string& sour
                               std::to_string(decoded.first_invalid_offset) +
                               " replaced with U+FFFD";
         if (decoded.invalid_sequences > 1) {
-            message += " (and " + std::to_string(decoded.invalid_sequences - 1) +
-                       " more in this file)";
+            message +=
+                " (and " + std::to_string(decoded.invalid_sequences - 1) + " more in this file)";
         }
         doc.problems.push_back(Problem{ProblemKind::invalid_utf8, source, line, column, message});
     }
@@ -152,9 +152,10 @@ Document ArticleImporter::import(std::string_view bytes, const std::string& sour
         const auto [line, column] = position(issue.offset);
         doc.problems.push_back(Problem{issue.kind, source, line, column, issue.message});
     }
-    std::stable_sort(doc.problems.begin(), doc.problems.end(), [](const Problem& a, const Problem& b) {
-        return std::tie(a.line, a.column) < std::tie(b.line, b.column);
-    });
+    std::stable_sort(doc.problems.begin(), doc.problems.end(),
+                     [](const Problem& a, const Problem& b) {
+                         return std::tie(a.line, a.column) < std::tie(b.line, b.column);
+                     });
     return doc;
 }
 
@@ -175,19 +176,18 @@ void ArticleImporter::add_wiki_link(Document& doc, const RawLink& raw,
         // [[#Section]] points inside the article itself; [[]] and [[ |x]] point nowhere.
         const bool has_anchor = raw.target.find('#') != std::string_view::npos;
         if (!has_anchor) {
-            problem(ProblemKind::empty_link, "empty wiki-link target in '" + written +
-                                                 shorten(std::string(raw.target) +
-                                                         (raw.label.empty() ? "" : "|") +
-                                                         std::string(raw.label)) +
-                                                 "]]'");
+            problem(ProblemKind::empty_link,
+                    "empty wiki-link target in '" + written +
+                        shorten(std::string(raw.target) + (raw.label.empty() ? "" : "|") +
+                                std::string(raw.label)) +
+                        "]]'");
         }
         return;
     }
     if (target.key.size() > max_target_bytes) {
-        problem(ProblemKind::long_target, "wiki-link target longer than " +
-                                              std::to_string(max_target_bytes) +
-                                              " bytes skipped: '" + written +
-                                              shorten(raw.target) + "'");
+        problem(ProblemKind::long_target,
+                "wiki-link target longer than " + std::to_string(max_target_bytes) +
+                    " bytes skipped: '" + written + shorten(raw.target) + "'");
         return;
     }
     ExtractedLink link;
@@ -332,9 +332,9 @@ std::string ArticleImporter::heading_title(std::string_view text, std::size_t be
         title += heading.substr(std::min(at, heading.size()));
         outside_links += heading.substr(std::min(at, heading.size()));
         if (!has_letter_or_digit(outside_links)) continue;
-        title.erase(std::remove_if(title.begin(), title.end(),
-                                   [](char c) { return c == '*' || c == '`'; }),
-                    title.end());
+        title.erase(
+            std::remove_if(title.begin(), title.end(), [](char c) { return c == '*' || c == '`'; }),
+            title.end());
         std::string clean = m_normalizer.clean_title(title);
         if (!clean.empty()) return clean;
     }

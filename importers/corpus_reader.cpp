@@ -61,7 +61,8 @@ std::vector<InputFile> collect_inputs(const std::vector<std::string>& inputs,
         if (fs::is_directory(status)) {
             std::vector<InputFile> found;
             const fs::path root(input);
-            fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec);
+            fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied,
+                                                ec);
             if (ec) throw UsageError("cannot read folder '" + input + "': " + ec.message());
             for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
                 if (ec) break;
@@ -70,19 +71,23 @@ std::vector<InputFile> collect_inputs(const std::vector<std::string>& inputs,
                     if (it->is_directory(ec)) it.disable_recursion_pending();
                     continue;
                 }
-                if (!it->is_regular_file(ec) || !is_article_extension(p.extension().string())) continue;
+                if (!it->is_regular_file(ec) || !is_article_extension(p.extension().string()))
+                    continue;
                 const std::string relative = p.lexically_relative(root).generic_string();
-                found.push_back(InputFile{p.string(), p.string(), relative,
-                                          forced.value_or(dialect_for_extension(p.extension().string()))});
+                found.push_back(
+                    InputFile{p.string(), p.string(), relative,
+                              forced.value_or(dialect_for_extension(p.extension().string()))});
             }
             if (ec) throw UsageError("cannot read folder '" + input + "': " + ec.message());
-            std::sort(found.begin(), found.end(),
-                      [](const InputFile& a, const InputFile& b) { return a.relative < b.relative; });
+            std::sort(found.begin(), found.end(), [](const InputFile& a, const InputFile& b) {
+                return a.relative < b.relative;
+            });
             std::move(found.begin(), found.end(), std::back_inserter(files));
         } else {
             const fs::path p(input);
-            files.push_back(InputFile{input, input, p.filename().generic_string(),
-                                      forced.value_or(dialect_for_extension(p.extension().string()))});
+            files.push_back(
+                InputFile{input, input, p.filename().generic_string(),
+                          forced.value_or(dialect_for_extension(p.extension().string()))});
         }
     }
     return files;
@@ -113,8 +118,8 @@ Document CorpusReader::import_one(const InputFile& file) const {
         doc.source = file.source;
         doc.key = m_index.key_for(file.relative);
         doc.skipped = true;
-        doc.problems.push_back(Problem{ProblemKind::unreadable_file, file.source, 0, 0,
-                                       "cannot read file: " + error});
+        doc.problems.push_back(
+            Problem{ProblemKind::unreadable_file, file.source, 0, 0, "cannot read file: " + error});
         return doc;
     }
     return importer.import(bytes, file.source, file.relative, file.dialect);

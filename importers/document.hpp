@@ -31,10 +31,10 @@ struct Document {
     std::vector<std::string> aliases;  ///< front-matter aliases, kept for mention spotting
     std::vector<ExtractedLink> links;
     std::vector<Problem> problems;
-    std::size_t bytes = 0;               ///< size of the input in bytes
-    std::size_t unresolved_links = 0;    ///< Markdown links to files outside the corpus
-    std::size_t external_links = 0;      ///< URLs seen (nodes only with --external)
-    bool skipped = false;  ///< binary or unreadable: no article node, problems say why
+    std::size_t bytes = 0;             ///< size of the input in bytes
+    std::size_t unresolved_links = 0;  ///< Markdown links to files outside the corpus
+    std::size_t external_links = 0;    ///< URLs seen (nodes only with --external)
+    bool skipped = false;              ///< binary or unreadable: no article node, problems say why
 };
 
 }  // namespace kg

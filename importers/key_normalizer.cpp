@@ -19,7 +19,8 @@ namespace kg {
 namespace {
 
 bool is_ascii(std::string_view s) {
-    return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    return std::all_of(s.begin(), s.end(),
+                       [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
 
 icu::UnicodeString to_unicode(std::string_view s) {
@@ -83,11 +84,10 @@ int hex_value(char c) {
 // Named references that occur in link targets in practice (HTML 5 has ~2,000; the rest are
 // kept as written, which is visible in the output rather than silently wrong).
 constexpr std::array<std::pair<std::string_view, UChar32>, 20> named_entities{{
-    {"amp", '&'},       {"lt", '<'},        {"gt", '>'},        {"quot", '"'},
-    {"apos", '\''},     {"nbsp", 0xA0},     {"ndash", 0x2013},  {"mdash", 0x2014},
-    {"hellip", 0x2026}, {"laquo", 0xAB},    {"raquo", 0xBB},    {"lsquo", 0x2018},
-    {"rsquo", 0x2019},  {"ldquo", 0x201C},  {"rdquo", 0x201D},  {"middot", 0xB7},
-    {"times", 0xD7},    {"copy", 0xA9},     {"reg", 0xAE},      {"shy", 0xAD},
+    {"amp", '&'},     {"lt", '<'},       {"gt", '>'},       {"quot", '"'},      {"apos", '\''},
+    {"nbsp", 0xA0},   {"ndash", 0x2013}, {"mdash", 0x2014}, {"hellip", 0x2026}, {"laquo", 0xAB},
+    {"raquo", 0xBB},  {"lsquo", 0x2018}, {"rsquo", 0x2019}, {"ldquo", 0x201C},  {"rdquo", 0x201D},
+    {"middot", 0xB7}, {"times", 0xD7},   {"copy", 0xA9},    {"reg", 0xAE},      {"shy", 0xAD},
 }};
 
 std::string decode_entities(std::string_view s) {
@@ -112,7 +112,8 @@ std::string decode_entities(std::string_view s) {
             long value = 0;
             bool ok = !digits.empty();
             for (char d : digits) {
-                const int v = hex ? hex_value(d) : (std::isdigit(static_cast<unsigned char>(d)) ? d - '0' : -1);
+                const int v = hex ? hex_value(d)
+                                  : (std::isdigit(static_cast<unsigned char>(d)) ? d - '0' : -1);
                 if (v < 0 || value > 0x10FFFF) {
                     ok = false;
                     break;
@@ -142,7 +143,8 @@ std::string decode_percent(std::string_view s) {
     std::string out;
     out.reserve(s.size());
     for (std::size_t i = 0; i < s.size(); ++i) {
-        if (s[i] == '%' && i + 2 < s.size() && hex_value(s[i + 1]) >= 0 && hex_value(s[i + 2]) >= 0) {
+        if (s[i] == '%' && i + 2 < s.size() && hex_value(s[i + 1]) >= 0 &&
+            hex_value(s[i + 2]) >= 0) {
             out += static_cast<char>(hex_value(s[i + 1]) * 16 + hex_value(s[i + 2]));
             i += 2;
         } else {
@@ -155,7 +157,9 @@ std::string decode_percent(std::string_view s) {
 
 }  // namespace
 
-std::string decode_escapes(std::string_view text) { return decode_percent(decode_entities(text)); }
+std::string decode_escapes(std::string_view text) {
+    return decode_percent(decode_entities(text));
+}
 
 std::string KeyNormalizer::clean_title(std::string_view title) const {
     return fold_spaces(nfc(title));

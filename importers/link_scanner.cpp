@@ -108,8 +108,8 @@ bool has_url_scheme(std::string_view s) {
     return true;
 }
 
-constexpr std::string_view wikitext_verbatim_tags[] = {"nowiki", "pre", "math",
-                                                       "syntaxhighlight", "source"};
+constexpr std::string_view wikitext_verbatim_tags[] = {"nowiki", "pre", "math", "syntaxhighlight",
+                                                       "source"};
 
 class Scanner {
 public:
@@ -199,7 +199,7 @@ private:
         const std::size_t start = embed ? p - 1 : p;
         std::size_t j = p + 2;
         int depth = 1;
-        std::size_t pipe = std::string_view::npos;     // where the target part ends
+        std::size_t pipe = std::string_view::npos;  // where the target part ends
         std::size_t after_pipe = std::string_view::npos;
         std::size_t close = std::string_view::npos;
         bool may_nest = false;
@@ -327,8 +327,8 @@ private:
             }
             dest = m_text.substr(d, m - d);
         }
-        while (m < limit && (m_text[m] == ' ' || m_text[m] == '\t' || m_text[m] == '\n' ||
-                             m_text[m] == '\r'))
+        while (m < limit &&
+               (m_text[m] == ' ' || m_text[m] == '\t' || m_text[m] == '\n' || m_text[m] == '\r'))
             ++m;
         if (m < limit && (m_text[m] == '"' || m_text[m] == '\'' || m_text[m] == '(')) {
             const char closer = m_text[m] == '(' ? ')' : m_text[m];
@@ -387,7 +387,8 @@ private:
             const std::size_t gt = m_text.find('>', i + 1);
             if (gt != std::string_view::npos && gt < e) {
                 const std::string_view inner = m_text.substr(i + 1, gt - i - 1);
-                if (has_url_scheme(inner) && inner.find_first_of(" <\t") == std::string_view::npos) {
+                if (has_url_scheme(inner) &&
+                    inner.find_first_of(" <\t") == std::string_view::npos) {
                     RawLink link;
                     link.syntax = LinkSyntax::url;
                     link.target = inner;

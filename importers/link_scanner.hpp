@@ -26,11 +26,11 @@ enum class LinkSyntax {
 /// One link as written. Views point into the scanned text.
 struct RawLink {
     LinkSyntax syntax = LinkSyntax::wiki;
-    bool embed = false;          ///< ![[…]] or ![alt](…)
-    std::string_view target;     ///< wiki target as written, Markdown destination, or URL
-    std::string_view label;      ///< the text after '|', or the Markdown link text
-    std::size_t offset = 0;      ///< byte offset of the link's first character
-    std::size_t end = 0;         ///< byte offset just past its last character
+    bool embed = false;       ///< ![[…]] or ![alt](…)
+    std::string_view target;  ///< wiki target as written, Markdown destination, or URL
+    std::string_view label;   ///< the text after '|', or the Markdown link text
+    std::size_t offset = 0;   ///< byte offset of the link's first character
+    std::size_t end = 0;      ///< byte offset just past its last character
 };
 
 /// A defect found while scanning, with the byte offset it starts at.

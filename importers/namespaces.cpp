@@ -16,34 +16,33 @@ namespace kg {
 namespace {
 
 constexpr std::array<std::string_view, 184> iso_639_1{
-    "aa", "ab", "ae", "af", "ak", "am", "an", "ar", "as", "av", "ay", "az", "ba", "be", "bg",
-    "bh", "bi", "bm", "bn", "bo", "br", "bs", "ca", "ce", "ch", "co", "cr", "cs", "cu", "cv",
-    "cy", "da", "de", "dv", "dz", "ee", "el", "en", "eo", "es", "et", "eu", "fa", "ff", "fi",
-    "fj", "fo", "fr", "fy", "ga", "gd", "gl", "gn", "gu", "gv", "ha", "he", "hi", "ho", "hr",
-    "ht", "hu", "hy", "hz", "ia", "id", "ie", "ig", "ii", "ik", "io", "is", "it", "iu", "ja",
-    "jv", "ka", "kg", "ki", "kj", "kk", "kl", "km", "kn", "ko", "kr", "ks", "ku", "kv", "kw",
-    "ky", "la", "lb", "lg", "li", "ln", "lo", "lt", "lu", "lv", "mg", "mh", "mi", "mk", "ml",
-    "mn", "mr", "ms", "mt", "my", "na", "nb", "nd", "ne", "ng", "nl", "nn", "no", "nr", "nv",
-    "ny", "oc", "oj", "om", "or", "os", "pa", "pi", "pl", "ps", "pt", "qu", "rm", "rn", "ro",
-    "ru", "rw", "sa", "sc", "sd", "se", "sg", "si", "sk", "sl", "sm", "sn", "so", "sq", "sr",
-    "ss", "st", "su", "sv", "sw", "ta", "te", "tg", "th", "ti", "tk", "tl", "tn", "to", "tr",
-    "ts", "tt", "tw", "ty", "ug", "uk", "ur", "uz", "ve", "vi", "vo", "wa", "wo", "xh", "yi",
-    "yo", "za", "zh", "zu"};
+    "aa", "ab", "ae", "af", "ak", "am", "an", "ar", "as", "av", "ay", "az", "ba", "be", "bg", "bh",
+    "bi", "bm", "bn", "bo", "br", "bs", "ca", "ce", "ch", "co", "cr", "cs", "cu", "cv", "cy", "da",
+    "de", "dv", "dz", "ee", "el", "en", "eo", "es", "et", "eu", "fa", "ff", "fi", "fj", "fo", "fr",
+    "fy", "ga", "gd", "gl", "gn", "gu", "gv", "ha", "he", "hi", "ho", "hr", "ht", "hu", "hy", "hz",
+    "ia", "id", "ie", "ig", "ii", "ik", "io", "is", "it", "iu", "ja", "jv", "ka", "kg", "ki", "kj",
+    "kk", "kl", "km", "kn", "ko", "kr", "ks", "ku", "kv", "kw", "ky", "la", "lb", "lg", "li", "ln",
+    "lo", "lt", "lu", "lv", "mg", "mh", "mi", "mk", "ml", "mn", "mr", "ms", "mt", "my", "na", "nb",
+    "nd", "ne", "ng", "nl", "nn", "no", "nr", "nv", "ny", "oc", "oj", "om", "or", "os", "pa", "pi",
+    "pl", "ps", "pt", "qu", "rm", "rn", "ro", "ru", "rw", "sa", "sc", "sd", "se", "sg", "si", "sk",
+    "sl", "sm", "sn", "so", "sq", "sr", "ss", "st", "su", "sv", "sw", "ta", "te", "tg", "th", "ti",
+    "tk", "tl", "tn", "to", "tr", "ts", "tt", "tw", "ty", "ug", "uk", "ur", "uz", "ve", "vi", "vo",
+    "wa", "wo", "xh", "yi", "yo", "za", "zh", "zu"};
 
 // Wikipedia language editions whose code is not in ISO 639-1 (chosen: the ones with more
 // than ~50k articles, and the Chinese varieties).
 constexpr std::array<std::string_view, 22> wikipedia_codes{
-    "als", "arz", "ast", "azb", "ceb", "cdo", "gan", "hak", "hsb", "lmo", "lzh", "min",
-    "nan",  "nds", "new", "pms", "sco", "scn", "simple", "vec", "wuu", "yue"};
+    "als", "arz", "ast", "azb", "ceb", "cdo", "gan", "hak",    "hsb", "lmo", "lzh",
+    "min", "nan", "nds", "new", "pms", "sco", "scn", "simple", "vec", "wuu", "yue"};
 
 constexpr std::array<std::string_view, 16> category_names{
-    "category", "kategorie", "catégorie", "categoría", "categoria", "kategori", "kategorio",
-    "категория", "категорія", "категорија", "thể loại", "分类", "分類", "カテゴリ", "kategoreja",
-    "분류"};
+    "category",  "kategorie", "catégorie",  "categoría",  "categoria", "kategori",
+    "kategorio", "категория", "категорія",  "категорија", "thể loại",  "分类",
+    "分類",      "カテゴリ",  "kategoreja", "분류"};
 
 constexpr std::array<std::string_view, 16> file_names{
-    "file", "image", "media", "datei", "fichier", "archivo", "ficheiro", "bestand", "файл",
-    "тập tin", "hình", "文件", "檔案", "ファイル", "画像", "fails"};
+    "file", "image",   "media", "datei", "fichier", "archivo",  "ficheiro", "bestand",
+    "файл", "тập tin", "hình",  "文件",  "檔案",    "ファイル", "画像",     "fails"};
 
 template <std::size_t N>
 bool contains(const std::array<std::string_view, N>& table, std::string_view s) {

@@ -24,18 +24,17 @@ inline constexpr std::size_t problem_kind_count = 8;
 
 constexpr std::string_view to_string(ProblemKind kind) {
     constexpr std::array<std::string_view, problem_kind_count> names{
-        "invalid UTF-8",          "unclosed wiki-link", "empty wiki-link",
-        "wiki-link target too long", "unclosed comment", "binary file skipped",
-        "unreadable file",        "duplicate article key"};
+        "invalid UTF-8",    "unclosed wiki-link",  "empty wiki-link", "wiki-link target too long",
+        "unclosed comment", "binary file skipped", "unreadable file", "duplicate article key"};
     return names[static_cast<std::size_t>(kind)];
 }
 
 struct Problem {
     ProblemKind kind{};
-    std::string source;     ///< file path as the user named it, or "<stdin>"
-    std::size_t line = 0;   ///< 1-based; 0 when the problem concerns the whole file
-    std::size_t column = 0; ///< 1-based, in Unicode code points; 0 when unknown
-    std::string message;    ///< what was expected and what was found
+    std::string source;      ///< file path as the user named it, or "<stdin>"
+    std::size_t line = 0;    ///< 1-based; 0 when the problem concerns the whole file
+    std::size_t column = 0;  ///< 1-based, in Unicode code points; 0 when unknown
+    std::string message;     ///< what was expected and what was found
 
     /// Compiler-style text: `path:line:col: message` (line and column omitted when 0).
     std::string format() const {

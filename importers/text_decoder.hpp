@@ -10,10 +10,10 @@
 namespace kg {
 
 struct DecodedText {
-    std::string text;                    ///< valid UTF-8, BOM removed
-    std::size_t invalid_sequences = 0;   ///< how many were replaced by U+FFFD
-    std::size_t first_invalid_offset = 0;///< byte offset of the first one in the input
-    std::size_t first_invalid_in_text = 0;///< where its U+FFFD sits in `text`
+    std::string text;                       ///< valid UTF-8, BOM removed
+    std::size_t invalid_sequences = 0;      ///< how many were replaced by U+FFFD
+    std::size_t first_invalid_offset = 0;   ///< byte offset of the first one in the input
+    std::size_t first_invalid_in_text = 0;  ///< where its U+FFFD sits in `text`
     bool had_bom = false;
     bool was_utf16 = false;
 };

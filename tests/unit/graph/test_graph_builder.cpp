@@ -80,7 +80,8 @@ TEST_CASE("articles counts distinct articles behind an edge", "[graph]") {
     CHECK_FALSE(g.has_parallel_edges());
 }
 
-TEST_CASE("edges come out sorted by source, target and kind whatever the insertion order", "[graph]") {
+TEST_CASE("edges come out sorted by source, target and kind whatever the insertion order",
+          "[graph]") {
     auto build = [](bool reversed) {
         GraphBuilder b;
         for (const char* k : {"n0", "n1", "n2"}) b.add_node(k, NodeKind::entity);

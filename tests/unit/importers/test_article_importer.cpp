@@ -32,9 +32,11 @@ using V = std::vector<std::string>;
 
 }  // namespace
 
-TEST_CASE("the key is the normalized file stem; the title comes from front matter first", "[importer]") {
+TEST_CASE("the key is the normalized file stem; the title comes from front matter first",
+          "[importer]") {
     Fixture f;
-    const auto d = f.run("---\ntitle: The Apple\naliases: [Malus]\n---\n# Heading\n", "fruit/Apple_Tree.md");
+    const auto d =
+        f.run("---\ntitle: The Apple\naliases: [Malus]\n---\n# Heading\n", "fruit/Apple_Tree.md");
     CHECK(d.key == "apple tree");
     CHECK(d.title == "The Apple");
     CHECK(d.aliases == V{"Malus"});
@@ -42,11 +44,13 @@ TEST_CASE("the key is the normalized file stem; the title comes from front matte
 
 TEST_CASE("the title is the first heading that is more than a link", "[importer]") {
     Fixture f;
-    const auto d = f.run("###  [:house:返回](README.md)\n---\n\n## 中国的**生成式**[[zh:人工智能]]为何落后?\n");
+    const auto d = f.run(
+        "###  [:house:返回](README.md)\n---\n\n## 中国的**生成式**[[zh:人工智能]]为何落后?\n");
     CHECK(d.title == "中国的生成式人工智能为何落后?");
 }
 
-TEST_CASE("headings inside code do not name the article; the stem is the last resort", "[importer]") {
+TEST_CASE("headings inside code do not name the article; the stem is the last resort",
+          "[importer]") {
     Fixture f;
     CHECK(f.run("```\n# not me\n```\ntext\n", "My Note.md").title == "My Note");
     CHECK(f.run("", "Empty.md").title == "Empty");
@@ -60,9 +64,12 @@ TEST_CASE("an empty file is an article with no links and no problems", "[importe
     CHECK(d.problems.empty());
 }
 
-TEST_CASE("link kinds: link, embed, category, plain link to a category, interlanguage", "[importer]") {
+TEST_CASE("link kinds: link, embed, category, plain link to a category, interlanguage",
+          "[importer]") {
     Fixture f;
-    const auto d = f.run("[[A]] ![[B]] [[Category:C]] [[:Category:D]] [[zh:中国]] [[#Self]] [[File:p.png|cap [[E]]]]");
+    const auto d = f.run(
+        "[[A]] ![[B]] [[Category:C]] [[:Category:D]] [[zh:中国]] [[#Self]] [[File:p.png|cap "
+        "[[E]]]]");
     REQUIRE(d.links.size() == 7);
     CHECK(keys(d) == V{"a", "b", "category:c", "category:d", "zh:中国", "file:p.png", "e"});
     CHECK(d.links[0].kind == EdgeKind::link);
@@ -90,20 +97,23 @@ TEST_CASE("Markdown links resolve to corpus files relative to the linking file",
     f.index.add("README.md");
     f.index.add("notes/Other Note.md");
     f.index.add("notes/sub/Deep.md");
-    const auto d = f.run("[home](../README.md) [o](Other%20Note.md#part) [d](sub/Deep) "
-                         "[web](https://example.org) [img](pic.png) [missing](nope.md)",
-                         "notes/Here.md");
+    const auto d = f.run(
+        "[home](../README.md) [o](Other%20Note.md#part) [d](sub/Deep) "
+        "[web](https://example.org) [img](pic.png) [missing](nope.md)",
+        "notes/Here.md");
     CHECK(keys(d) == V{"readme", "other note", "deep"});
     CHECK(d.links[0].target_kind == NodeKind::article);
     CHECK(d.unresolved_links == 2);
     CHECK(d.external_links == 1);
 }
 
-TEST_CASE("site-absolute Markdown links find the corpus file by their longest known tail", "[importer]") {
+TEST_CASE("site-absolute Markdown links find the corpus file by their longest known tail",
+          "[importer]") {
     Fixture f;
     f.index.add("2444750.md");
     f.index.add("sub/x.md");
-    const auto d = f.run("[a](/content/gnews/2444750.md) [b](/sub/x.md) [c](/content/about.md)", "README.md");
+    const auto d =
+        f.run("[a](/content/gnews/2444750.md) [b](/sub/x.md) [c](/content/about.md)", "README.md");
     CHECK(keys(d) == V{"2444750", "x"});
     CHECK(d.unresolved_links == 1);
 }
@@ -122,7 +132,8 @@ TEST_CASE("wiki-links with a folder path resolve to the file at that path", "[im
     f.index.add("Obsidian Sync/Security and privacy.md");
     const std::string second = f.index.add("Obsidian Publish/Security and privacy.md");
     CHECK(second == "obsidian publish/security and privacy");
-    const auto d = f.run("[[Obsidian Publish/Security and privacy]] [[Security and privacy]] [[x.md]]");
+    const auto d =
+        f.run("[[Obsidian Publish/Security and privacy]] [[Security and privacy]] [[x.md]]");
     CHECK(keys(d) == V{"obsidian publish/security and privacy", "security and privacy", "x.md"});
 }
 
@@ -134,12 +145,14 @@ TEST_CASE("label-first option reads Dendron links", "[importer]") {
     CHECK(d.links[0].label == "noCaching");
 }
 
-TEST_CASE("an unclosed wiki-link is reported with line and column in code points", "[importer][bad-input]") {
+TEST_CASE("an unclosed wiki-link is reported with line and column in code points",
+          "[importer][bad-input]") {
     Fixture f;
     const auto d = f.run("line one\r\n中文[[zh:香港 more\r\n[[ok]]\r\n", "notes/香港.md");
     CHECK(keys(d) == V{"ok"});
     REQUIRE(d.problems.size() == 1);
-    CHECK(d.problems[0].format() == "notes/香港.md:2:3: unclosed wiki-link '[[zh:香港 more', expected ']]'");
+    CHECK(d.problems[0].format() ==
+          "notes/香港.md:2:3: unclosed wiki-link '[[zh:香港 more', expected ']]'");
 }
 
 TEST_CASE("invalid UTF-8 is replaced and reported with its byte offset", "[importer][bad-input]") {
@@ -149,7 +162,8 @@ TEST_CASE("invalid UTF-8 is replaced and reported with its byte offset", "[impor
     REQUIRE(d.problems.size() == 1);
     CHECK(d.problems[0].kind == ProblemKind::invalid_utf8);
     CHECK(d.problems[0].format() ==
-          "bad.md:2:7: invalid UTF-8 at byte offset 12 replaced with U+FFFD (and 2 more in this file)");
+          "bad.md:2:7: invalid UTF-8 at byte offset 12 replaced with U+FFFD (and 2 more in this "
+          "file)");
 }
 
 TEST_CASE("a binary file is skipped with a warning", "[importer][bad-input]") {
@@ -175,13 +189,15 @@ TEST_CASE("a link target longer than 255 bytes is reported and skipped", "[impor
     const auto d = f.run("[[zh:" + std::string(300, 'y') + "]] [[ok]]");
     CHECK(keys(d) == V{"ok"});
     REQUIRE(d.problems.size() == 1);
-    CHECK(d.problems[0].format() == "note.md:1:1: wiki-link target longer than 255 bytes skipped: '[[zh:" +
-                                        std::string(37, 'y') + "…'");
+    CHECK(d.problems[0].format() ==
+          "note.md:1:1: wiki-link target longer than 255 bytes skipped: '[[zh:" +
+              std::string(37, 'y') + "…'");
 }
 
 TEST_CASE("wikitext files read headings and skip nowiki", "[importer]") {
     Fixture f;
-    const auto d = f.run("== [[Intro]] to X ==\n<nowiki>[[no]]</nowiki> [[Yes|y\nes]]", "page.wiki", Dialect::wikitext);
+    const auto d = f.run("== [[Intro]] to X ==\n<nowiki>[[no]]</nowiki> [[Yes|y\nes]]", "page.wiki",
+                         Dialect::wikitext);
     CHECK(d.title == "Intro to X");
     CHECK(keys(d) == V{"intro", "yes"});
 }

@@ -4,8 +4,10 @@
 
 using namespace kg;
 
-TEST_CASE("title, block-list aliases and lang are read; the body starts after the fence", "[front-matter]") {
-    const std::string text = "---\ntitle: \"Hello: World\"\naliases:\n  - Start here\n  - 'It''s'\nlang: zh\n---\n# H\n";
+TEST_CASE("title, block-list aliases and lang are read; the body starts after the fence",
+          "[front-matter]") {
+    const std::string text =
+        "---\ntitle: \"Hello: World\"\naliases:\n  - Start here\n  - 'It''s'\nlang: zh\n---\n# H\n";
     const auto fm = parse_front_matter(text);
     REQUIRE(fm.present);
     CHECK(fm.title == "Hello: World");
@@ -15,12 +17,14 @@ TEST_CASE("title, block-list aliases and lang are read; the body starts after th
 }
 
 TEST_CASE("flow lists, single alias and CRLF are read", "[front-matter]") {
-    const auto fm = parse_front_matter("---\r\naliases: [a, \"b, c\", 'd']\r\nalias: e\r\n---\r\nx");
+    const auto fm =
+        parse_front_matter("---\r\naliases: [a, \"b, c\", 'd']\r\nalias: e\r\n---\r\nx");
     REQUIRE(fm.present);
     CHECK(fm.aliases == std::vector<std::string>{"a", "b, c", "d", "e"});
 }
 
-TEST_CASE("a block that never closes, or does not open on line 1, is not front matter", "[front-matter]") {
+TEST_CASE("a block that never closes, or does not open on line 1, is not front matter",
+          "[front-matter]") {
     CHECK_FALSE(parse_front_matter("---\ntitle: x\n").present);
     CHECK_FALSE(parse_front_matter("###  [:house:返回](README.md)\n---\n\n## T\n---\n").present);
     CHECK_FALSE(parse_front_matter("").present);

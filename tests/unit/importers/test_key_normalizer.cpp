@@ -61,7 +61,9 @@ TEST_CASE("underscores and whitespace runs fold to one space and ends are trimme
     const KeyNormalizer n;
     CHECK(n.normalize_target("  New_York \t City  ").surface == "New York City");
     CHECK(n.normalize_target("香港\xE3\x80\x80特别行政区").surface == "香港 特别行政区");  // U+3000
-    CHECK(n.normalize_target("a\xC2\xA0" "b").surface == "a b");                         // NBSP
+    CHECK(n.normalize_target("a\xC2\xA0"
+                             "b")
+              .surface == "a b");  // NBSP
 }
 
 TEST_CASE("sections and block references are dropped; a bare section is the same page", "[keys]") {

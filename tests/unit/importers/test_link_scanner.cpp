@@ -9,7 +9,8 @@ using namespace kg;
 
 namespace {
 
-ScanResult scan(std::string_view text, Dialect dialect = Dialect::markdown, bool label_first = false) {
+ScanResult scan(std::string_view text, Dialect dialect = Dialect::markdown,
+                bool label_first = false) {
     ScanOptions options;
     options.dialect = dialect;
     options.label_first = label_first;
@@ -86,9 +87,11 @@ TEST_CASE("three opening brackets read as a bracket and a link", "[scanner]") {
     CHECK(targets(r) == V{"X"});
 }
 
-TEST_CASE("nothing inside fenced code counts, backticks or tildes, indented or quoted", "[scanner]") {
+TEST_CASE("nothing inside fenced code counts, backticks or tildes, indented or quoted",
+          "[scanner]") {
     const auto r = scan(
-        "a [[A]]\n```md\n[[B]]\n```\n- item\n  ~~~~\n  [[C]]\n  ~~~~\n> ```\n> [[D]]\n> ```\n[[E]]\n");
+        "a [[A]]\n```md\n[[B]]\n```\n- item\n  ~~~~\n  [[C]]\n  ~~~~\n> ```\n> [[D]]\n> "
+        "```\n[[E]]\n");
     CHECK(targets(r) == V{"A", "E"});
 }
 
@@ -118,7 +121,8 @@ TEST_CASE("an unclosed HTML comment is reported and hides the rest", "[scanner][
     CHECK(r.issues[0].offset == 6);
 }
 
-TEST_CASE("an unclosed wiki-link is reported at its start and read as text", "[scanner][bad-input]") {
+TEST_CASE("an unclosed wiki-link is reported at its start and read as text",
+          "[scanner][bad-input]") {
     const auto r = scan("ab [[zh:香港 and more\n[[B]]");
     CHECK(targets(r) == V{"B"});
     REQUIRE(r.issues.size() == 1);
@@ -145,7 +149,8 @@ TEST_CASE("a link opened inside another plain link reports the outer one", "[sca
 TEST_CASE("a long unclosed link is quoted shortened", "[scanner][bad-input]") {
     const auto r = scan("[[" + std::string(100, 'x'));
     REQUIRE(r.issues.size() == 1);
-    CHECK(r.issues[0].message == "unclosed wiki-link '[[" + std::string(38, 'x') + "…', expected ']]'");
+    CHECK(r.issues[0].message ==
+          "unclosed wiki-link '[[" + std::string(38, 'x') + "…', expected ']]'");
 }
 
 TEST_CASE("CRLF line ends do not leak into targets or messages", "[scanner]") {
@@ -198,7 +203,8 @@ TEST_CASE("wikitext labels and captions may run over lines, targets may not", "[
     CHECK(r.issues.size() == 1);
 }
 
-TEST_CASE("markdown links do not wrap across a paragraph break in wikitext or markdown", "[scanner]") {
+TEST_CASE("markdown links do not wrap across a paragraph break in wikitext or markdown",
+          "[scanner]") {
     CHECK(scan("[a\n\nb](x.md)").links.empty());
 }
 

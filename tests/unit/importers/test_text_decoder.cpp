@@ -17,13 +17,22 @@ TEST_CASE("a UTF-8 BOM is removed", "[decoder]") {
     CHECK(d.had_bom);
 }
 
-TEST_CASE("each invalid sequence becomes one U+FFFD, the first offset is kept", "[decoder][bad-input]") {
+TEST_CASE("each invalid sequence becomes one U+FFFD, the first offset is kept",
+          "[decoder][bad-input]") {
     // lone continuation byte, truncated CJK (E4 B8 then ASCII), overlong '/', 0xFF
-    const auto d = decode_text("ab\x80" "c\xE4\xB8" "d\xC0\xAF" "e\xFF");
+    const auto d = decode_text(
+        "ab\x80"
+        "c\xE4\xB8"
+        "d\xC0\xAF"
+        "e\xFF");
     CHECK(d.invalid_sequences == 5);
     CHECK(d.first_invalid_offset == 2);
     CHECK(d.first_invalid_in_text == 2);
-    CHECK(d.text == "ab\xEF\xBF\xBD" "c\xEF\xBF\xBD" "d\xEF\xBF\xBD\xEF\xBF\xBD" "e\xEF\xBF\xBD");
+    CHECK(d.text ==
+          "ab\xEF\xBF\xBD"
+          "c\xEF\xBF\xBD"
+          "d\xEF\xBF\xBD\xEF\xBF\xBD"
+          "e\xEF\xBF\xBD");
 }
 
 TEST_CASE("encoded surrogates are invalid", "[decoder][bad-input]") {
@@ -33,7 +42,10 @@ TEST_CASE("encoded surrogates are invalid", "[decoder][bad-input]") {
 }
 
 TEST_CASE("UTF-16 with a BOM is decoded, both byte orders", "[decoder]") {
-    const std::string le("\xFF\xFE" "A\0\x2D\x4E\r\0\n\0", 10);  // "A中\r\n"
+    const std::string le(
+        "\xFF\xFE"
+        "A\0\x2D\x4E\r\0\n\0",
+        10);  // "A中\r\n"
     const auto d = decode_text(le);
     CHECK(d.was_utf16);
     CHECK(d.text == "A\xE4\xB8\xAD\r\n");
@@ -42,16 +54,24 @@ TEST_CASE("UTF-16 with a BOM is decoded, both byte orders", "[decoder]") {
 }
 
 TEST_CASE("a lone UTF-16 surrogate is replaced and counted", "[decoder][bad-input]") {
-    const std::string le("\xFF\xFE\x00\xD8" "A\0", 6);
+    const std::string le(
+        "\xFF\xFE\x00\xD8"
+        "A\0",
+        6);
     const auto d = decode_text(le);
     CHECK(d.invalid_sequences == 1);
     CHECK(d.first_invalid_offset == 2);
-    CHECK(d.text == "\xEF\xBF\xBD" "A");
+    CHECK(d.text ==
+          "\xEF\xBF\xBD"
+          "A");
 }
 
 TEST_CASE("a NUL byte marks a binary file, unless it is UTF-16", "[decoder]") {
     CHECK(looks_binary(std::string("PNG\0\0", 5)));
     CHECK_FALSE(looks_binary("plain text"));
-    CHECK_FALSE(looks_binary(std::string("\xFF\xFE" "A\0", 4)));
+    CHECK_FALSE(
+        looks_binary(std::string("\xFF\xFE"
+                                 "A\0",
+                                 4)));
     CHECK_FALSE(looks_binary(""));
 }
