@@ -4,7 +4,9 @@
 #include "importers/link_scanner.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
+#include <unordered_map>
 #include <utility>
 
 #include "importers/namespaces.hpp"
@@ -72,31 +74,6 @@ std::size_t fenced_block_end_impl(std::string_view text, std::size_t i) {
     return text.size();
 }
 
-// A paragraph ends at a blank line; inline code spans never cross one.
-std::size_t paragraph_end(std::string_view text, std::size_t i) {
-    std::size_t e = text.find('\n', i);
-    while (e != std::string_view::npos) {
-        if (blank_line(text, e + 1)) return e;
-        e = text.find('\n', e + 1);
-    }
-    return text.size();
-}
-
-// Returns the end of the code span opened by the backtick run at `i`, or npos if none closes.
-std::size_t code_span_end(std::string_view text, std::size_t i) {
-    const std::size_t n = run_length(text, i, '`');
-    const std::size_t limit = paragraph_end(text, i);
-    std::size_t k = i + n;
-    while (k < limit) {
-        const std::size_t next = text.find('`', k);
-        if (next == std::string_view::npos || next >= limit) return std::string_view::npos;
-        const std::size_t m = run_length(text, next, '`');
-        if (m == n) return next + m;
-        k = next + m;
-    }
-    return std::string_view::npos;
-}
-
 bool has_url_scheme(std::string_view s) {
     const std::size_t colon = s.find(':');
     if (colon == std::string_view::npos || colon < 2 || colon > 32) return false;
@@ -150,7 +127,7 @@ public:
                     break;
                 case '`':
                     if (markdown) {
-                        const std::size_t end = code_span_end(m_text, i);
+                        const std::size_t end = code_span_end(i);
                         i = end != std::string_view::npos ? end : i + run_length(m_text, i, '`');
                     } else {
                         ++i;
@@ -247,7 +224,9 @@ private:
             ++j;
         }
         if (close == std::string_view::npos) {
-            const std::size_t stop = std::min(j, line_end(m_text, p));
+            // Quote up to where reading stopped, but not past the first line.
+            const std::size_t newline = m_text.substr(p, j - p).find('\n');
+            const std::size_t stop = newline == std::string_view::npos ? j : p + newline;
             std::string_view written = m_text.substr(start, stop - start);
             while (!written.empty() && (written.back() == '\r')) written.remove_suffix(1);
             issue(ProblemKind::unclosed_link, start,
@@ -281,24 +260,8 @@ private:
 
     // `q` is at '['. A Markdown inline link [text](dest "title"); anything else is text.
     std::size_t markdown_link(std::size_t q, bool embed) {
-        const std::size_t limit = paragraph_end(m_text, q);
-        std::size_t k = q + 1;
-        int depth = 1;
-        while (k < limit) {
-            const char c = m_text[k];
-            if (c == '\\') {
-                k += 2;
-                continue;
-            }
-            if (c == '`') {
-                const std::size_t end = code_span_end(m_text, k);
-                k = end != std::string_view::npos ? end : k + run_length(m_text, k, '`');
-                continue;
-            }
-            if (c == '[') ++depth;
-            if (c == ']' && --depth == 0) break;
-            ++k;
-        }
+        const std::size_t limit = paragraph_end(q);
+        const std::size_t k = closing_bracket(q, limit);
         if (k >= limit || k + 1 >= m_text.size() || m_text[k + 1] != '(') return q + 1;
         std::size_t m = k + 2;
         while (m < limit && (m_text[m] == ' ' || m_text[m] == '\t')) ++m;
@@ -426,10 +389,79 @@ private:
         return end == std::string_view::npos ? i + 2 : end + 2;
     }
 
+    // A paragraph ends at a blank line; inline code spans and link texts never cross one.
+    // Cached: every position before the end found for an earlier one shares that end.
+    std::size_t paragraph_end(std::size_t i) {
+        if (i >= m_paragraph_from && i < m_paragraph_end) return m_paragraph_end;
+        std::size_t e = m_text.find('\n', i);
+        while (e != std::string_view::npos && !blank_line(m_text, e + 1)) {
+            e = m_text.find('\n', e + 1);
+        }
+        m_paragraph_from = i;
+        m_paragraph_end = e == std::string_view::npos ? m_text.size() : e;
+        return m_paragraph_end;
+    }
+
+    // The end of the code span opened by the backtick run at `i`, or npos if none closes.
+    // A run of N backticks that finds no closer before the paragraph end proves that no run
+    // of exactly N follows in that paragraph, so later runs of N are answered at once.
+    std::size_t code_span_end(std::size_t i) {
+        const std::size_t n = run_length(m_text, i, '`');
+        const std::size_t limit = paragraph_end(i);
+        const std::size_t slot = std::min<std::size_t>(n, m_no_closer.size() - 1);
+        if (slot == n && m_no_closer[slot] == limit) return std::string_view::npos;
+        std::size_t k = i + n;
+        while (k < limit) {
+            const std::size_t next = m_text.find('`', k);
+            if (next == std::string_view::npos || next >= limit) break;
+            const std::size_t m = run_length(m_text, next, '`');
+            if (m == n) return next + m;
+            k = next + m;
+        }
+        if (slot == n) m_no_closer[slot] = limit;
+        return std::string_view::npos;
+    }
+
+    // The ']' that closes the '[' at `q` (brackets nest; escapes and code spans do not count),
+    // or npos. One stack pass matches every bracket from `q` to the paragraph end, so a text
+    // full of unmatched '[' costs linear time.
+    std::size_t closing_bracket(std::size_t q, std::size_t limit) {
+        if (q < m_brackets_from || q >= m_brackets_end) {
+            m_brackets.clear();
+            m_brackets_from = q;
+            m_brackets_end = limit;
+            std::vector<std::size_t> open;
+            for (std::size_t k = q; k < limit;) {
+                const char c = m_text[k];
+                if (c == '\\') {
+                    k += 2;
+                } else if (c == '`') {
+                    const std::size_t end = code_span_end(k);
+                    k = end != std::string_view::npos ? end : k + run_length(m_text, k, '`');
+                } else {
+                    if (c == '[') open.push_back(k);
+                    if (c == ']' && !open.empty()) {
+                        m_brackets.emplace(open.back(), k);
+                        open.pop_back();
+                    }
+                    ++k;
+                }
+            }
+        }
+        const auto it = m_brackets.find(q);
+        return it == m_brackets.end() ? std::string_view::npos : it->second;
+    }
+
     std::string_view m_text;
     const ScanOptions& m_options;
     ScanResult m_result;
     std::vector<std::pair<std::size_t, std::size_t>> m_skips;
+    std::size_t m_paragraph_from = 0;
+    std::size_t m_paragraph_end = 0;
+    std::array<std::size_t, 16> m_no_closer{};  // run length -> paragraph end without a closer
+    std::unordered_map<std::size_t, std::size_t> m_brackets;  // '[' -> matching ']'
+    std::size_t m_brackets_from = 0;
+    std::size_t m_brackets_end = 0;
 };
 
 }  // namespace
