@@ -11,23 +11,25 @@
 namespace kg {
 
 NodeId GraphBuilder::add_node(std::string_view key, NodeKind kind, std::string_view lang) {
-    auto [it, inserted] = m_ids.try_emplace(std::string(key), 0);
-    if (inserted) {
-        if (m_nodes.size() >= std::numeric_limits<NodeId>::max()) {
-            throw Error("graph too large: more than 4,294,967,294 nodes");
-        }
-        it->second = static_cast<NodeId>(m_nodes.size());
-        Node node;
-        node.key = std::string(key);
-        node.kind = kind;
-        node.lang = std::string(lang);
-        m_nodes.push_back(std::move(node));
-        return it->second;
+    // Looked up by view first: the common case (a known key) allocates nothing.
+    const auto found = m_ids.find(key);
+    if (found != m_ids.end()) {
+        Node& node = m_nodes[found->second];
+        if (kind > node.kind) node.kind = kind;
+        if (node.lang.empty() && !lang.empty()) node.lang = std::string(lang);
+        return found->second;
     }
-    Node& node = m_nodes[it->second];
-    if (kind > node.kind) node.kind = kind;
-    if (node.lang.empty() && !lang.empty()) node.lang = std::string(lang);
-    return it->second;
+    if (m_nodes.size() >= std::numeric_limits<NodeId>::max()) {
+        throw Error("graph too large: more than 4,294,967,294 nodes");
+    }
+    const auto id = static_cast<NodeId>(m_nodes.size());
+    const std::string& stored = m_keys.emplace_back(key);
+    m_ids.emplace(std::string_view(stored), id);
+    Node node;
+    node.kind = kind;
+    node.lang = std::string(lang);
+    m_nodes.push_back(std::move(node));
+    return id;
 }
 
 void GraphBuilder::add_surface(NodeId id, std::string_view surface, std::uint32_t count) {
@@ -87,7 +89,7 @@ KnowledgeGraph GraphBuilder::freeze() {
     for (NodeId v = 0; v < n; ++v) {
         Node& node = m_nodes[v];
         NodeData& out = csr[v];
-        out.key = std::move(node.key);
+        out.key = std::move(m_keys[v]);
         out.kind = node.kind;
         out.lang = std::move(node.lang);
         if (node.has_title) {
@@ -103,6 +105,7 @@ KnowledgeGraph GraphBuilder::freeze() {
         }
     }
     m_nodes.clear();
+    m_keys.clear();
     return KnowledgeGraph(std::move(csr));
 }
 

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -45,7 +46,6 @@ private:
         std::uint32_t count = 0;
     };
     struct Node {
-        std::string key;
         std::string lang;
         std::string title;
         bool has_title = false;
@@ -77,7 +77,9 @@ private:
     };
 
     std::vector<Node> m_nodes;
-    std::unordered_map<std::string, NodeId> m_ids;
+    std::deque<std::string> m_keys;  // node keys by id; a deque never moves them, so the
+                                     // views in m_ids stay valid
+    std::unordered_map<std::string_view, NodeId> m_ids;
     std::vector<Edge> m_edges;
     std::unordered_map<EdgeKey, std::uint32_t, EdgeKeyHash> m_edge_index;
 };

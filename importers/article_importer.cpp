@@ -206,7 +206,7 @@ void ArticleImporter::add_wiki_link(Document& doc, const RawLink& raw,
             break;
         case TargetNamespace::none: {
             link.kind = raw.embed ? EdgeKind::embed : EdgeKind::link;
-            if (link.lang.empty()) {
+            if (link.lang.empty() && link.surface.find_first_of("/.") != std::string::npos) {
                 // [[folder/Note]] and [[Note.md]] name a corpus file by path.
                 const std::string by_path = m_index.find(link.surface);
                 if (!by_path.empty()) link.key = by_path;
