@@ -14,6 +14,7 @@
 #include <boost/program_options.hpp>
 
 #include "cli/command.hpp"
+#include "cli/mention_stage.hpp"
 #include "cli/problem_reporter.hpp"
 #include "exporters/format.hpp"
 #include "exporters/graphml_writer.hpp"
@@ -46,27 +47,37 @@ struct Output {
 class BuildCommand : public Command {
 public:
     BuildCommand() {
-        m_common.add_options()("help,h", "show this help")(
-            "verbose,v", "report every problem, not only the first of each kind")(
-            "quiet,q", "print no summary (problems are still reported)")(
-            "progress", "show a progress line (default: only on a terminal)");
-        m_input.add_options()(
-            "input-format,F", po::value<std::string>(),
-            "markdown|wikitext: how to read every input (default: by suffix; .wiki is wikitext)")(
-            "case", po::value<std::string>()->default_value("fold"),
-            "fold|first-letter|sensitive: how letter case compares in keys")(
-            "label-first", "read [[A|B]] as label A, target B (Dendron vaults)")(
-            "external", "make URLs of Markdown links 'external' nodes")(
-            "threads,j", po::value<unsigned>(), "worker threads (default: all cores)");
-        m_output.add_options()("output,o", po::value<std::vector<std::string>>(),
-                               "output file; repeat for several; '-' is stdout")(
-            "output-format,f", po::value<std::string>(),
-            "graphml|json for every output (default: by suffix)")(
-            "overwrite,O", "replace output files that exist");
-        m_errors.add_options()("strict", "stop with exit code 1 at the first input problem")(
-            "max-reports", po::value<std::size_t>()->default_value(10),
-            "problems printed per kind (the summary counts all)");
+        // clang-format off
+        m_common.add_options()
+            ("help,h", "show this help")
+            ("verbose,v", "report every problem, not only the first of each kind")
+            ("quiet,q", "print no summary (problems are still reported)")
+            ("progress", "show a progress line (default: only on a terminal)");
+        m_input.add_options()
+            ("input-format,F", po::value<std::string>(), "markdown|wikitext: how to read every input (default: by suffix; .wiki is wikitext)")
+            ("case", po::value<std::string>()->default_value("fold"), "fold|first-letter|sensitive: how letter case compares in keys")
+            ("label-first", "read [[A|B]] as label A, target B (Dendron vaults)")
+            ("external", "make URLs of Markdown links 'external' nodes")
+            ("threads,j", po::value<unsigned>(), "worker threads (default: all cores)");
+        m_mentions.add_options()
+            ("mentions", po::value<std::string>()->default_value("on"), "on|off: spot unlinked mentions of known names")
+            ("entities", po::value<std::string>(), "names to spot even if never linked: TSV name<TAB>alias|alias<TAB>type, or JSON lines")
+            ("stopwords", po::value<std::vector<std::string>>(), "FILE of forms never spotted (one a line); 'none' drops the built-in list; repeatable")
+            ("min-link-prob", po::value<double>()->default_value(0.02, "0.02"), "spot a form only if at least this share of its occurrences are links")
+            ("max-df", po::value<double>()->default_value(1.0, "1"), "spot a form only if it occurs in at most this share of articles")
+            ("fold-han", "fold Traditional Chinese to Simplified in keys and matching (華為 = 华为)")
+            ("cooccurrence", po::value<std::string>()->default_value("sentence"), "sentence|paragraph|article|off: window for co-occurrence edges")
+            ("max-window-entities", po::value<std::size_t>()->default_value(50), "entities per window at most (the first N)")
+            ("report", po::value<std::string>(), "write every suspect link (text cutting a word) to FILE");
+        m_output.add_options()
+            ("output,o", po::value<std::vector<std::string>>(), "output file; repeat for several; '-' is stdout")
+            ("output-format,f", po::value<std::string>(), "graphml|json for every output (default: by suffix)")
+            ("overwrite,O", "replace output files that exist");
+        m_errors.add_options()
+            ("strict", "stop with exit code 1 at the first input problem")
+            ("max-reports", po::value<std::size_t>()->default_value(10), "problems printed per kind (the summary counts all)");
         m_hidden.add_options()("input", po::value<std::vector<std::string>>(), "input");
+        // clang-format on
     }
 
     std::string_view name() const override { return "build"; }
@@ -81,6 +92,7 @@ public:
                "or from -f.\n\n"
             << m_common << '\n'
             << m_input << '\n'
+            << m_mentions << '\n'
             << m_output << '\n'
             << m_errors
             << "\nexit codes: 0 done; 1 failed (a problem under --strict, an output not "
@@ -90,7 +102,7 @@ public:
 
     void setup(const std::vector<std::string>& args) override {
         po::options_description all;
-        all.add(m_common).add(m_input).add(m_output).add(m_errors).add(m_hidden);
+        all.add(m_common).add(m_input).add(m_mentions).add(m_output).add(m_errors).add(m_hidden);
         po::positional_options_description positional;
         positional.add("input", -1);
         po::variables_map vm;
@@ -135,6 +147,44 @@ public:
                                  "': use -F markdown or -F wikitext");
             }
         }
+        const std::string mentions = vm["mentions"].as<std::string>();
+        if (mentions != "on" && mentions != "off") {
+            throw UsageError("build: --mentions takes on or off");
+        }
+        m_mention_settings.mentions = mentions == "on";
+        const std::string window = vm["cooccurrence"].as<std::string>();
+        if (window == "sentence") {
+            m_mention_settings.window = CooccurrenceWindow::sentence;
+        } else if (window == "paragraph") {
+            m_mention_settings.window = CooccurrenceWindow::paragraph;
+        } else if (window == "article") {
+            m_mention_settings.window = CooccurrenceWindow::article;
+        } else if (window == "off") {
+            m_mention_settings.window = CooccurrenceWindow::off;
+        } else {
+            throw UsageError("build: unknown --cooccurrence '" + window +
+                             "': use sentence, paragraph, article or off");
+        }
+        m_mention_settings.max_window_entities = vm["max-window-entities"].as<std::size_t>();
+        if (m_mention_settings.max_window_entities < 2) {
+            throw UsageError("build: --max-window-entities must be at least 2");
+        }
+        auto& filter = m_mention_settings.filter;
+        filter.min_link_probability = vm["min-link-prob"].as<double>();
+        filter.max_document_frequency = vm["max-df"].as<double>();
+        if (filter.min_link_probability < 0 || filter.min_link_probability > 1 ||
+            filter.max_document_frequency < 0 || filter.max_document_frequency > 1) {
+            throw UsageError(
+                "build: --min-link-prob and --max-df take a share between 0 and 1, e.g. 0.02");
+        }
+        if (vm.count("stopwords")) m_stopword_args = vm["stopwords"].as<std::vector<std::string>>();
+        for (const std::string& arg : m_stopword_args) {
+            if (arg == "none") filter.builtin_stop_words = false;
+        }
+        if (vm.count("entities"))
+            m_mention_settings.entities_file = vm["entities"].as<std::string>();
+        m_fold_han = vm.count("fold-han") > 0;
+        if (vm.count("report")) m_report_path = vm["report"].as<std::string>();
         m_threads = std::max(1u, std::thread::hardware_concurrency());
         if (vm.count("threads")) {
             m_threads = vm["threads"].as<unsigned>();
@@ -187,11 +237,40 @@ public:
             }
             m_outputs.push_back(Output{path, *format, nullptr});
         }
+        if (!m_report_path.empty()) {
+            std::error_code ec;
+            if (!overwrite && std::filesystem::exists(m_report_path, ec)) {
+                throw UsageError("build: report '" + m_report_path +
+                                 "' exists: add -O/--overwrite to replace it");
+            }
+        }
         // Inputs are checked before outputs are created, so a typo leaves no temp files behind.
         m_files = collect_inputs(m_inputs, m_dialect);
+        m_folder = std::make_unique<MatchFolder>(m_fold_han);
+        m_import.han_folder = m_fold_han ? m_folder.get() : nullptr;
+        m_stage = std::make_unique<MentionStage>(m_mention_settings, *m_folder);
+        {
+            // Files named by the user are read now: a bad one is a usage error, before work.
+            Gazetteer probe(*m_folder);
+            for (const std::string& arg : m_stopword_args) {
+                if (arg != "none") probe.load_stop_words(arg, m_mention_settings.filter);
+            }
+            m_stage = std::make_unique<MentionStage>(m_mention_settings, *m_folder);
+            const KeyNormalizer normalizer(m_import.case_rule, m_import.han_folder);
+            m_stage->load_entities([&](std::string_view name) {
+                return normalizer.key_of(normalizer.clean_title(name));
+            });
+        }
         for (Output& o : m_outputs) {
             try {
                 o.file = std::make_unique<OutputFile>(o.path);
+            } catch (const OutputError& e) {
+                throw UsageError(std::string("build: ") + e.what());
+            }
+        }
+        if (!m_report_path.empty()) {
+            try {
+                m_report = std::make_unique<OutputFile>(m_report_path);
             } catch (const OutputError& e) {
                 throw UsageError(std::string("build: ") + e.what());
             }
@@ -238,8 +317,9 @@ public:
             for (const ExtractedLink& link : doc.links) {
                 const NodeId target = builder.add_node(link.key, link.target_kind, link.lang);
                 builder.add_surface(target, link.surface);
-                builder.add_edge(article, target, link.kind, 1, doc_index);
+                builder.add_edge(article, target, link.kind, 1, doc_index, link.suspect ? 1 : 0);
             }
+            m_stage->collect(doc);
             links += doc.links.size();
             unresolved += doc.unresolved_links;
             urls += doc.external_links;
@@ -253,6 +333,14 @@ public:
             }
         });
         if (m_progress) std::cerr << "\r\033[K" << std::flush;
+        m_stage->run(m_files, m_import, m_threads, builder);
+        if (m_report) {
+            for (const SuspectLink& l : m_stage->suspects()) {
+                m_report->write(l.where + ": link text '" + l.text + "' (to '" + l.key +
+                                "') cuts a word\n");
+            }
+            m_report->close();
+        }
 
         const KnowledgeGraph graph = builder.freeze();
         for (Output& o : m_outputs) {
@@ -296,7 +384,8 @@ public:
                   << grouped(graph.edge_weight(k)) << ')';
                 sep = ", ";
             }
-            s << "\nkgraph: problems " << grouped(reporter.total());
+            s << '\n' << m_stage->summary();
+            s << "kgraph: problems " << grouped(reporter.total());
             if (reporter.total() > 0) s << ": " << reporter.breakdown();
             s << "\nkgraph: wrote";
             sep = " ";
@@ -314,6 +403,7 @@ public:
 private:
     po::options_description m_common{"Common options"};
     po::options_description m_input{"Input options"};
+    po::options_description m_mentions{"Mention and co-occurrence options"};
     po::options_description m_output{"Output options"};
     po::options_description m_errors{"Error options"};
     po::options_description m_hidden;
@@ -330,6 +420,13 @@ private:
     std::vector<std::string> m_inputs;
     std::vector<InputFile> m_files;
     std::vector<Output> m_outputs;
+    MentionSettings m_mention_settings;
+    std::vector<std::string> m_stopword_args;
+    bool m_fold_han = false;
+    std::string m_report_path;
+    std::unique_ptr<OutputFile> m_report;
+    std::unique_ptr<MatchFolder> m_folder;
+    std::unique_ptr<MentionStage> m_stage;
 };
 
 }  // namespace

@@ -32,6 +32,7 @@ void write_graphml(const KnowledgeGraph& graph, OutputFile& out) {
         "  <key id=\"edge_kind\" for=\"edge\" attr.name=\"kind\" attr.type=\"string\"/>\n"
         "  <key id=\"weight\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>\n"
         "  <key id=\"articles\" for=\"edge\" attr.name=\"articles\" attr.type=\"int\"/>\n"
+        "  <key id=\"suspect\" for=\"edge\" attr.name=\"suspect\" attr.type=\"int\"/>\n"
         "  <graph id=\"G\" edgedefault=\"directed\">\n");
     const CsrGraph& g = graph.graph();
     std::string line;
@@ -61,6 +62,7 @@ void write_graphml(const KnowledgeGraph& graph, OutputFile& out) {
         data(line, "edge_kind", to_string(edge.kind));
         data(line, "weight", std::to_string(edge.weight));
         data(line, "articles", std::to_string(edge.articles));
+        data(line, "suspect", std::to_string(edge.suspect));
         line += "</edge>\n";
         out.write(line);
     }

@@ -79,6 +79,8 @@ void write_node_link_json(const KnowledgeGraph& graph, OutputFile& out) {
         w.Uint(edge.weight);
         w.Key("articles");
         w.Uint(edge.articles);
+        w.Key("suspect");
+        w.Uint(edge.suspect);
         w.EndObject();
     }
     w.EndArray();

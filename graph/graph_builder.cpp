@@ -52,15 +52,16 @@ void GraphBuilder::set_title(NodeId id, std::string_view title) {
 }
 
 void GraphBuilder::add_edge(NodeId source, NodeId target, EdgeKind kind, std::uint32_t count,
-                            std::uint32_t article) {
+                            std::uint32_t article, std::uint32_t suspect) {
     auto [it, inserted] = m_edge_index.try_emplace(EdgeKey{source, target, kind}, 0);
     if (inserted) {
         it->second = static_cast<std::uint32_t>(m_edges.size());
-        m_edges.push_back(Edge{source, target, kind, count, 1, article});
+        m_edges.push_back(Edge{source, target, kind, count, 1, article, suspect});
         return;
     }
     Edge& edge = m_edges[it->second];
     edge.weight += count;
+    edge.suspect += suspect;
     if (edge.last_article != article) {
         ++edge.articles;
         edge.last_article = article;
@@ -79,7 +80,7 @@ KnowledgeGraph GraphBuilder::freeze() {
     data.reserve(m_edges.size());
     for (const Edge& e : m_edges) {
         ends.emplace_back(e.source, e.target);
-        data.push_back(EdgeData{e.kind, e.weight, e.articles});
+        data.push_back(EdgeData{e.kind, e.weight, e.articles, e.suspect});
     }
     m_edges.clear();
     m_edges.shrink_to_fit();

@@ -32,9 +32,11 @@ public:
     /// Adds `count` occurrences of the edge (source, target, kind), seen in article
     /// `article` (an id of the caller's choosing, used to count distinct articles).
     void add_edge(NodeId source, NodeId target, EdgeKind kind, std::uint32_t count,
-                  std::uint32_t article);
+                  std::uint32_t article, std::uint32_t suspect = 0);
 
     std::size_t node_count() const noexcept { return m_nodes.size(); }
+    /// The key of node `id`. Precondition: `id` < node_count().
+    const std::string& key(NodeId id) const { return m_keys[id]; }
     std::size_t edge_count() const noexcept { return m_edges.size(); }
 
     /// Builds the immutable graph; the builder is left empty.
@@ -59,6 +61,7 @@ private:
         std::uint32_t weight = 0;
         std::uint32_t articles = 0;
         std::uint32_t last_article = 0;
+        std::uint32_t suspect = 0;
     };
     struct EdgeKey {
         NodeId source;

@@ -15,8 +15,10 @@ enum class NodeKind : std::uint8_t { external, entity, category, article };
 inline constexpr std::size_t node_kind_count = 4;
 
 /// Edge kinds. One edge per (source, target, kind); repeated events add to its weight.
-enum class EdgeKind : std::uint8_t { link, embed, category };
-inline constexpr std::size_t edge_kind_count = 3;
+/// `mention`: an unlinked occurrence of a known name; `cooccurrence`: two entities in one
+/// window (undirected in meaning, written once with the smaller key as source).
+enum class EdgeKind : std::uint8_t { link, embed, category, mention, cooccurrence };
+inline constexpr std::size_t edge_kind_count = 5;
 
 constexpr std::string_view to_string(NodeKind kind) {
     constexpr std::array<std::string_view, node_kind_count> names{"external", "entity", "category",
@@ -25,14 +27,15 @@ constexpr std::string_view to_string(NodeKind kind) {
 }
 
 constexpr std::string_view to_string(EdgeKind kind) {
-    constexpr std::array<std::string_view, edge_kind_count> names{"link", "embed", "category"};
+    constexpr std::array<std::string_view, edge_kind_count> names{"link", "embed", "category",
+                                                                  "mention", "cooccurrence"};
     return names[static_cast<std::size_t>(kind)];
 }
 
 /// Every node kind, in enum order (for summaries and tests).
 constexpr std::array<NodeKind, node_kind_count> all_node_kinds{
     NodeKind::external, NodeKind::entity, NodeKind::category, NodeKind::article};
-constexpr std::array<EdgeKind, edge_kind_count> all_edge_kinds{EdgeKind::link, EdgeKind::embed,
-                                                               EdgeKind::category};
+constexpr std::array<EdgeKind, edge_kind_count> all_edge_kinds{
+    EdgeKind::link, EdgeKind::embed, EdgeKind::category, EdgeKind::mention, EdgeKind::cooccurrence};
 
 }  // namespace kg

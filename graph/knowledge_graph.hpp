@@ -23,12 +23,13 @@ struct NodeData {
     NodeKind kind = NodeKind::entity;
 };
 
-/// What an edge carries: its kind, how many times it occurred (weight), and in how many
-/// distinct articles (articles).
+/// What an edge carries: its kind, how many times it occurred (weight), in how many distinct
+/// articles (articles), and how many of its occurrences are suspect links (suspect).
 struct EdgeData {
     EdgeKind kind = EdgeKind::link;
     std::uint32_t weight = 0;
     std::uint32_t articles = 0;
+    std::uint32_t suspect = 0;  ///< occurrences whose link text cuts a word (see importers)
 };
 
 using CsrGraph =

@@ -7,9 +7,12 @@
 #include <memory>
 #include <tuple>
 
+#include <unicode/brkiter.h>
 #include <unicode/uchar.h>
+#include <unicode/utext.h>
 #include <unicode/utf8.h>
 
+#include "graph/error.hpp"
 #include "graph/text_util.hpp"
 #include "importers/front_matter.hpp"
 #include "importers/line_index.hpp"
@@ -47,6 +50,83 @@ bool has_letter_or_digit(std::string_view s) {
 std::string percent_decoded_path(std::string_view dest) {
     // Destinations are URLs: %20 is a space. decode_escapes also decodes &amp;, harmless here.
     return decode_escapes(dest);
+}
+
+// Up to 8 code points of running text next to a link, stopping at a line end or markup.
+std::string_view context_before(std::string_view text, std::size_t offset) {
+    std::size_t from = offset;
+    for (int n = 0; n < 8 && from > 0; ++n) {
+        std::size_t k = from - 1;
+        while (k > 0 && (static_cast<unsigned char>(text[k]) & 0xC0) == 0x80) --k;
+        const char c = text[k];
+        if (c == '\n' || c == '\r' || c == ']' || c == '[') break;
+        from = k;
+    }
+    return text.substr(from, offset - from);
+}
+
+std::string_view context_after(std::string_view text, std::size_t offset) {
+    std::size_t to = offset;
+    for (int n = 0; n < 8 && to < text.size(); ++n) {
+        const char c = text[to];
+        if (c == '\n' || c == '\r' || c == ']' || c == '[') break;
+        ++to;
+        while (to < text.size() && (static_cast<unsigned char>(text[to]) & 0xC0) == 0x80) ++to;
+    }
+    return text.substr(offset, to - offset);
+}
+
+// A link whose visible text, read with the words around it, starts or ends inside a word of
+// ICU's segmentation: 聊[[zh:天机]]器人 reads 聊天机器人 = 聊天|机器人, so 天机 cuts both.
+bool cuts_a_word(std::string_view text, const RawLink& raw, std::string_view display) {
+    if (display.empty()) return false;
+    const std::string_view before = context_before(text, raw.offset);
+    const std::string_view after = context_after(text, raw.end);
+    if (before.empty() && after.empty()) return false;
+    std::string rendered;
+    rendered.reserve(before.size() + display.size() + after.size());
+    rendered.append(before).append(display).append(after);
+    return !is_word_boundary(rendered, before.size(), 0, rendered.size()) ||
+           !is_word_boundary(rendered, before.size() + display.size(), 0, rendered.size());
+}
+
+// Offsets where a co-occurrence window starts after the first: ICU sentence boundaries,
+// or the line after a blank line.
+std::vector<std::uint32_t> window_breaks(std::string_view text, std::size_t begin,
+                                         CooccurrenceWindow window) {
+    std::vector<std::uint32_t> breaks;
+    if (window == CooccurrenceWindow::paragraph) {
+        for (std::size_t e = text.find('\n', begin); e != std::string_view::npos;
+             e = text.find('\n', e + 1)) {
+            std::size_t k = e + 1;
+            while (k < text.size() && (text[k] == ' ' || text[k] == '\t' || text[k] == '\r')) ++k;
+            if (k < text.size() && text[k] == '\n')
+                breaks.push_back(static_cast<std::uint32_t>(k + 1));
+        }
+    } else if (window == CooccurrenceWindow::sentence) {
+        thread_local std::unique_ptr<icu::BreakIterator> breaker = [] {
+            UErrorCode status = U_ZERO_ERROR;
+            std::unique_ptr<icu::BreakIterator> b(
+                icu::BreakIterator::createSentenceInstance(icu::Locale::getRoot(), status));
+            if (U_FAILURE(status)) {
+                throw Error(std::string("ICU sentence break iterator: ") + u_errorName(status));
+            }
+            return b;
+        }();
+        UErrorCode status = U_ZERO_ERROR;
+        UText ut = UTEXT_INITIALIZER;
+        utext_openUTF8(&ut, text.data(), static_cast<int64_t>(text.size()), &status);
+        breaker->setText(&ut, status);
+        if (U_SUCCESS(status)) {
+            for (int32_t b = breaker->following(static_cast<int32_t>(begin));
+                 b != icu::BreakIterator::DONE && static_cast<std::size_t>(b) < text.size();
+                 b = breaker->next()) {
+                breaks.push_back(static_cast<std::uint32_t>(b));
+            }
+        }
+        utext_close(&ut);
+    }
+    return breaks;
 }
 
 }  // namespace
@@ -90,7 +170,7 @@ std::string CorpusIndex::find(std::string_view relative_path) const {
 }
 
 ArticleImporter::ArticleImporter(ImportOptions options, const CorpusIndex& index)
-    : m_options(options), m_normalizer(options.case_rule), m_index(index) {}
+    : m_options(options), m_normalizer(options.case_rule, options.han_folder), m_index(index) {}
 
 Document ArticleImporter::import(std::string_view bytes, const std::string& source,
                                  std::string_view relative_path, Dialect dialect) const {
@@ -143,7 +223,7 @@ Document ArticleImporter::import(std::string_view bytes, const std::string& sour
     std::vector<ScanIssue> link_issues;
     for (const RawLink& raw : scanned.links) {
         if (raw.syntax == LinkSyntax::wiki) {
-            add_wiki_link(doc, raw, link_issues);
+            add_wiki_link(doc, raw, text, link_issues);
         } else {
             add_markdown_link(doc, raw, relative_path);
         }
@@ -152,6 +232,17 @@ Document ArticleImporter::import(std::string_view bytes, const std::string& sour
         const auto [line, column] = position(issue.offset);
         doc.problems.push_back(Problem{issue.kind, source, line, column, issue.message});
     }
+    for (ExtractedLink& link : doc.links) {
+        if (!link.suspect) continue;
+        const auto [line, column] = position(link.offset);
+        link.line = line;
+        link.column = column;
+    }
+    if (m_options.spotter != nullptr) {
+        const Ranges visible = visible_ranges(text, fm.body_offset, scanned.hidden);
+        m_options.spotter->spot(text, visible, doc.candidates);
+    }
+    doc.window_breaks = window_breaks(text, fm.body_offset, m_options.window);
     std::stable_sort(doc.problems.begin(), doc.problems.end(),
                      [](const Problem& a, const Problem& b) {
                          return std::tie(a.line, a.column) < std::tie(b.line, b.column);
@@ -159,7 +250,7 @@ Document ArticleImporter::import(std::string_view bytes, const std::string& sour
     return doc;
 }
 
-void ArticleImporter::add_wiki_link(Document& doc, const RawLink& raw,
+void ArticleImporter::add_wiki_link(Document& doc, const RawLink& raw, std::string_view text,
                                     std::vector<ScanIssue>& issues) const {
     auto problem = [&](ProblemKind kind, std::string message) {
         issues.push_back(ScanIssue{kind, raw.offset, std::move(message)});
@@ -215,6 +306,9 @@ void ArticleImporter::add_wiki_link(Document& doc, const RawLink& raw,
         }
     }
     if (raw.embed && link.kind == EdgeKind::link) link.kind = EdgeKind::embed;
+    if (link.kind == EdgeKind::link && target.ns == TargetNamespace::none) {
+        link.suspect = cuts_a_word(text, raw, link.label.empty() ? link.surface : link.label);
+    }
     doc.links.push_back(std::move(link));
 }
 

@@ -12,20 +12,29 @@
 #include "importers/document.hpp"
 #include "importers/key_normalizer.hpp"
 #include "importers/link_scanner.hpp"
+#include "importers/match_text.hpp"
+#include "importers/mention_spotter.hpp"
 
 namespace kg {
 
+/// What a co-occurrence window is.
+enum class CooccurrenceWindow { off, sentence, paragraph, article };
+
 struct ImportOptions {
     CaseRule case_rule = CaseRule::fold;
-    bool label_first = false;  ///< Dendron's [[Label|note.name]]
-    bool external = false;     ///< make URLs `external` nodes
+    bool label_first = false;                 ///< Dendron's [[Label|note.name]]
+    bool external = false;                    ///< make URLs `external` nodes
+    const MatchFolder* han_folder = nullptr;  ///< fold Traditional Chinese keys to Simplified
+    const MentionSpotter* spotter = nullptr;  ///< when set, fill Document::candidates
+    CooccurrenceWindow window = CooccurrenceWindow::off;  ///< fill Document::window_breaks
 };
 
 /// The files of the corpus by path, so that [label](../other.md) and [[folder/note]] find the
 /// article they name. Paths are relative to the input root, '/'-separated, without extension.
 class CorpusIndex {
 public:
-    explicit CorpusIndex(CaseRule rule) : m_normalizer(rule) {}
+    explicit CorpusIndex(CaseRule rule, const MatchFolder* han_folder = nullptr)
+        : m_normalizer(rule, han_folder) {}
 
     /// Registers a corpus file by its relative path (with extension); returns its article key:
     /// its normalized stem, or — when an earlier file already has that stem (Obsidian allows
@@ -59,7 +68,8 @@ public:
     const KeyNormalizer& normalizer() const noexcept { return m_normalizer; }
 
 private:
-    void add_wiki_link(Document& doc, const RawLink& raw, std::vector<ScanIssue>& issues) const;
+    void add_wiki_link(Document& doc, const RawLink& raw, std::string_view text,
+                       std::vector<ScanIssue>& issues) const;
     void add_markdown_link(Document& doc, const RawLink& raw, std::string_view relative_path) const;
     std::string heading_title(std::string_view text, std::size_t begin, Dialect dialect) const;
 

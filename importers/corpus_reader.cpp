@@ -97,7 +97,7 @@ CorpusReader::CorpusReader(std::vector<InputFile> files, ImportOptions options, 
     : m_files(std::move(files)),
       m_options(options),
       m_threads(std::max(1u, threads)),
-      m_index(options.case_rule) {
+      m_index(options.case_rule, options.han_folder) {
     for (const InputFile& f : m_files) m_index.add(f.relative);
 }
 

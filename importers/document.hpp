@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "graph/graph_types.hpp"
+#include "importers/mention_spotter.hpp"
 #include "importers/problem.hpp"
 
 namespace kg {
@@ -21,6 +22,9 @@ struct ExtractedLink {
     std::string lang;     ///< language of an interlanguage prefix, else empty
     std::string label;    ///< display text after '|', empty when none
     std::size_t offset = 0;
+    bool suspect = false;  ///< its text cuts a word of the sentence around it (聊[[天机]]器人)
+    std::size_t line = 0;  ///< position, computed for suspect links only (for reports)
+    std::size_t column = 0;
 };
 
 struct Document {
@@ -35,6 +39,10 @@ struct Document {
     std::size_t unresolved_links = 0;  ///< Markdown links to files outside the corpus
     std::size_t external_links = 0;    ///< URLs seen (nodes only with --external)
     bool skipped = false;              ///< binary or unreadable: no article node, problems say why
+
+    // Filled only when mention spotting is on (ImportOptions::spotter):
+    std::vector<Candidate> candidates;         ///< every dictionary form found in running text
+    std::vector<std::uint32_t> window_breaks;  ///< offsets where a co-occurrence window starts
 };
 
 }  // namespace kg

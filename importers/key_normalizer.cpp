@@ -166,6 +166,11 @@ std::string KeyNormalizer::clean_title(std::string_view title) const {
 }
 
 std::string KeyNormalizer::key_of(std::string_view clean) const {
+    if (m_han_folder == nullptr || is_ascii(clean)) return apply_case_rule(clean);
+    return apply_case_rule(m_han_folder->simplify_han(clean));
+}
+
+std::string KeyNormalizer::apply_case_rule(std::string_view clean) const {
     switch (m_rule) {
         case CaseRule::sensitive:
             return std::string(clean);

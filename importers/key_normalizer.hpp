@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include "importers/match_text.hpp"
+
 namespace kg {
 
 /// How letter case is compared in keys.
@@ -29,7 +31,10 @@ struct NormalizedTarget {
 
 class KeyNormalizer {
 public:
-    explicit KeyNormalizer(CaseRule rule = CaseRule::fold) : m_rule(rule) {}
+    /// `han_folder`, when given, maps Traditional Chinese characters of keys to Simplified
+    /// (--fold-han: 華為 and 华为 meet on one key); it must outlive the normalizer.
+    explicit KeyNormalizer(CaseRule rule = CaseRule::fold, const MatchFolder* han_folder = nullptr)
+        : m_rule(rule), m_han_folder(han_folder) {}
 
     /// Normalizes the target part of a link (what stands before '|'): decodes HTML entities
     /// and %-escapes, NFC, folds '_' and whitespace runs to one space, trims, drops a
@@ -47,7 +52,10 @@ public:
     CaseRule case_rule() const noexcept { return m_rule; }
 
 private:
+    std::string apply_case_rule(std::string_view clean) const;
+
     CaseRule m_rule;
+    const MatchFolder* m_han_folder;
 };
 
 /// Decodes HTML character references (&amp; &#8212; &#x4E2D; and common named ones) and, when

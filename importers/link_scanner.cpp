@@ -88,6 +88,19 @@ bool has_url_scheme(std::string_view s) {
 constexpr std::string_view wikitext_verbatim_tags[] = {"nowiki", "pre", "math", "syntaxhighlight",
                                                        "source"};
 
+void merge_ranges(std::vector<std::pair<std::size_t, std::size_t>>& ranges) {
+    std::sort(ranges.begin(), ranges.end());
+    std::size_t out = 0;
+    for (const auto& r : ranges) {
+        if (out > 0 && r.first <= ranges[out - 1].second) {
+            ranges[out - 1].second = std::max(ranges[out - 1].second, r.second);
+        } else {
+            ranges[out++] = r;
+        }
+    }
+    ranges.resize(out);
+}
+
 class Scanner {
 public:
     Scanner(std::string_view text, const ScanOptions& options) : m_text(text), m_options(options) {}
@@ -107,6 +120,7 @@ public:
                 if (markdown) {
                     const std::size_t after = fenced_block_end_impl(m_text, i);
                     if (after != i) {
+                        hide(i, after);
                         i = after;
                         at_line_start = true;
                         continue;
@@ -128,16 +142,28 @@ public:
                 case '`':
                     if (markdown) {
                         const std::size_t end = code_span_end(i);
+                        if (end != std::string_view::npos) hide(i, end);
                         i = end != std::string_view::npos ? end : i + run_length(m_text, i, '`');
                     } else {
                         ++i;
                     }
                     break;
-                case '<':
-                    i = angle(i);
+                case '<': {
+                    const std::size_t after = angle(i);
+                    if (after > i + 1) hide(i, after);
+                    i = after;
                     break;
-                case '%':
-                    i = markdown && starts_with_at(m_text, i, "%%") ? obsidian_comment(i) : i + 1;
+                }
+                case '%': {
+                    const bool comment = markdown && starts_with_at(m_text, i, "%%");
+                    const std::size_t after = comment ? obsidian_comment(i) : i + 1;
+                    if (after > i + 2) hide(i, after);
+                    i = after;
+                    break;
+                }
+                case '{':
+                    if (!markdown && starts_with_at(m_text, i, "{{")) hide(i, template_end(i));
+                    ++i;  // links inside templates still count (see issue 4 for options)
                     break;
                 case '!':
                     if (starts_with_at(m_text, i, "![[") && !starts_with_at(m_text, i, "![[[")) {
@@ -163,6 +189,8 @@ public:
                     ++i;
             }
         }
+        for (const RawLink& link : m_result.links) hide(link.offset, link.end);
+        merge_ranges(m_result.hidden);
         return std::move(m_result);
     }
 
@@ -361,6 +389,24 @@ private:
                     return gt + 1;
                 }
             }
+            return html_tag_end(i);
+        }
+        if (iequals_at(m_text, i + 1, "ref") && i + 4 < m_text.size() &&
+            !std::isalnum(static_cast<unsigned char>(m_text[i + 4]))) {
+            // <ref>…</ref>: links inside count, its text is no running text (mentions).
+            const std::size_t gt = m_text.find('>', i);
+            if (gt == std::string_view::npos) return i + 1;
+            if (m_text[gt - 1] != '/') {
+                for (std::size_t k = m_text.find("</", gt); k != std::string_view::npos;
+                     k = m_text.find("</", k + 2)) {
+                    if (iequals_at(m_text, k + 2, "ref")) {
+                        const std::size_t end = m_text.find('>', k);
+                        hide(i, end == std::string_view::npos ? m_text.size() : end + 1);
+                        break;
+                    }
+                }
+            }
+            hide(i, gt + 1);
             return i + 1;
         }
         for (std::string_view tag : wikitext_verbatim_tags) {
@@ -383,6 +429,38 @@ private:
         }
         return i + 1;
     }
+
+    // An HTML tag <name …> or </name> (CommonMark 6.6, simplified: no '<' or blank line
+    // inside): its end, or i + 1 when `i` starts no tag.
+    std::size_t html_tag_end(std::size_t i) {
+        std::size_t k = i + 1;
+        if (k < m_text.size() && m_text[k] == '/') ++k;
+        if (k >= m_text.size() || !std::isalpha(static_cast<unsigned char>(m_text[k])))
+            return i + 1;
+        const std::size_t limit = std::min(paragraph_end(i), i + 2048);
+        for (; k < limit; ++k) {
+            if (m_text[k] == '<') return i + 1;
+            if (m_text[k] == '>') return k + 1;
+        }
+        return i + 1;
+    }
+
+    // The end of the template {{…}} at `i` (nested ones included), or the text's end.
+    std::size_t template_end(std::size_t i) {
+        int depth = 0;
+        for (std::size_t k = i; k + 1 < m_text.size(); ++k) {
+            if (m_text[k] == '{' && m_text[k + 1] == '{') {
+                ++depth;
+                ++k;
+            } else if (m_text[k] == '}' && m_text[k + 1] == '}') {
+                ++k;
+                if (--depth == 0) return k + 1;
+            }
+        }
+        return m_text.size();
+    }
+
+    void hide(std::size_t from, std::size_t to) { m_result.hidden.emplace_back(from, to); }
 
     std::size_t obsidian_comment(std::size_t i) {
         const std::size_t end = m_text.find("%%", i + 2);

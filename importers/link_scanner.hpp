@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "importers/problem.hpp"
@@ -48,6 +49,9 @@ struct ScanOptions {
 struct ScanResult {
     std::vector<RawLink> links;
     std::vector<ScanIssue> issues;
+    /// Sorted, disjoint byte ranges that are no running text: links, code, comments, HTML
+    /// tags, and in wikitext templates and <ref>s. Mentions are spotted only outside them.
+    std::vector<std::pair<std::size_t, std::size_t>> hidden;
 };
 
 /// Scans `text` from byte `begin` to its end. Precondition: `text` is valid UTF-8. Never

@@ -134,7 +134,7 @@ def main():
                 sys.exit("--reference needs exactly one input folder")
             ref = reference_links.Corpus(args.inputs[0]).edges(label_first=args.label_first)
             missing = {k: v for k, v in ref.items() if edges.get(k) != v}
-            extra = {k: v for k, v in edges.items() if k not in ref}
+            extra = {k: v for k, v in edges.items() if k not in ref and k[2] in ("link", "embed", "category")}
             for k, v in list(missing.items())[:15]:
                 print(f"  reference {k} weight {v}, kgraph {edges.get(k)}")
             for k, v in list(extra.items())[:15]:

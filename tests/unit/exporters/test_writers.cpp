@@ -79,6 +79,7 @@ TEST_CASE("GraphML declares every key with its type and escapes every value", "[
         "  <key id=\"edge_kind\" for=\"edge\" attr.name=\"kind\" attr.type=\"string\"/>\n"
         "  <key id=\"weight\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>\n"
         "  <key id=\"articles\" for=\"edge\" attr.name=\"articles\" attr.type=\"int\"/>\n"
+        "  <key id=\"suspect\" for=\"edge\" attr.name=\"suspect\" attr.type=\"int\"/>\n"
         "  <graph id=\"G\" edgedefault=\"directed\">\n"
         "    <node id=\"n0\"><data key=\"label\">A &lt;&quot;quoted&quot;&gt; &amp; "
         "&apos;single&apos;\xEF\xBF\xBD</data>"
@@ -86,7 +87,8 @@ TEST_CASE("GraphML declares every key with its type and escapes every value", "[
         "    <node id=\"n1\"><data key=\"label\">中国</data><data key=\"kind\">entity</data>"
         "<data key=\"lang\">zh</data><data key=\"key\">zh:中国</data></node>\n"
         "    <edge source=\"n0\" target=\"n1\"><data key=\"edge_kind\">link</data>"
-        "<data key=\"weight\">16</data><data key=\"articles\">1</data></edge>\n"
+        "<data key=\"weight\">16</data><data key=\"articles\">1</data>"
+        "<data key=\"suspect\">0</data></edge>\n"
         "  </graph>\n</graphml>\n";
     CHECK(xml == expected);
 }

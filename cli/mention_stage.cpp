@@ -1,0 +1,227 @@
+// MentionStage: gazetteer collection, the spotting pass, filters, mention and co-occurrence
+// edges. Documents reach run()'s sink in input order, so the edges do not depend on threads.
+#include "cli/mention_stage.hpp"
+
+#include <algorithm>
+#include <array>
+#include <iomanip>
+#include <map>
+#include <numeric>
+#include <sstream>
+
+namespace kg::cli {
+namespace {
+
+std::string grouped(std::uint64_t n) {
+    std::string digits = std::to_string(n);
+    for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3) {
+        digits.insert(static_cast<std::size_t>(i), ",");
+    }
+    return digits;
+}
+
+bool spottable(const ExtractedLink& link) {
+    return (link.kind == EdgeKind::link || link.kind == EdgeKind::embed) &&
+           (link.target_kind == NodeKind::entity || link.target_kind == NodeKind::article);
+}
+
+}  // namespace
+
+MentionStage::MentionStage(MentionSettings settings, const MatchFolder& folder)
+    : m_settings(std::move(settings)), m_gazetteer(folder) {}
+
+void MentionStage::load_entities(const std::function<std::string(std::string_view)>& key_of) {
+    if (!m_settings.entities_file.empty())
+        m_gazetteer.load_entities(m_settings.entities_file, key_of);
+}
+
+void MentionStage::collect(const Document& doc) {
+    if (doc.skipped) return;
+    ++m_documents;
+    m_gazetteer.add(doc.title, doc.key, NodeKind::article, doc.lang, false);
+    for (const std::string& alias : doc.aliases) {
+        m_gazetteer.add(alias, doc.key, NodeKind::article, doc.lang, false);
+    }
+    for (const ExtractedLink& link : doc.links) {
+        if (link.suspect) {
+            m_suspects.push_back(SuspectLink{
+                doc.source + ':' + std::to_string(link.line) + ':' + std::to_string(link.column),
+                link.label.empty() ? link.surface : link.label, link.key});
+        }
+        if (!spottable(link)) continue;
+        m_gazetteer.add(link.surface, link.key, link.target_kind, link.lang, true);
+        if (!link.label.empty() && link.label != link.surface) {
+            m_gazetteer.add(link.label, link.key, link.target_kind, link.lang, true);
+        }
+    }
+}
+
+void MentionStage::run(const std::vector<InputFile>& files, ImportOptions options, unsigned threads,
+                       GraphBuilder& builder) {
+    if (!m_settings.mentions && m_settings.window == CooccurrenceWindow::off) return;
+    m_ran = true;
+    const MentionSpotter spotter(m_gazetteer);
+    options.spotter = m_settings.mentions ? &spotter : nullptr;
+    options.window = m_settings.window;
+
+    std::vector<Skeleton> docs;
+    std::vector<std::uint32_t> present;
+    CorpusReader reader(files, options, threads);
+    reader.read([&](Document&& doc) {
+        if (doc.skipped) return;  // its problems were reported by the first pass
+        Skeleton s;
+        s.article = builder.add_node(doc.key, NodeKind::article, doc.lang);
+        present.clear();
+        for (const Candidate& c : doc.candidates) {
+            m_gazetteer.count_occurrence(c.form);
+            present.push_back(c.form);
+        }
+        for (const ExtractedLink& link : doc.links) {
+            if (!spottable(link)) continue;
+            if (auto id = m_gazetteer.find(link.surface)) present.push_back(*id);
+            if (!link.label.empty()) {
+                if (auto id = m_gazetteer.find(link.label)) present.push_back(*id);
+            }
+            if (link.target_kind == NodeKind::entity || link.target_kind == NodeKind::article) {
+                s.linked.emplace_back(static_cast<std::uint32_t>(link.offset),
+                                      builder.add_node(link.key, link.target_kind, link.lang));
+            }
+        }
+        m_gazetteer.count_document(present);
+        s.candidates = std::move(doc.candidates);
+        s.breaks = std::move(doc.window_breaks);
+        docs.push_back(std::move(s));
+    });
+
+    const auto& forms = m_gazetteer.forms();
+    std::vector<bool> kept(forms.size(), false);
+    for (std::size_t i = 0; i < forms.size(); ++i) {
+        const FormVerdict v = m_gazetteer.verdict(forms[i], m_settings.filter, m_documents);
+        ++m_verdicts[static_cast<std::size_t>(v)];
+        kept[i] = v == FormVerdict::kept;
+    }
+    m_mentions_by_form.assign(forms.size(), 0);
+    std::vector<std::pair<std::uint32_t, NodeId>> at;
+    for (const Skeleton& doc : docs) {
+        at = doc.linked;
+        if (m_settings.mentions) {
+            const std::string& article_key = builder.key(doc.article);
+            // An article does not mention itself; its own title does not hide the names in it.
+            const auto spot = [&](std::uint32_t f) {
+                return kept[f] && forms[f].target().key != article_key;
+            };
+            for (const Candidate& c : select_mentions(doc.candidates, spot)) {
+                const GazetteerForm& form = forms[c.form];
+                const FormTarget& target = form.target();
+                const std::size_t before = builder.node_count();
+                const NodeId node = builder.add_node(target.key, target.kind, target.lang);
+                if (builder.node_count() > before) builder.add_surface(node, form.surface);
+                builder.add_edge(doc.article, node, EdgeKind::mention, 1, doc.article);
+                ++m_mentions_by_form[c.form];
+                ++m_mentions;
+                at.emplace_back(c.begin, node);
+            }
+        }
+        if (m_settings.window != CooccurrenceWindow::off) add_cooccurrences(doc, at, builder);
+    }
+}
+
+void MentionStage::add_cooccurrences(const Skeleton& doc,
+                                     std::vector<std::pair<std::uint32_t, NodeId>>& at,
+                                     GraphBuilder& builder) {
+    std::sort(at.begin(), at.end());
+    std::vector<NodeId> window;  // distinct nodes in order of first occurrence
+    bool capped = false;
+    auto flush = [&] {
+        if (capped) ++m_capped_windows;
+        capped = false;
+        if (window.size() < 2) return;
+        ++m_windows;
+        for (std::size_t i = 0; i < window.size(); ++i) {
+            for (std::size_t j = i + 1; j < window.size(); ++j) {
+                NodeId a = window[i];
+                NodeId b = window[j];
+                if (builder.key(b) < builder.key(a)) std::swap(a, b);
+                builder.add_edge(a, b, EdgeKind::cooccurrence, 1, doc.article);
+                ++m_pairs;
+            }
+        }
+    };
+    std::size_t current = 0;
+    for (const auto& [offset, node] : at) {
+        const auto w = static_cast<std::size_t>(
+            std::upper_bound(doc.breaks.begin(), doc.breaks.end(), offset) - doc.breaks.begin());
+        if (w != current) {
+            flush();
+            window.clear();
+            current = w;
+        }
+        if (node == doc.article) continue;
+        if (std::find(window.begin(), window.end(), node) != window.end()) continue;
+        if (window.size() == m_settings.max_window_entities) {
+            // One list-like paragraph must not make a clique of thousands: the first N only.
+            capped = true;
+            continue;
+        }
+        window.push_back(node);
+    }
+    flush();
+}
+
+std::string MentionStage::summary() const {
+    const auto& forms = m_gazetteer.forms();
+    std::ostringstream s;
+    if (!m_suspects.empty()) {
+        std::map<std::string, std::size_t> by_text;
+        for (const SuspectLink& l : m_suspects) ++by_text[l.text];
+        std::vector<std::pair<std::string, std::size_t>> top(by_text.begin(), by_text.end());
+        std::stable_sort(top.begin(), top.end(),
+                         [](const auto& a, const auto& b) { return a.second > b.second; });
+        s << "kgraph: suspect links " << grouped(m_suspects.size())
+          << " (their text cuts a word; the edges carry 'suspect', --report FILE lists them):";
+        for (std::size_t i = 0; i < std::min<std::size_t>(10, top.size()); ++i) {
+            s << (i ? ", " : " ") << top[i].first << ' ' << top[i].second;
+        }
+        s << '\n';
+    }
+    if (!m_ran) return s.str();
+    if (m_settings.mentions) {
+        std::size_t mentioned_forms = 0;
+        for (auto n : m_mentions_by_form) mentioned_forms += n > 0;
+        s << "kgraph: mentions " << grouped(m_mentions) << " of " << grouped(mentioned_forms)
+          << " forms; dictionary " << grouped(forms.size()) << " forms, " << grouped(m_verdicts[0])
+          << " spotted, left out: too short " << grouped(m_verdicts[1]) << ", stop words "
+          << grouped(m_verdicts[2]) << ", link probability < "
+          << m_settings.filter.min_link_probability << ' ' << grouped(m_verdicts[3])
+          << ", document frequency > " << m_settings.filter.max_document_frequency << ' '
+          << grouped(m_verdicts[4]) << '\n';
+        std::vector<std::uint32_t> order(forms.size());
+        std::iota(order.begin(), order.end(), 0u);
+        std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+            return m_mentions_by_form[a] > m_mentions_by_form[b];
+        });
+        if (m_mentions > 0) s << "kgraph: most mentioned forms (add junk to --stopwords FILE):";
+        for (std::size_t i = 0; i < std::min<std::size_t>(10, order.size()); ++i) {
+            if (m_mentions_by_form[order[i]] == 0) break;
+            const GazetteerForm& f = forms[order[i]];
+            s << (i ? ", " : " ") << f.surface << ' ' << grouped(m_mentions_by_form[order[i]])
+              << " (link probability " << std::fixed << std::setprecision(2) << f.link_probability()
+              << ')';
+            s.unsetf(std::ios::fixed);
+        }
+        if (m_mentions > 0) s << '\n';
+    }
+    if (m_settings.window != CooccurrenceWindow::off) {
+        s << "kgraph: co-occurrence: " << grouped(m_pairs) << " pairs in " << grouped(m_windows)
+          << " windows";
+        if (m_capped_windows > 0) {
+            s << "; " << grouped(m_capped_windows) << " windows had more than "
+              << m_settings.max_window_entities
+              << " entities and kept the first (--max-window-entities)";
+        }
+        s << '\n';
+    }
+    return s.str();
+}
+
+}  // namespace kg::cli

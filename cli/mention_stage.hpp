@@ -1,0 +1,76 @@
+// MentionStage: the second pass of `kgraph build` (issue: mentions). Collects the gazetteer
+// from the first pass's documents, reads the corpus again to spot every form, derives link
+// probabilities and document frequencies, keeps the forms that pass the filters, and adds
+// `mention` edges (article -> entity) and `cooccurrence` edges (entity pairs per window) to the
+// builder. Also gathers suspect links for the summary and --report.
+#pragma once
+
+#include <cstdint>
+#include <iosfwd>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "graph/graph_builder.hpp"
+#include "importers/corpus_reader.hpp"
+#include "importers/gazetteer.hpp"
+
+namespace kg::cli {
+
+struct MentionSettings {
+    bool mentions = true;
+    CooccurrenceWindow window = CooccurrenceWindow::sentence;
+    std::size_t max_window_entities = 50;
+    GazetteerFilter filter;
+    std::string entities_file;
+};
+
+struct SuspectLink {
+    std::string where;  ///< path:line:col
+    std::string text;   ///< the link's visible text
+    std::string key;
+};
+
+class MentionStage {
+public:
+    MentionStage(MentionSettings settings, const MatchFolder& folder);
+
+    /// Pass 1: the forms an article brings (title, aliases, link texts) and its suspect links.
+    void collect(const Document& doc);
+
+    /// Loads the entities file (if any); `key_of` normalizes names to keys.
+    void load_entities(const std::function<std::string(std::string_view)>& key_of);
+
+    /// Pass 2 over `files`, then the mention and co-occurrence edges.
+    void run(const std::vector<InputFile>& files, ImportOptions options, unsigned threads,
+             GraphBuilder& builder);
+
+    /// Summary lines (each starting "kgraph: ").
+    std::string summary() const;
+    const std::vector<SuspectLink>& suspects() const noexcept { return m_suspects; }
+
+private:
+    struct Skeleton {
+        NodeId article = 0;
+        std::vector<Candidate> candidates;
+        std::vector<std::pair<std::uint32_t, NodeId>> linked;  // (offset, node)
+        std::vector<std::uint32_t> breaks;
+    };
+    void add_cooccurrences(const Skeleton& doc, std::vector<std::pair<std::uint32_t, NodeId>>& at,
+                           GraphBuilder& builder);
+
+    MentionSettings m_settings;
+    Gazetteer m_gazetteer;
+    std::vector<SuspectLink> m_suspects;
+    std::uint32_t m_documents = 0;
+    // Results for the summary.
+    std::vector<std::uint64_t> m_mentions_by_form;
+    std::array<std::size_t, 5> m_verdicts{};
+    std::uint64_t m_mentions = 0;
+    std::uint64_t m_windows = 0;
+    std::uint64_t m_capped_windows = 0;
+    std::uint64_t m_pairs = 0;
+    bool m_ran = false;
+};
+
+}  // namespace kg::cli

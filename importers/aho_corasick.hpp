@@ -1,0 +1,63 @@
+// AhoCorasick: a byte-level multi-pattern matcher (Aho and Corasick 1975): one pass over the
+// text reports every occurrence of every pattern, overlapping ones included. Transitions are
+// stored sorted per state in flat arrays (a dense table for the root), failure and output links
+// precomputed. Used by the mention spotter on folded text. Immutable and thread-safe once
+// built.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kg {
+
+class AhoCorasick {
+public:
+    /// Builds the automaton; pattern i is reported with id i. Empty patterns are ignored.
+    explicit AhoCorasick(const std::vector<std::string>& patterns);
+
+    /// Calls `report(begin, end, id)` for every occurrence, in order of `end` (and, for one
+    /// end, longest pattern first).
+    template <typename Report>
+    void find_all(std::string_view text, Report&& report) const {
+        std::uint32_t state = 0;
+        for (std::size_t i = 0; i < text.size(); ++i) {
+            state = next(state, static_cast<unsigned char>(text[i]));
+            for (std::uint32_t s = m_output_state[state]; s != 0; s = m_output_link[s]) {
+                const std::uint32_t id = m_pattern_of[s];
+                report(i + 1 - m_length[id], i + 1, id);
+            }
+        }
+    }
+
+    std::size_t state_count() const noexcept { return m_pattern_of.size(); }
+
+private:
+    std::uint32_t next(std::uint32_t state, unsigned char byte) const {
+        while (true) {
+            if (state == 0) return m_root[byte];
+            const std::uint32_t* b = m_label_targets.data() + m_edge_begin[state];
+            const unsigned char* labels = m_labels.data() + m_edge_begin[state];
+            const std::uint32_t n = m_edge_begin[state + 1] - m_edge_begin[state];
+            for (std::uint32_t k = 0; k < n; ++k) {
+                if (labels[k] == byte) return b[k];
+                if (labels[k] > byte) break;
+            }
+            state = m_fail[state];
+        }
+    }
+
+    std::vector<std::uint32_t> m_root;        // 256 transitions of the root
+    std::vector<std::uint32_t> m_edge_begin;  // per state, into m_labels/m_label_targets
+    std::vector<unsigned char> m_labels;      // sorted per state
+    std::vector<std::uint32_t> m_label_targets;
+    std::vector<std::uint32_t> m_fail;
+    std::vector<std::uint32_t> m_pattern_of;    // pattern ending at the state, or none
+    std::vector<std::uint32_t> m_output_state;  // the state itself if it ends a pattern,
+                                                // else the nearest on its failure chain
+    std::vector<std::uint32_t> m_output_link;   // next state with output on the chain
+    std::vector<std::uint32_t> m_length;        // pattern lengths by id
+};
+
+}  // namespace kg

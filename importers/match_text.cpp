@@ -1,0 +1,148 @@
+// MatchFolder: per-code-point NFKC_Casefold (unicode/normalizer2.h) and the Hant-Hans
+// transliterator (unicode/translit.h), with the results of non-ASCII code points cached.
+// Folding one code point at a time misses compositions across code points (e followed by
+// U+0301); corpora in NFC, as ours are, do not have them.
+#include "importers/match_text.hpp"
+
+#include <unordered_map>
+
+#include <unicode/normalizer2.h>
+#include <unicode/translit.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include "graph/error.hpp"
+#include "graph/text_util.hpp"
+
+namespace kg {
+
+struct MatchFolder::Impl {
+    const icu::Normalizer2* nfkc_cf = nullptr;
+    std::unique_ptr<icu::Transliterator> hant_hans;
+    // Folded form of every BMP code point, precomputed so that lookups need no lock.
+    std::string pool;
+    std::vector<std::uint32_t> offset;
+    std::vector<std::uint8_t> length;
+    std::unordered_map<UChar32, std::string> simplified;  // Traditional -> Simplified, BMP
+
+    std::string fold_one(UChar32 c) const {
+        std::string folded;
+        UErrorCode status = U_ZERO_ERROR;
+        icu::UnicodeString u = nfkc_cf->normalize(icu::UnicodeString(c), status);
+        if (U_FAILURE(status)) u = icu::UnicodeString(c);
+        // Transliterator is not thread-safe: only the constructor (BMP) calls it.
+        if (hant_hans && c < 0x10000 && u_hasBinaryProperty(c, UCHAR_IDEOGRAPHIC)) {
+            hant_hans->transliterate(u);
+        }
+        u.toUTF8String(folded);
+        return folded;
+    }
+};
+
+MatchFolder::MatchFolder(bool fold_han) : m_fold_han(fold_han), m_impl(std::make_unique<Impl>()) {
+    UErrorCode status = U_ZERO_ERROR;
+    m_impl->nfkc_cf = icu::Normalizer2::getNFKCCasefoldInstance(status);
+    if (U_FAILURE(status)) {
+        throw Error(std::string("ICU NFKC_Casefold unavailable: ") + u_errorName(status));
+    }
+    if (fold_han) {
+        m_impl->hant_hans.reset(
+            icu::Transliterator::createInstance("Hant-Hans", UTRANS_FORWARD, status));
+        if (U_FAILURE(status)) {
+            throw Error(std::string("ICU transliterator Hant-Hans unavailable: ") +
+                        u_errorName(status));
+        }
+    }
+    m_impl->offset.resize(0x10000);
+    m_impl->length.resize(0x10000);
+    m_impl->pool.reserve(0x10000 * 3);
+    for (UChar32 c = 0; c < 0x10000; ++c) {
+        m_impl->offset[static_cast<std::size_t>(c)] =
+            static_cast<std::uint32_t>(m_impl->pool.size());
+        if (U16_IS_SURROGATE(c)) continue;
+        std::string folded;
+        if (m_impl->nfkc_cf->isInert(c) &&
+            !(fold_han && u_hasBinaryProperty(c, UCHAR_IDEOGRAPHIC))) {
+            append_utf8(folded, static_cast<char32_t>(c));
+        } else {
+            folded = m_impl->fold_one(c);
+        }
+        if (fold_han && u_hasBinaryProperty(c, UCHAR_IDEOGRAPHIC)) {
+            icu::UnicodeString u(c);
+            m_impl->hant_hans->transliterate(u);
+            std::string s;
+            u.toUTF8String(s);
+            std::string self;
+            append_utf8(self, static_cast<char32_t>(c));
+            if (s != self) m_impl->simplified.emplace(c, std::move(s));
+        }
+        m_impl->pool += folded;
+        m_impl->length[static_cast<std::size_t>(c)] = static_cast<std::uint8_t>(folded.size());
+    }
+}
+
+MatchFolder::~MatchFolder() = default;
+
+void MatchFolder::append_folded(std::string& out, std::int32_t c) const {
+    if (c < 0x10000) {
+        const auto i = static_cast<std::size_t>(c);
+        out.append(m_impl->pool, m_impl->offset[i], m_impl->length[i]);
+    } else {
+        out += m_impl->fold_one(c);  // supplementary planes: rare, not cached
+    }
+}
+
+void MatchFolder::fold(std::string_view text, std::size_t from, std::size_t to,
+                       FoldedText& out) const {
+    const auto* p = reinterpret_cast<const uint8_t*>(text.data());
+    auto i = static_cast<int32_t>(from);
+    const auto end = static_cast<int32_t>(to);
+    out.text.reserve(out.text.size() + (to - from));
+    out.origin.reserve(out.origin.size() + (to - from));
+    while (i < end) {
+        const int32_t start = i;
+        if (p[i] < 0x80) {  // ASCII: lower-case only
+            const char a = static_cast<char>(p[i]);
+            out.text += (a >= 'A' && a <= 'Z') ? static_cast<char>(a + 32) : a;
+            out.origin.push_back(static_cast<std::uint32_t>(start));
+            ++i;
+            continue;
+        }
+        UChar32 c = 0;
+        U8_NEXT(p, i, end, c);
+        if (c < 0) c = 0xFFFD;
+        const std::size_t before = out.text.size();
+        append_folded(out.text, c);
+        out.origin.insert(out.origin.end(), out.text.size() - before,
+                          static_cast<std::uint32_t>(start));
+    }
+}
+
+std::string MatchFolder::simplify_han(std::string_view text) const {
+    if (!m_fold_han) return std::string(text);
+    std::string out;
+    out.reserve(text.size());
+    const auto* p = reinterpret_cast<const uint8_t*>(text.data());
+    const auto n = static_cast<int32_t>(text.size());
+    for (int32_t i = 0; i < n;) {
+        const int32_t start = i;
+        UChar32 c = 0;
+        U8_NEXT(p, i, n, c);
+        const auto it = m_impl->simplified.find(c);
+        if (it != m_impl->simplified.end()) {
+            out += it->second;
+        } else {
+            out.append(text.data() + start, static_cast<std::size_t>(i - start));
+        }
+    }
+    return out;
+}
+
+std::string MatchFolder::fold(std::string_view text) const {
+    FoldedText out;
+    fold(text, 0, text.size(), out);
+    return std::move(out.text);
+}
+
+}  // namespace kg

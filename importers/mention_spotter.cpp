@@ -1,0 +1,157 @@
+// MentionSpotter: fold, match, check boundaries with a per-thread ICU word BreakIterator on a
+// small window around each candidate (a pass of the dictionary segmenter over all Chinese
+// text would cost more than the matching: ~15 MB/s).
+#include "importers/mention_spotter.hpp"
+
+#include <algorithm>
+#include <memory>
+
+#include <unicode/brkiter.h>
+#include <unicode/uchar.h>
+#include <unicode/utext.h>
+#include <unicode/utf8.h>
+
+#include "graph/error.hpp"
+
+namespace kg {
+namespace {
+
+std::vector<std::string> folded_forms(const Gazetteer& gazetteer) {
+    std::vector<std::string> patterns;
+    patterns.reserve(gazetteer.forms().size());
+    for (const GazetteerForm& form : gazetteer.forms()) patterns.push_back(form.folded);
+    return patterns;
+}
+
+icu::BreakIterator& word_breaker() {
+    thread_local std::unique_ptr<icu::BreakIterator> breaker = [] {
+        UErrorCode status = U_ZERO_ERROR;
+        std::unique_ptr<icu::BreakIterator> b(
+            icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
+        if (U_FAILURE(status))
+            throw Error(std::string("ICU word break iterator: ") + u_errorName(status));
+        return b;
+    }();
+    return *breaker;
+}
+
+// Code point before / at a byte offset (valid UTF-8 assumed), or -1 at the ends.
+UChar32 code_point_before(std::string_view text, std::size_t offset) {
+    if (offset == 0) return -1;
+    auto i = static_cast<int32_t>(offset);
+    UChar32 c = 0;
+    U8_PREV(reinterpret_cast<const uint8_t*>(text.data()), 0, i, c);
+    return c;
+}
+
+UChar32 code_point_at(std::string_view text, std::size_t offset) {
+    if (offset >= text.size()) return -1;
+    auto i = static_cast<int32_t>(offset);
+    UChar32 c = 0;
+    U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), i, static_cast<int32_t>(text.size()), c);
+    return c;
+}
+
+std::size_t align_back(std::string_view text, std::size_t offset) {
+    while (offset > 0 && offset < text.size() &&
+           (static_cast<unsigned char>(text[offset]) & 0xC0) == 0x80)
+        --offset;
+    return offset;
+}
+
+bool is_url_char(char c) {
+    return c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '<' && c != '>' && c != '"' &&
+           c != ')' && static_cast<unsigned char>(c) < 0x80;
+}
+
+}  // namespace
+
+bool is_word_boundary(std::string_view text, std::size_t offset, std::size_t from, std::size_t to) {
+    if (offset <= from || offset >= to) return true;
+    const UChar32 before = code_point_before(text, offset);
+    const UChar32 after = code_point_at(text, offset);
+    // Only between two letters or digits can segmentation say "no boundary" in practice.
+    if (before < 0 || after < 0 || !u_isalnum(before) || !u_isalnum(after)) return true;
+    const std::size_t window_from = align_back(text, std::max(from, offset > 48 ? offset - 48 : 0));
+    const std::size_t window_to = align_back(text, std::min(to, offset + 48));
+    UErrorCode status = U_ZERO_ERROR;
+    UText ut = UTEXT_INITIALIZER;
+    utext_openUTF8(&ut, text.data() + window_from, static_cast<int64_t>(window_to - window_from),
+                   &status);
+    icu::BreakIterator& breaker = word_breaker();
+    breaker.setText(&ut, status);
+    const bool boundary =
+        U_SUCCESS(status) && breaker.isBoundary(static_cast<int32_t>(offset - window_from));
+    utext_close(&ut);
+    return boundary;
+}
+
+MentionSpotter::MentionSpotter(const Gazetteer& gazetteer)
+    : m_gazetteer(gazetteer), m_automaton(folded_forms(gazetteer)) {}
+
+void MentionSpotter::spot(std::string_view text, const Ranges& visible,
+                          std::vector<Candidate>& out) const {
+    const std::size_t first = out.size();
+    FoldedText folded;
+    for (const auto& [from, to] : visible) {
+        folded.text.clear();
+        folded.origin.clear();
+        m_gazetteer.folder().fold(text, from, to, folded);
+        folded.origin.push_back(static_cast<std::uint32_t>(to));
+        const auto& origin = folded.origin;
+        m_automaton.find_all(folded.text, [&](std::size_t b, std::size_t e, std::uint32_t id) {
+            // Both ends must fall between the folded forms of whole code points.
+            if (b > 0 && origin[b] == origin[b - 1]) return;
+            if (e < folded.text.size() && origin[e] == origin[e - 1]) return;
+            const std::uint32_t begin = origin[b];
+            const std::uint32_t end = origin[e];
+            if (!is_word_boundary(text, begin, from, to) ||
+                !is_word_boundary(text, end, from, to)) {
+                return;
+            }
+            out.push_back(Candidate{begin, end, id});
+        });
+    }
+    std::sort(out.begin() + static_cast<std::ptrdiff_t>(first), out.end(),
+              [](const Candidate& a, const Candidate& b) {
+                  return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
+              });
+}
+
+Ranges visible_ranges(std::string_view text, std::size_t begin, const Ranges& hidden) {
+    Ranges plain;
+    std::size_t at = begin;
+    for (const auto& [from, to] : hidden) {
+        if (to <= at) continue;
+        if (from > at) plain.emplace_back(at, from);
+        at = std::max(at, to);
+    }
+    if (at < text.size()) plain.emplace_back(at, text.size());
+    // Take bare URLs out: scheme://… and www.… up to a space or markup.
+    Ranges out;
+    for (auto [from, to] : plain) {
+        std::size_t k = from;
+        while (k < to) {
+            std::size_t url = std::string_view::npos;
+            const std::size_t sep = text.substr(k, to - k).find("://");
+            const std::size_t www = text.substr(k, to - k).find("www.");
+            if (sep != std::string_view::npos) {
+                url = k + sep;
+                while (url > k && std::isalpha(static_cast<unsigned char>(text[url - 1]))) --url;
+            }
+            if (www != std::string_view::npos && (url == std::string_view::npos || k + www < url)) {
+                url = k + www;
+            }
+            if (url == std::string_view::npos) break;
+            std::size_t url_end = url;
+            while (url_end < to && is_url_char(text[url_end])) ++url_end;
+            if (url_end == url) url_end = url + 1;
+            if (url > k) out.emplace_back(k, url);
+            k = url_end;
+        }
+        if (k < to) out.emplace_back(k, to);
+    }
+    return out;
+}
+
+}  // namespace kg
