@@ -20,8 +20,9 @@ std::string grouped(std::uint64_t n) {
     return digits;
 }
 
+// Plain links name entities; embeds name files and their "labels" are sizes (![[a.png|300]]).
 bool spottable(const ExtractedLink& link) {
-    return (link.kind == EdgeKind::link || link.kind == EdgeKind::embed) &&
+    return link.kind == EdgeKind::link &&
            (link.target_kind == NodeKind::entity || link.target_kind == NodeKind::article);
 }
 

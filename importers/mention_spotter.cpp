@@ -52,6 +52,23 @@ UChar32 code_point_at(std::string_view text, std::size_t offset) {
     return c;
 }
 
+bool joins_words(UChar32 c) {
+    if (u_isalnum(c)) return true;
+    switch (u_getIntPropertyValue(c, UCHAR_WORD_BREAK)) {
+        case U_WB_MIDLETTER:
+        case U_WB_MIDNUM:
+        case U_WB_MIDNUMLET:
+        case U_WB_EXTENDNUMLET:
+        case U_WB_SINGLE_QUOTE:
+        case U_WB_EXTEND:
+        case U_WB_FORMAT:
+        case U_WB_ZWJ:
+            return true;
+        default:
+            return false;
+    }
+}
+
 std::size_t align_back(std::string_view text, std::size_t offset) {
     while (offset > 0 && offset < text.size() &&
            (static_cast<unsigned char>(text[offset]) & 0xC0) == 0x80)
@@ -70,8 +87,11 @@ bool is_word_boundary(std::string_view text, std::size_t offset, std::size_t fro
     if (offset <= from || offset >= to) return true;
     const UChar32 before = code_point_before(text, offset);
     const UChar32 after = code_point_at(text, offset);
-    // Only between two letters or digits can segmentation say "no boundary" in practice.
-    if (before < 0 || after < 0 || !u_isalnum(before) || !u_isalnum(after)) return true;
+    if (before < 0 || after < 0) return true;
+    // A space or plain punctuation on either side is a boundary; between two letters or
+    // digits, or next to a character that joins words ("recipes.md", "don't", "a_b", a
+    // combining mark), ICU's rules decide.
+    if (!joins_words(before) && !joins_words(after)) return true;
     const std::size_t window_from = align_back(text, std::max(from, offset > 48 ? offset - 48 : 0));
     const std::size_t window_to = align_back(text, std::min(to, offset + 48));
     UErrorCode status = U_ZERO_ERROR;

@@ -6,7 +6,8 @@ set -euo pipefail
 packages=(
   cmake ninja-build g++ pkg-config         # build
   libboost-graph-dev libboost-program-options-dev rapidjson-dev libicu-dev   # libraries
-  catch2 libxml2-utils python3 python3-networkx python3-igraph clang-format # tests
+  catch2 libxml2-utils python3 python3-networkx python3-igraph python3-icu    # tests
+  clang-format                                                             # style
 )
 
 missing=()

@@ -71,6 +71,9 @@ def main():
     ap.add_argument("--schema", required=True)
     ap.add_argument("--reference", action="store_true", help="compare every edge with reference_links.py")
     ap.add_argument("--label-first", action="store_true")
+    ap.add_argument("--reference-mentions", action="store_true",
+                    help="compare every mention edge with reference_mentions.py (run kgraph with "
+                         "--min-link-prob 0 --stopwords none)")
     ap.add_argument("--expect", action="append", default=[],
                     help="NAME=VALUE: lang:zh (entity nodes with lang zh), links (total link weight), "
                          "lang-links:zh (weight of links into zh nodes), in:KEY (weight of link edges "
@@ -144,6 +147,21 @@ def main():
                   f"(reference {len(ref)} edges, weight {sum(ref.values())})")
             print(f"reference: {len(ref)} edges, weight {sum(ref.values())}")
 
+        if args.reference_mentions:
+            import reference_mentions
+            ref = reference_mentions.mentions(args.inputs[0])
+            got = {(u, v): w for (u, v, kind), w in edges.items() if kind == "mention"}
+            wrong = {k: (v, got.get(k)) for k, v in ref.items() if got.get(k) != v}
+            extra = {k: v for k, v in got.items() if k not in ref}
+            for k, (v, g) in list(wrong.items())[:15]:
+                print(f"  reference mention {k} x{v}, kgraph {g}")
+            for k, v in list(extra.items())[:15]:
+                print(f"  kgraph only mention {k} x{v}")
+            check(not wrong and not extra,
+                  f"mentions differ from the reference: {len(wrong)} missing or with another count, "
+                  f"{len(extra)} extra (reference {len(ref)} edges, {sum(ref.values())} mentions)")
+            print(f"reference mentions: {len(ref)} edges, {sum(ref.values())} mentions")
+
         for e in args.expect:
             name, _, value = e.rpartition("=")
             if name.startswith("lang:"):
@@ -153,6 +171,8 @@ def main():
             elif name.startswith("lang-links:"):
                 lang = {n: d["lang"] for n, d in h.nodes(data=True)}
                 got = sum(w for (_, v, kind), w in edges.items() if kind == "link" and lang[v] == name[11:])
+            elif name.startswith("mentions:"):
+                got = sum(w for (_, v, kind), w in edges.items() if v == name[9:] and kind == "mention")
             elif name.startswith("in:"):
                 got = sum(w for (_, v, kind), w in edges.items() if v == name[3:] and kind == "link")
             elif name == "problems":
