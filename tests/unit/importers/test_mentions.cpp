@@ -76,7 +76,8 @@ TEST_CASE("folding is NFKC with case folding and maps bytes back to the original
     CHECK(out.origin[8] == out.origin[9]);  // both 's' of "ss" come from 'ß'
 }
 
-TEST_CASE("Han folding maps Traditional to Simplified for matching and keys (--fold-han)", "[mentions]") {
+TEST_CASE("Han folding maps Traditional to Simplified for matching and keys (--fold-han)",
+          "[mentions]") {
     CHECK(han_folder().fold("華為") == "华为");
     CHECK(folder().fold("華為") == "華為");
     CHECK(spot({"华为"}, "他说華為手机很好", han_folder()) == V{"華為"});
