@@ -257,9 +257,13 @@ public:
             }
             m_stage = std::make_unique<MentionStage>(m_mention_settings, *m_folder);
             const KeyNormalizer normalizer(m_import.case_rule, m_import.han_folder);
-            m_stage->load_entities([&](std::string_view name) {
-                return normalizer.key_of(normalizer.clean_title(name));
-            });
+            try {
+                m_stage->load_entities([&](std::string_view name) {
+                    return normalizer.key_of(normalizer.clean_title(name));
+                });
+            } catch (const InputError& e) {
+                throw UsageError(std::string("build: ") + e.what());
+            }
         }
         for (Output& o : m_outputs) {
             try {
