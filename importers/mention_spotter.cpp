@@ -92,8 +92,8 @@ bool is_word_boundary(std::string_view text, std::size_t offset, std::size_t fro
     // digits, or next to a character that joins words ("recipes.md", "don't", "a_b", a
     // combining mark), ICU's rules decide.
     if (!joins_words(before) && !joins_words(after)) return true;
-    const std::size_t window_from = align_back(text, std::max(from, offset > 48 ? offset - 48 : 0));
-    const std::size_t window_to = align_back(text, std::min(to, offset + 48));
+    const std::size_t window_from = align_back(text, std::max(from, offset > 30 ? offset - 30 : 0));
+    const std::size_t window_to = align_back(text, std::min(to, offset + 30));
     UErrorCode status = U_ZERO_ERROR;
     UText ut = UTEXT_INITIALIZER;
     utext_openUTF8(&ut, text.data() + window_from, static_cast<int64_t>(window_to - window_from),
