@@ -64,6 +64,7 @@ void MentionStage::run(const std::vector<InputFile>& files, ImportOptions option
     const MentionSpotter spotter(m_gazetteer);
     options.spotter = m_settings.mentions ? &spotter : nullptr;
     options.window = m_settings.window;
+    options.suspect_links = false;  // the first pass has counted them
 
     std::vector<Skeleton> docs;
     std::vector<std::uint32_t> present;

@@ -86,8 +86,8 @@ bool cuts_a_word(std::string_view text, const RawLink& raw, std::string_view dis
     std::string rendered;
     rendered.reserve(before.size() + display.size() + after.size());
     rendered.append(before).append(display).append(after);
-    return !is_word_boundary(rendered, before.size(), 0, rendered.size()) ||
-           !is_word_boundary(rendered, before.size() + display.size(), 0, rendered.size());
+    WordBoundaries boundaries(rendered, 0, rendered.size());
+    return !boundaries.at(before.size()) || !boundaries.at(before.size() + display.size());
 }
 
 // Offsets where a co-occurrence window starts after the first: ICU sentence boundaries,
@@ -306,7 +306,8 @@ void ArticleImporter::add_wiki_link(Document& doc, const RawLink& raw, std::stri
         }
     }
     if (raw.embed && link.kind == EdgeKind::link) link.kind = EdgeKind::embed;
-    if (link.kind == EdgeKind::link && target.ns == TargetNamespace::none) {
+    if (m_options.suspect_links && link.kind == EdgeKind::link &&
+        target.ns == TargetNamespace::none) {
         link.suspect = cuts_a_word(text, raw, link.label.empty() ? link.surface : link.label);
     }
     doc.links.push_back(std::move(link));

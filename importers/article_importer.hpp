@@ -27,6 +27,7 @@ struct ImportOptions {
     const MatchFolder* han_folder = nullptr;  ///< fold Traditional Chinese keys to Simplified
     const MentionSpotter* spotter = nullptr;  ///< when set, fill Document::candidates
     CooccurrenceWindow window = CooccurrenceWindow::off;  ///< fill Document::window_breaks
+    bool suspect_links = true;  ///< check whether link texts cut words (ExtractedLink::suspect)
 };
 
 /// The files of the corpus by path, so that [label](../other.md) and [[folder/note]] find the

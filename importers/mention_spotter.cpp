@@ -83,27 +83,56 @@ bool is_url_char(char c) {
 
 }  // namespace
 
-bool is_word_boundary(std::string_view text, std::size_t offset, std::size_t from, std::size_t to) {
-    if (offset <= from || offset >= to) return true;
-    const UChar32 before = code_point_before(text, offset);
-    const UChar32 after = code_point_at(text, offset);
+WordBoundaries::WordBoundaries(std::string_view text, std::size_t from, std::size_t to)
+    : m_text(text), m_from(from), m_to(to) {}
+
+bool WordBoundaries::at(std::size_t offset) {
+    if (offset <= m_from || offset >= m_to) return true;
+    const UChar32 before = code_point_before(m_text, offset);
+    const UChar32 after = code_point_at(m_text, offset);
     if (before < 0 || after < 0) return true;
     // A space or plain punctuation on either side is a boundary; between two letters or
     // digits, or next to a character that joins words ("recipes.md", "don't", "a_b", a
     // combining mark), ICU's rules decide.
     if (!joins_words(before) && !joins_words(after)) return true;
-    const std::size_t window_from = align_back(text, std::max(from, offset > 30 ? offset - 30 : 0));
-    const std::size_t window_to = align_back(text, std::min(to, offset + 30));
+    if (offset < m_trusted_from || offset > m_trusted_to) segment_around(offset);
+    return std::binary_search(m_boundaries.begin(), m_boundaries.end(), offset);
+}
+
+void WordBoundaries::segment_around(std::size_t offset) {
+    // Segment a stretch from a little before the offset to well after it (queries come in
+    // increasing order); answers are trusted only with `context` bytes of text on each side,
+    // unless the stretch reaches the end of the range.
+    constexpr std::size_t context = 30;
+    constexpr std::size_t ahead = 600;
+    const std::size_t region_from =
+        align_back(m_text, std::max(m_from, offset > context ? offset - context : 0));
+    const std::size_t region_to = align_back(m_text, std::min(m_to, offset + ahead));
+    m_boundaries.clear();
     UErrorCode status = U_ZERO_ERROR;
     UText ut = UTEXT_INITIALIZER;
-    utext_openUTF8(&ut, text.data() + window_from, static_cast<int64_t>(window_to - window_from),
+    utext_openUTF8(&ut, m_text.data() + region_from, static_cast<int64_t>(region_to - region_from),
                    &status);
     icu::BreakIterator& breaker = word_breaker();
     breaker.setText(&ut, status);
-    const bool boundary =
-        U_SUCCESS(status) && breaker.isBoundary(static_cast<int32_t>(offset - window_from));
+    if (U_SUCCESS(status)) {
+        for (int32_t b = breaker.first(); b != icu::BreakIterator::DONE; b = breaker.next()) {
+            m_boundaries.push_back(region_from + static_cast<std::size_t>(b));
+        }
+    }
     utext_close(&ut);
-    return boundary;
+    m_trusted_from = region_from == m_from ? m_from : region_from + context;
+    m_trusted_to = region_to == m_to ? m_to : region_to - context;
+    if (m_trusted_from > offset || m_trusted_to < offset) {
+        // A stretch too short to trust (tiny range edges): fall back to this one answer.
+        m_trusted_from = offset;
+        m_trusted_to = offset;
+    }
+}
+
+bool is_word_boundary(std::string_view text, std::size_t offset, std::size_t from, std::size_t to) {
+    WordBoundaries boundaries(text, from, to);
+    return boundaries.at(offset);
 }
 
 MentionSpotter::MentionSpotter(const Gazetteer& gazetteer)
@@ -119,14 +148,14 @@ void MentionSpotter::spot(std::string_view text, const Ranges& visible,
         m_gazetteer.folder().fold(text, from, to, folded);
         folded.origin.push_back(static_cast<std::uint32_t>(to));
         const auto& origin = folded.origin;
+        WordBoundaries boundaries(text, from, to);
         m_automaton.find_all(folded.text, [&](std::size_t b, std::size_t e, std::uint32_t id) {
             // Both ends must fall between the folded forms of whole code points.
             if (b > 0 && origin[b] == origin[b - 1]) return;
             if (e < folded.text.size() && origin[e] == origin[e - 1]) return;
             const std::uint32_t begin = origin[b];
             const std::uint32_t end = origin[e];
-            if (!is_word_boundary(text, begin, from, to) ||
-                !is_word_boundary(text, end, from, to)) {
+            if (!boundaries.at(begin) || !boundaries.at(end)) {
                 return;
             }
             out.push_back(Candidate{begin, end, id});

@@ -58,6 +58,26 @@ std::vector<Candidate> select_mentions(const std::vector<Candidate>& candidates,
 /// (scheme://… and www.…) taken out too.
 Ranges visible_ranges(std::string_view text, std::size_t begin, const Ranges& hidden);
 
+/// Word boundaries of ICU's segmentation inside `text[from, to)`, asked for in (mostly)
+/// increasing order: stretches of a few hundred bytes are segmented once and reused, so dense
+/// candidates in Chinese text cost one segmentation pass, not one per candidate end.
+class WordBoundaries {
+public:
+    WordBoundaries(std::string_view text, std::size_t from, std::size_t to);
+    /// True at `from`, `to`, next to spaces and plain punctuation, and where ICU says so.
+    bool at(std::size_t offset);
+
+private:
+    void segment_around(std::size_t offset);
+
+    std::string_view m_text;
+    std::size_t m_from;
+    std::size_t m_to;
+    std::vector<std::size_t> m_boundaries;
+    std::size_t m_trusted_from = 1;  // empty until the first segmentation
+    std::size_t m_trusted_to = 0;
+};
+
 /// True when ICU's word segmentation of the text around `offset` has a boundary there.
 /// `[from, to)` bounds the context looked at.
 bool is_word_boundary(std::string_view text, std::size_t offset, std::size_t from, std::size_t to);
