@@ -52,10 +52,13 @@ std::string percent_decoded_path(std::string_view dest) {
     return decode_escapes(dest);
 }
 
-// Up to 8 code points of running text next to a link, stopping at a line end or markup.
+// Up to 5 code points of running text next to a link, stopping at a line end or markup:
+// enough for the dictionary segmenter to see the word the link edge falls in.
+constexpr int context_code_points = 5;
+
 std::string_view context_before(std::string_view text, std::size_t offset) {
     std::size_t from = offset;
-    for (int n = 0; n < 8 && from > 0; ++n) {
+    for (int n = 0; n < context_code_points && from > 0; ++n) {
         std::size_t k = from - 1;
         while (k > 0 && (static_cast<unsigned char>(text[k]) & 0xC0) == 0x80) --k;
         const char c = text[k];
@@ -67,7 +70,7 @@ std::string_view context_before(std::string_view text, std::size_t offset) {
 
 std::string_view context_after(std::string_view text, std::size_t offset) {
     std::size_t to = offset;
-    for (int n = 0; n < 8 && to < text.size(); ++n) {
+    for (int n = 0; n < context_code_points && to < text.size(); ++n) {
         const char c = text[to];
         if (c == '\n' || c == '\r' || c == ']' || c == '[') break;
         ++to;
@@ -169,6 +172,29 @@ std::string CorpusIndex::find(std::string_view relative_path) const {
     return it == m_by_path.end() ? std::string() : it->second;
 }
 
+NormalizedTarget ArticleImporter::normalized(std::string_view raw) const {
+    // Targets repeat (中国 is linked hundreds of times): remember recent results per thread.
+    // Keyed by this importer's settings, so importers with other rules never share entries.
+    struct Cache {
+        const void* owner_rules = nullptr;
+        CaseRule rule = CaseRule::fold;
+        std::unordered_map<std::string, NormalizedTarget> entries;
+    };
+    thread_local Cache cache;
+    if (cache.owner_rules != m_options.han_folder || cache.rule != m_options.case_rule) {
+        cache.entries.clear();
+        cache.owner_rules = m_options.han_folder;
+        cache.rule = m_options.case_rule;
+    }
+    const std::string key(raw);
+    const auto it = cache.entries.find(key);
+    if (it != cache.entries.end()) return it->second;
+    if (cache.entries.size() >= 65536) cache.entries.clear();
+    NormalizedTarget result = m_normalizer.normalize_target(raw);
+    cache.entries.emplace(key, result);
+    return result;
+}
+
 ArticleImporter::ArticleImporter(ImportOptions options, const CorpusIndex& index)
     : m_options(options), m_normalizer(options.case_rule, options.han_folder), m_index(index) {}
 
@@ -262,7 +288,7 @@ void ArticleImporter::add_wiki_link(Document& doc, const RawLink& raw, std::stri
                     " bytes skipped: '" + written + shorten(raw.target) + "'");
         return;
     }
-    NormalizedTarget target = m_normalizer.normalize_target(raw.target);
+    NormalizedTarget target = normalized(raw.target);
     if (target.same_page()) {
         // [[#Section]] points inside the article itself; [[]] and [[ |x]] point nowhere.
         const bool has_anchor = raw.target.find('#') != std::string_view::npos;

@@ -73,6 +73,7 @@ private:
                        std::vector<ScanIssue>& issues) const;
     void add_markdown_link(Document& doc, const RawLink& raw, std::string_view relative_path) const;
     std::string heading_title(std::string_view text, std::size_t begin, Dialect dialect) const;
+    NormalizedTarget normalized(std::string_view raw) const;
 
     ImportOptions m_options;
     KeyNormalizer m_normalizer;
