@@ -40,7 +40,7 @@ print(f'| $name | {wall:.2f} | {$bytes / 1e6 / wall:.2f} | {user:.2f} | {rss / 1
 }
 
 for corpus in "$gnews" "$generated/corpus"; do
-  bytes=$(find "$corpus" -type f -name '*.md' -o -type f -name '*.txt' | xargs cat | wc -c)
+  bytes=$(find "$corpus" -type f \( -name '*.md' -o -name '*.txt' \) -printf '%s\n' | awk '{s += $1} END {print s}')
   echo "### $corpus ($bytes bytes), median of $runs runs"
   echo
   echo "| tool | wall s | MB/s | user s | peak RSS MB |"
