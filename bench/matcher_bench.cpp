@@ -86,8 +86,9 @@ int main(int argc, char** argv) {
     const double fold_seconds = seconds_since(fold_start);
     const std::string& haystack = folded.text;
     const double mb = static_cast<double>(haystack.size()) / 1e6;
-    std::cout << "dictionary: " << patterns.size() << " forms; running text: "
-              << static_cast<double>(visible_bytes) / 1e6 << " MB (" << mb << " MB folded); "
+    std::cout << "dictionary: " << patterns.size()
+              << " forms; running text: " << static_cast<double>(visible_bytes) / 1e6 << " MB ("
+              << mb << " MB folded); "
               << "decode+scan+fold " << static_cast<double>(visible_bytes) / 1e6 / fold_seconds
               << " MB/s\n";
 
@@ -103,9 +104,9 @@ int main(int argc, char** argv) {
         ac_times.push_back(seconds_since(t));
         ac_matches = n;
     }
-    std::cout << "aho-corasick: build " << ac_build << " s, " << ac.state_count() << " states; scan "
-              << mb / median(ac_times) << " MB/s (median of " << repeats << "), " << ac_matches
-              << " matches\n";
+    std::cout << "aho-corasick: build " << ac_build << " s, " << ac.state_count()
+              << " states; scan " << mb / median(ac_times) << " MB/s (median of " << repeats
+              << "), " << ac_matches << " matches\n";
 
 #ifdef KG_HAVE_HYPERSCAN
     std::vector<const char*> expressions;
