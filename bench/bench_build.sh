@@ -19,25 +19,12 @@ bytes=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['bytes']
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 
-# measure NAME CMD...: prints "NAME wall user rss" for each run, then the medians.
-measure() {
-  local name=$1; shift
-  local rows=()
-  for _ in $(seq "$runs"); do
-    /usr/bin/time -f "%e %U %M" -o "$out/time" "$@" >/dev/null 2>"$out/stderr" || { cat "$out/stderr" >&2; exit 1; }
-    rows+=("$(cat "$out/time")")
-  done
-  printf '%s\n' "${rows[@]}" | python3 -c "
-import statistics, sys
-rows = [list(map(float, l.split())) for l in sys.stdin if l.strip()]
-wall, user, rss = (statistics.median(c) for c in zip(*rows))
-print(f'| $name | {wall:.2f} | {$bytes / 1e6 / wall:.1f} | {user:.2f} | {rss / 1024:.0f} |')"
-}
+. bench/common.sh
 
 echo "corpus: $corpus ($bytes bytes, $(find "$corpus/corpus" -type f | wc -l) files), median of $runs runs, $(nproc) cores"
 echo
 echo "| tool | wall s | MB/s | user s | peak RSS MB |"
 echo "| --- | --- | --- | --- | --- |"
-measure "kgraph build -j1 (links → GraphML + JSON)" "$kgraph" build "$corpus/corpus" -o "$out/k.graphml" -o "$out/k.json" -O -q -j 1 --max-reports 0
-measure "kgraph build -j2" "$kgraph" build "$corpus/corpus" -o "$out/k.graphml" -o "$out/k.json" -O -q -j 2 --max-reports 0
-measure "py_networkx.py --cooc none (links + mentions → GraphML + JSON)" /usr/bin/python3 "$shared/peers/py_networkx.py" "$corpus/corpus" --graphml "$out/p.graphml" --json "$out/p.json" --cooc none
+measure "kgraph build -j1 (links → GraphML + JSON)" "$bytes" "$kgraph" build "$corpus/corpus" -o "$out/k.graphml" -o "$out/k.json" -O -q -j 1 --max-reports 0 --mentions off --cooccurrence off --suspect-links off
+measure "kgraph build -j2" "$bytes" "$kgraph" build "$corpus/corpus" -o "$out/k.graphml" -o "$out/k.json" -O -q -j 2 --max-reports 0 --mentions off --cooccurrence off --suspect-links off
+measure "py_networkx.py --cooc none (links + mentions → GraphML + JSON)" "$bytes" /usr/bin/python3 "$shared/peers/py_networkx.py" "$corpus/corpus" --graphml "$out/p.graphml" --json "$out/p.json" --cooc none

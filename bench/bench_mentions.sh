@@ -25,19 +25,7 @@ generated=.scratch/bench-md-50-v100k
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 
-measure() {  # NAME BYTES CMD...
-  local name=$1 bytes=$2; shift 2
-  local rows=()
-  for _ in $(seq "$runs"); do
-    /usr/bin/time -f "%e %U %M" -o "$out/time" "$@" >/dev/null 2>"$out/stderr" || { cat "$out/stderr" >&2; exit 1; }
-    rows+=("$(cat "$out/time")")
-  done
-  printf '%s\n' "${rows[@]}" | python3 -c "
-import statistics, sys
-rows = [list(map(float, l.split())) for l in sys.stdin if l.strip()]
-wall, user, rss = (statistics.median(c) for c in zip(*rows))
-print(f'| $name | {wall:.2f} | {$bytes / 1e6 / wall:.2f} | {user:.2f} | {rss / 1024:.0f} |')"
-}
+. bench/common.sh
 
 for corpus in "$gnews" "$generated/corpus"; do
   bytes=$(find "$corpus" -type f \( -name '*.md' -o -name '*.txt' \) -printf '%s\n' | awk '{s += $1} END {print s}')

@@ -15,6 +15,7 @@
 
 #include "cli/command.hpp"
 #include "cli/mention_stage.hpp"
+#include "cli/number_format.hpp"
 #include "cli/problem_reporter.hpp"
 #include "exporters/format.hpp"
 #include "exporters/graphml_writer.hpp"
@@ -28,15 +29,6 @@ namespace kg::cli {
 namespace {
 
 namespace po = boost::program_options;
-
-// 1234567 -> "1,234,567"
-std::string grouped(std::uint64_t n) {
-    std::string digits = std::to_string(n);
-    for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3) {
-        digits.insert(static_cast<std::size_t>(i), ",");
-    }
-    return digits;
-}
 
 struct Output {
     std::string path;
@@ -68,6 +60,7 @@ public:
             ("fold-han", "fold Traditional Chinese to Simplified in keys and matching (華為 = 华为)")
             ("cooccurrence", po::value<std::string>()->default_value("sentence"), "sentence|paragraph|article|off: window for co-occurrence edges")
             ("max-window-entities", po::value<std::size_t>()->default_value(50), "entities per window at most (the first N)")
+            ("suspect-links", po::value<std::string>()->default_value("on"), "on|off: check whether link texts cut words (ICU segmentation; costs time on CJK text)")
             ("report", po::value<std::string>(), "write every suspect link (text cutting a word) to FILE");
         m_output.add_options()
             ("output,o", po::value<std::vector<std::string>>(), "output file; repeat for several; '-' is stdout")
@@ -184,6 +177,11 @@ public:
         if (vm.count("entities"))
             m_mention_settings.entities_file = vm["entities"].as<std::string>();
         m_fold_han = vm.count("fold-han") > 0;
+        const std::string suspects = vm["suspect-links"].as<std::string>();
+        if (suspects != "on" && suspects != "off") {
+            throw UsageError("build: --suspect-links takes on or off");
+        }
+        m_import.suspect_links = suspects == "on";
         if (vm.count("report")) m_report_path = vm["report"].as<std::string>();
         m_threads = std::max(1u, std::thread::hardware_concurrency());
         if (vm.count("threads")) {

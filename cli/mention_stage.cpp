@@ -9,16 +9,10 @@
 #include <numeric>
 #include <sstream>
 
+#include "cli/number_format.hpp"
+
 namespace kg::cli {
 namespace {
-
-std::string grouped(std::uint64_t n) {
-    std::string digits = std::to_string(n);
-    for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3) {
-        digits.insert(static_cast<std::size_t>(i), ",");
-    }
-    return digits;
-}
 
 // Plain links name entities; embeds name files and their "labels" are sizes (![[a.png|300]]).
 bool spottable(const ExtractedLink& link) {

@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include <unicode/utf8.h>
+
 namespace kg {
 
 /// What append_repaired_utf8 found.
@@ -27,6 +29,20 @@ bool is_valid_utf8(std::string_view in);
 /// Appends the UTF-8 encoding of `code_point`; a surrogate or value above U+10FFFF appends
 /// U+FFFD.
 void append_utf8(std::string& out, char32_t code_point);
+
+/// Calls `fn(code_point, bytes)` for each code point of `text`, in order; `bytes` is its
+/// UTF-8 spelling in `text`. An ill-formed sequence arrives as code point -1.
+template <typename Fn>
+void for_each_code_point(std::string_view text, Fn&& fn) {
+    const auto* p = reinterpret_cast<const uint8_t*>(text.data());
+    const auto n = static_cast<int32_t>(text.size());
+    for (int32_t i = 0; i < n;) {
+        const int32_t start = i;
+        UChar32 c = 0;
+        U8_NEXT(p, i, n, c);
+        fn(c, text.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(i - start)));
+    }
+}
 
 /// ASCII letters lower-cased, other bytes unchanged.
 std::string ascii_lower(std::string_view in);

@@ -50,20 +50,15 @@ std::string fold_spaces(std::string_view s) {
     std::string out;
     out.reserve(s.size());
     bool pending_space = false;
-    const auto* p = reinterpret_cast<const uint8_t*>(s.data());
-    const auto n = static_cast<int32_t>(s.size());
-    for (int32_t i = 0; i < n;) {
-        const int32_t start = i;
-        UChar32 c = 0;
-        U8_NEXT(p, i, n, c);
+    for_each_code_point(s, [&](UChar32 c, std::string_view bytes) {
         if (c == '_' || (c >= 0 && u_isUWhiteSpace(c))) {
             pending_space = true;
-            continue;
+            return;
         }
         if (pending_space && !out.empty()) out += ' ';
         pending_space = false;
-        out.append(s.data() + start, static_cast<std::size_t>(i - start));
-    }
+        out.append(bytes);
+    });
     return out;
 }
 

@@ -123,19 +123,14 @@ std::string MatchFolder::simplify_han(std::string_view text) const {
     if (!m_fold_han) return std::string(text);
     std::string out;
     out.reserve(text.size());
-    const auto* p = reinterpret_cast<const uint8_t*>(text.data());
-    const auto n = static_cast<int32_t>(text.size());
-    for (int32_t i = 0; i < n;) {
-        const int32_t start = i;
-        UChar32 c = 0;
-        U8_NEXT(p, i, n, c);
+    for_each_code_point(text, [&](UChar32 c, std::string_view bytes) {
         const auto it = m_impl->simplified.find(c);
         if (it != m_impl->simplified.end()) {
             out += it->second;
         } else {
-            out.append(text.data() + start, static_cast<std::size_t>(i - start));
+            out.append(bytes);
         }
-    }
+    });
     return out;
 }
 

@@ -1,0 +1,18 @@
+// Number formatting for the CLI's summary lines.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+namespace kg::cli {
+
+/// 1234567 -> "1,234,567"
+inline std::string grouped(std::uint64_t n) {
+    std::string digits = std::to_string(n);
+    for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3) {
+        digits.insert(static_cast<std::size_t>(i), ",");
+    }
+    return digits;
+}
+
+}  // namespace kg::cli
