@@ -21,6 +21,7 @@
 #include "exporters/graphml_writer.hpp"
 #include "exporters/node_link_json_writer.hpp"
 #include "exporters/output_file.hpp"
+#include "graph/analytics.hpp"
 #include "graph/error.hpp"
 #include "graph/graph_builder.hpp"
 #include "importers/corpus_reader.hpp"
@@ -65,6 +66,7 @@ public:
         m_output.add_options()
             ("output,o", po::value<std::vector<std::string>>(), "output file; repeat for several; '-' is stdout")
             ("output-format,f", po::value<std::string>(), "graphml|json for every output (default: by suffix)")
+            ("metrics", po::value<std::string>()->default_value("on"), "on|off: degree, weighted degree, PageRank, weak component, k-core on every node")
             ("overwrite,O", "replace output files that exist");
         m_errors.add_options()
             ("strict", "stop with exit code 1 at the first input problem")
@@ -209,6 +211,10 @@ public:
                                  "': use -f graphml or -f json");
         }
         const bool overwrite = vm.count("overwrite") > 0;
+        const std::string metrics = vm["metrics"].as<std::string>();
+        if (metrics != "on" && metrics != "off")
+            throw UsageError("build: --metrics takes on or off");
+        m_metrics = metrics == "on";
         bool have_stdout = false;
         for (const std::string& path : vm["output"].as<std::vector<std::string>>()) {
             std::optional<Format> format = forced ? forced : format_from_path(path);
@@ -344,7 +350,24 @@ public:
             m_report->close();
         }
 
-        const KnowledgeGraph graph = builder.freeze();
+        KnowledgeGraph graph = builder.freeze();
+        std::string metrics_line;
+        if (m_metrics) {
+            const NodeMetrics metrics = compute_metrics(graph);
+            graph.set_metrics(metrics);
+            std::uint32_t components = 0;
+            std::uint32_t largest = 0;
+            for (std::size_t v = 0; v < graph.node_count(); ++v) {
+                components = std::max(components, metrics.component[v] + 1);
+                largest = std::max(largest, metrics.component_size[v]);
+            }
+            metrics_line =
+                "kgraph: metrics: PageRank " +
+                std::string(metrics.pagerank_converged ? "converged" : "did NOT converge") +
+                " in " + std::to_string(metrics.pagerank_iterations) + " iterations; " +
+                grouped(components) + " weakly connected components, the largest " +
+                grouped(largest) + " nodes\n";
+        }
         for (Output& o : m_outputs) {
             if (o.format == Format::graphml) {
                 write_graphml(graph, *o.file);
@@ -386,7 +409,7 @@ public:
                   << grouped(graph.edge_weight(k)) << ')';
                 sep = ", ";
             }
-            s << '\n' << m_stage->summary();
+            s << '\n' << m_stage->summary() << metrics_line;
             s << "kgraph: problems " << grouped(reporter.total());
             if (reporter.total() > 0) s << ": " << reporter.breakdown();
             s << "\nkgraph: wrote";
@@ -425,6 +448,7 @@ private:
     MentionSettings m_mention_settings;
     std::vector<std::string> m_stopword_args;
     bool m_fold_han = false;
+    bool m_metrics = true;
     std::string m_report_path;
     std::unique_ptr<OutputFile> m_report;
     std::unique_ptr<MatchFolder> m_folder;

@@ -56,6 +56,22 @@ void write_node_link_json(const KnowledgeGraph& graph, OutputFile& out) {
         string(w, to_string(node.kind));
         w.Key("lang");
         string(w, node.lang);
+        if (graph.has_metrics()) {
+            w.Key("in_degree");
+            w.Uint(node.in_degree);
+            w.Key("out_degree");
+            w.Uint(node.out_degree);
+            w.Key("weighted_degree");
+            w.Double(node.weighted_degree);
+            w.Key("pagerank");
+            w.Double(node.pagerank);
+            w.Key("component");
+            w.Uint(node.component);
+            w.Key("component_size");
+            w.Uint(node.component_size);
+            w.Key("core");
+            w.Uint(node.core);
+        }
         w.EndObject();
     }
     w.EndArray();

@@ -21,6 +21,14 @@ struct NodeData {
     std::string label;
     std::string lang;  ///< language code ("zh" for `[[zh:中国]]`), empty when unknown
     NodeKind kind = NodeKind::entity;
+    // Metrics (graph/analytics.hpp), set by KnowledgeGraph::set_metrics:
+    std::uint32_t in_degree = 0;
+    std::uint32_t out_degree = 0;
+    double weighted_degree = 0;
+    double pagerank = 0;
+    std::uint32_t component = 0;
+    std::uint32_t component_size = 0;
+    std::uint32_t core = 0;
 };
 
 /// What an edge carries: its kind, how many times it occurred (weight), in how many distinct
@@ -62,12 +70,17 @@ public:
     /// writers flag such a graph as a multigraph.
     bool has_parallel_edges() const noexcept { return m_parallel_edges; }
 
+    /// Stores per-node metrics (sizes must equal node_count()); writers then write them.
+    void set_metrics(const struct NodeMetrics& metrics);
+    bool has_metrics() const noexcept { return m_has_metrics; }
+
 private:
     CsrGraph m_graph;
     std::array<std::size_t, node_kind_count> m_nodes_by_kind{};
     std::array<std::size_t, edge_kind_count> m_edges_by_kind{};
     std::array<std::uint64_t, edge_kind_count> m_weight_by_kind{};
     bool m_parallel_edges = false;
+    bool m_has_metrics = false;
 };
 
 }  // namespace kg

@@ -132,6 +132,31 @@ def main():
         check(labels_g == labels_j, "GraphML and JSON nodes differ")
 
         edges = {(u, v, kind): w for u, v, kind, w in from_json}
+
+        # Metrics: kgraph's node attributes against networkx's own algorithms on the GraphML.
+        if g.number_of_nodes() and "pagerank" in next(iter(g.nodes.values())):
+            pr = nx.pagerank(g, weight="weight")
+            bad = [n for n, d in g.nodes(data=True) if abs(d["pagerank"] - pr[n]) > 1e-9]
+            check(not bad, f"pagerank differs from networkx on {len(bad)} nodes, e.g. "
+                           f"{[(n, g.nodes[n]['pagerank'], pr[n]) for n in bad[:3]]}")
+            bad = [n for n, d in g.nodes(data=True)
+                   if (d["in_degree"], d["out_degree"]) != (g.in_degree(n), g.out_degree(n))
+                   or abs(d["weighted_degree"] - g.degree(n, weight="weight")) > 1e-9]
+            check(not bad, f"degrees differ from networkx on {len(bad)} nodes")
+            ours = {}
+            for n, d in g.nodes(data=True):
+                ours.setdefault(d["component"], set()).add(n)
+            theirs = sorted(sorted(c) for c in nx.weakly_connected_components(g))
+            check(sorted(sorted(c) for c in ours.values()) == theirs,
+                  "weakly connected components differ from networkx")
+            check(all(d["component_size"] == len(ours[d["component"]]) for _, d in g.nodes(data=True)),
+                  "component_size is not the size of the component")
+            simple = nx.Graph(g)
+            simple.remove_edges_from(list(nx.selfloop_edges(simple)))
+            core = nx.core_number(simple)
+            bad = [n for n, d in g.nodes(data=True) if d["core"] != core[n]]
+            check(not bad, f"k-core numbers differ from networkx on {len(bad)} nodes")
+            print(f"metrics equal networkx: pagerank, degrees, {len(theirs)} components, cores up to {max(core.values())}")
         if args.reference:
             if len(args.inputs) != 1:
                 sys.exit("--reference needs exactly one input folder")
