@@ -78,10 +78,8 @@ void MentionStage::run(const std::vector<InputFile>& files, ImportOptions option
             if (!link.label.empty()) {
                 if (auto id = m_gazetteer.find(link.label)) present.push_back(*id);
             }
-            if (link.target_kind == NodeKind::entity || link.target_kind == NodeKind::article) {
-                s.linked.emplace_back(static_cast<std::uint32_t>(link.offset),
-                                      builder.add_node(link.key, link.target_kind, link.lang));
-            }
+            s.linked.emplace_back(static_cast<std::uint32_t>(link.offset),
+                                  builder.add_node(link.key, link.target_kind, link.lang));
         }
         m_gazetteer.count_document(present);
         s.candidates = std::move(doc.candidates);
