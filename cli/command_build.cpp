@@ -22,6 +22,7 @@
 #include "exporters/node_link_json_writer.hpp"
 #include "exporters/output_file.hpp"
 #include "graph/analytics.hpp"
+#include "graph/communities.hpp"
 #include "graph/error.hpp"
 #include "graph/graph_builder.hpp"
 #include "importers/corpus_reader.hpp"
@@ -30,6 +31,12 @@ namespace kg::cli {
 namespace {
 
 namespace po = boost::program_options;
+
+std::string modularity_text(double q) {
+    std::ostringstream s;
+    s << std::fixed << std::setprecision(3) << q;
+    return s.str();
+}
 
 struct Output {
     std::string path;
@@ -355,6 +362,8 @@ public:
         if (m_metrics) {
             const NodeMetrics metrics = compute_metrics(graph);
             graph.set_metrics(metrics);
+            const Communities communities = louvain(graph);
+            graph.set_communities(communities.community);
             std::uint32_t components = 0;
             std::uint32_t largest = 0;
             for (std::size_t v = 0; v < graph.node_count(); ++v) {
@@ -366,7 +375,9 @@ public:
                 std::string(metrics.pagerank_converged ? "converged" : "did NOT converge") +
                 " in " + std::to_string(metrics.pagerank_iterations) + " iterations; " +
                 grouped(components) + " weakly connected components, the largest " +
-                grouped(largest) + " nodes\n";
+                grouped(largest) + " nodes; " + grouped(communities.count) +
+                " communities (Louvain, modularity " + modularity_text(communities.modularity) +
+                ")\n";
         }
         for (Output& o : m_outputs) {
             if (o.format == Format::graphml) {

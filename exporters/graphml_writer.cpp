@@ -51,7 +51,8 @@ void write_graphml(const KnowledgeGraph& graph, OutputFile& out) {
             "  <key id=\"component\" for=\"node\" attr.name=\"component\" attr.type=\"int\"/>\n"
             "  <key id=\"component_size\" for=\"node\" attr.name=\"component_size\" "
             "attr.type=\"int\"/>\n"
-            "  <key id=\"core\" for=\"node\" attr.name=\"core\" attr.type=\"int\"/>\n");
+            "  <key id=\"core\" for=\"node\" attr.name=\"core\" attr.type=\"int\"/>\n"
+            "  <key id=\"community\" for=\"node\" attr.name=\"community\" attr.type=\"int\"/>\n");
     }
     out.write("  <graph id=\"G\" edgedefault=\"directed\">\n");
     const CsrGraph& g = graph.graph();
@@ -76,6 +77,7 @@ void write_graphml(const KnowledgeGraph& graph, OutputFile& out) {
             data(line, "component", std::to_string(node.component));
             data(line, "component_size", std::to_string(node.component_size));
             data(line, "core", std::to_string(node.core));
+            data(line, "community", std::to_string(node.community));
         }
         line += "</node>\n";
         out.write(line);

@@ -71,6 +71,8 @@ void write_node_link_json(const KnowledgeGraph& graph, OutputFile& out) {
             w.Uint(node.component_size);
             w.Key("core");
             w.Uint(node.core);
+            w.Key("community");
+            w.Uint(node.community);
         }
         w.EndObject();
     }

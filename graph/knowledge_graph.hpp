@@ -7,6 +7,7 @@
 #include <array>
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include <boost/graph/compressed_sparse_row_graph.hpp>
 #include <boost/range/iterator_range.hpp>
@@ -29,6 +30,7 @@ struct NodeData {
     std::uint32_t component = 0;
     std::uint32_t component_size = 0;
     std::uint32_t core = 0;
+    std::uint32_t community = 0;  ///< Louvain community (graph/communities.hpp)
 };
 
 /// What an edge carries: its kind, how many times it occurred (weight), in how many distinct
@@ -72,6 +74,8 @@ public:
 
     /// Stores per-node metrics (sizes must equal node_count()); writers then write them.
     void set_metrics(const struct NodeMetrics& metrics);
+    /// Stores a community per node (size must equal node_count()).
+    void set_communities(const std::vector<std::uint32_t>& community);
     bool has_metrics() const noexcept { return m_has_metrics; }
 
 private:

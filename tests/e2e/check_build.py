@@ -157,6 +157,24 @@ def main():
             bad = [n for n, d in g.nodes(data=True) if d["core"] != core[n]]
             check(not bad, f"k-core numbers differ from networkx on {len(bad)} nodes")
             print(f"metrics equal networkx: pagerank, degrees, {len(theirs)} components, cores up to {max(core.values())}")
+            # Communities: the same undirected projection (weights of all edges between two
+            # nodes summed); our partition's modularity as networkx computes it, against the
+            # modularity of networkx's own Louvain.
+            projection = nx.Graph()
+            projection.add_nodes_from(g.nodes)
+            for u, v, d in g.edges(data=True):
+                w = projection[u][v]["weight"] if projection.has_edge(u, v) else 0.0
+                projection.add_edge(u, v, weight=w + d["weight"])
+            groups = {}
+            for n, d in g.nodes(data=True):
+                groups.setdefault(d["community"], set()).add(n)
+            ours_q = nx.community.modularity(projection, list(groups.values()), weight="weight")
+            nx_q = nx.community.modularity(
+                projection, nx.community.louvain_communities(projection, weight="weight", seed=1),
+                weight="weight")
+            check(ours_q >= 0.95 * nx_q - 1e-9,
+                  f"Louvain modularity {ours_q:.4f} is well below networkx's {nx_q:.4f}")
+            print(f"communities: {len(groups)}, modularity {ours_q:.4f} (networkx louvain {nx_q:.4f})")
         if args.reference:
             if len(args.inputs) != 1:
                 sys.exit("--reference needs exactly one input folder")
