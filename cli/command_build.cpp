@@ -73,7 +73,7 @@ public:
         m_output.add_options()
             ("output,o", po::value<std::vector<std::string>>(), "output file; repeat for several; '-' is stdout")
             ("output-format,f", po::value<std::string>(), "graphml|json for every output (default: by suffix)")
-            ("metrics", po::value<std::string>()->default_value("on"), "on|off: degree, weighted degree, PageRank, weak component, k-core on every node")
+            ("metrics", po::value<std::string>()->default_value("on"), "on|off: degree, weighted degree, PageRank, weak component, k-core, Louvain community on every node")
             ("overwrite,O", "replace output files that exist");
         m_errors.add_options()
             ("strict", "stop with exit code 1 at the first input problem")
