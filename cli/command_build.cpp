@@ -25,6 +25,7 @@
 #include "graph/communities.hpp"
 #include "graph/error.hpp"
 #include "graph/graph_builder.hpp"
+#include "graph/reduction.hpp"
 #include "importers/corpus_reader.hpp"
 
 namespace kg::cli {
@@ -70,6 +71,17 @@ public:
             ("max-window-entities", po::value<std::size_t>()->default_value(50), "entities per window at most (the first N)")
             ("suspect-links", po::value<std::string>()->default_value("on"), "on|off: check whether link texts cut words (ICU segmentation; costs time on CJK text)")
             ("report", po::value<std::string>(), "write every suspect link (text cutting a word) to FILE");
+        m_reduce.add_options()
+            ("node-kinds", po::value<std::string>(), "keep only these node kinds, e.g. article,entity")
+            ("edge-kinds", po::value<std::string>(), "keep only these edge kinds, e.g. link,mention")
+            ("min-weight", po::value<std::uint32_t>(), "drop edges lighter than W")
+            ("backbone", po::value<double>(), "keep edges significant at ALPHA (disparity filter, e.g. 0.05)")
+            ("max-edges-per-node", po::value<std::size_t>(), "keep each node's K heaviest edges")
+            ("focus", po::value<std::string>(), "keep the nodes around NODE (its key or title)")
+            ("depth", po::value<std::uint32_t>()->default_value(1), "steps around --focus")
+            ("largest-component", "keep the largest weakly connected component")
+            ("top", po::value<std::size_t>(), "keep the N best-ranked nodes")
+            ("rank-by", po::value<std::string>()->default_value("pagerank"), "pagerank|degree|weight: ranking for --top");
         m_output.add_options()
             ("output,o", po::value<std::vector<std::string>>(), "output file; repeat for several; '-' is stdout")
             ("output-format,f", po::value<std::string>(), "graphml|json for every output (default: by suffix)")
@@ -95,6 +107,7 @@ public:
             << m_common << '\n'
             << m_input << '\n'
             << m_mentions << '\n'
+            << m_reduce << '\n'
             << m_output << '\n'
             << m_errors
             << "\nexit codes: 0 done; 1 failed (a problem under --strict, an output not "
@@ -104,7 +117,13 @@ public:
 
     void setup(const std::vector<std::string>& args) override {
         po::options_description all;
-        all.add(m_common).add(m_input).add(m_mentions).add(m_output).add(m_errors).add(m_hidden);
+        all.add(m_common)
+            .add(m_input)
+            .add(m_mentions)
+            .add(m_reduce)
+            .add(m_output)
+            .add(m_errors)
+            .add(m_hidden);
         po::positional_options_description positional;
         positional.add("input", -1);
         po::variables_map vm;
@@ -218,6 +237,7 @@ public:
                                  "': use -f graphml or -f json");
         }
         const bool overwrite = vm.count("overwrite") > 0;
+        parse_reduction(vm);
         const std::string metrics = vm["metrics"].as<std::string>();
         if (metrics != "on" && metrics != "off")
             throw UsageError("build: --metrics takes on or off");
@@ -358,6 +378,7 @@ public:
         }
 
         KnowledgeGraph graph = builder.freeze();
+        std::string reduction_lines = reduce(graph);
         std::string metrics_line;
         if (m_metrics) {
             const NodeMetrics metrics = compute_metrics(graph);
@@ -420,7 +441,7 @@ public:
                   << grouped(graph.edge_weight(k)) << ')';
                 sep = ", ";
             }
-            s << '\n' << m_stage->summary() << metrics_line;
+            s << '\n' << m_stage->summary() << reduction_lines << metrics_line;
             s << "kgraph: problems " << grouped(reporter.total());
             if (reporter.total() > 0) s << ": " << reporter.breakdown();
             s << "\nkgraph: wrote";
@@ -440,6 +461,8 @@ private:
     po::options_description m_common{"Common options"};
     po::options_description m_input{"Input options"};
     po::options_description m_mentions{"Mention and co-occurrence options"};
+    po::options_description m_reduce{
+        "Reduction options (applied in this order; nothing is dropped unless asked)"};
     po::options_description m_output{"Output options"};
     po::options_description m_errors{"Error options"};
     po::options_description m_hidden;
@@ -460,6 +483,149 @@ private:
     std::vector<std::string> m_stopword_args;
     bool m_fold_han = false;
     bool m_metrics = true;
+    std::optional<std::vector<NodeKind>> m_node_kinds;
+    std::optional<std::vector<EdgeKind>> m_edge_kinds;
+    std::optional<std::uint32_t> m_min_weight;
+    std::optional<double> m_backbone;
+    std::optional<std::size_t> m_max_edges_per_node;
+    std::optional<std::string> m_focus;
+    std::uint32_t m_depth = 1;
+    bool m_largest_component = false;
+    std::optional<std::size_t> m_top;
+    RankBy m_rank_by = RankBy::pagerank;
+
+    void parse_reduction(const po::variables_map& vm) {
+        const auto split = [](const std::string& list) {
+            std::vector<std::string> out;
+            std::size_t start = 0;
+            while (start <= list.size()) {
+                const std::size_t comma = std::min(list.find(',', start), list.size());
+                if (comma > start) out.push_back(list.substr(start, comma - start));
+                start = comma + 1;
+            }
+            return out;
+        };
+        if (vm.count("node-kinds")) {
+            std::vector<NodeKind> kinds;
+            for (const std::string& name : split(vm["node-kinds"].as<std::string>())) {
+                const auto it = std::find_if(all_node_kinds.begin(), all_node_kinds.end(),
+                                             [&](NodeKind k) { return to_string(k) == name; });
+                if (it == all_node_kinds.end()) {
+                    throw UsageError("build: unknown node kind '" + name +
+                                     "': use article, entity, category or external");
+                }
+                kinds.push_back(*it);
+            }
+            m_node_kinds = kinds;
+        }
+        if (vm.count("edge-kinds")) {
+            std::vector<EdgeKind> kinds;
+            for (const std::string& name : split(vm["edge-kinds"].as<std::string>())) {
+                const auto it = std::find_if(all_edge_kinds.begin(), all_edge_kinds.end(),
+                                             [&](EdgeKind k) { return to_string(k) == name; });
+                if (it == all_edge_kinds.end()) {
+                    throw UsageError("build: unknown edge kind '" + name +
+                                     "': use link, embed, category, mention or cooccurrence");
+                }
+                kinds.push_back(*it);
+            }
+            m_edge_kinds = kinds;
+        }
+        if (vm.count("min-weight")) m_min_weight = vm["min-weight"].as<std::uint32_t>();
+        if (vm.count("backbone")) {
+            m_backbone = vm["backbone"].as<double>();
+            if (*m_backbone <= 0 || *m_backbone >= 1) {
+                throw UsageError(
+                    "build: --backbone takes a significance level between 0 and 1, e.g. 0.05");
+            }
+        }
+        if (vm.count("max-edges-per-node")) {
+            m_max_edges_per_node = vm["max-edges-per-node"].as<std::size_t>();
+            if (*m_max_edges_per_node == 0)
+                throw UsageError("build: --max-edges-per-node must be at least 1");
+        }
+        if (vm.count("focus")) m_focus = vm["focus"].as<std::string>();
+        m_depth = vm["depth"].as<std::uint32_t>();
+        m_largest_component = vm.count("largest-component") > 0;
+        if (vm.count("top")) m_top = vm["top"].as<std::size_t>();
+        const std::string rank = vm["rank-by"].as<std::string>();
+        if (rank == "pagerank") {
+            m_rank_by = RankBy::pagerank;
+        } else if (rank == "degree") {
+            m_rank_by = RankBy::degree;
+        } else if (rank == "weight") {
+            m_rank_by = RankBy::weight;
+        } else {
+            throw UsageError("build: unknown --rank-by '" + rank +
+                             "': use pagerank, degree or weight");
+        }
+    }
+
+    // Applies the reduction filters in their fixed order; returns the summary lines.
+    std::string reduce(KnowledgeGraph& graph) {
+        std::ostringstream s;
+        auto apply = [&](const std::string& name, auto&& filter) {
+            ReductionStep step;
+            graph = filter(step);
+            s << "kgraph: " << name << " removed " << grouped(step.nodes_removed) << " nodes, "
+              << grouped(step.edges_removed) << " edges (" << std::fixed << std::setprecision(1)
+              << 100.0 * step.weight_share_removed << " % of the weight)\n";
+        };
+        if (m_node_kinds)
+            apply("--node-kinds",
+                  [&](ReductionStep& st) { return filter_node_kinds(graph, *m_node_kinds, st); });
+        if (m_edge_kinds)
+            apply("--edge-kinds",
+                  [&](ReductionStep& st) { return filter_edge_kinds(graph, *m_edge_kinds, st); });
+        if (m_min_weight)
+            apply("--min-weight " + std::to_string(*m_min_weight),
+                  [&](ReductionStep& st) { return filter_min_weight(graph, *m_min_weight, st); });
+        if (m_backbone)
+            apply("--backbone",
+                  [&](ReductionStep& st) { return backbone(graph, *m_backbone, st); });
+        if (m_max_edges_per_node)
+            apply("--max-edges-per-node " + std::to_string(*m_max_edges_per_node),
+                  [&](ReductionStep& st) {
+                      return strongest_edges(graph, *m_max_edges_per_node, st);
+                  });
+        if (m_focus) {
+            const KeyNormalizer normalizer(m_import.case_rule, m_import.han_folder);
+            const std::string key = normalizer.normalize_target(*m_focus).key;
+            std::optional<NodeId> focus;
+            for (NodeId v = 0; v < graph.node_count() && !focus; ++v) {
+                if (graph.node(v).key == key || graph.node(v).key == *m_focus) focus = v;
+            }
+            for (NodeId v = 0; v < graph.node_count() && !focus; ++v) {
+                if (graph.node(v).label == *m_focus) focus = v;
+            }
+            if (!focus) {
+                throw UsageError("build: --focus '" + *m_focus +
+                                 "' names no node of the graph: give a key or a title");
+            }
+            apply("--focus --depth " + std::to_string(m_depth),
+                  [&](ReductionStep& st) { return ego_network(graph, *focus, m_depth, st); });
+        }
+        if (m_largest_component)
+            apply("--largest-component",
+                  [&](ReductionStep& st) { return largest_component(graph, st); });
+        if (m_top)
+            apply("--top " + std::to_string(*m_top),
+                  [&](ReductionStep& st) { return top_nodes(graph, *m_top, m_rank_by, st); });
+        const std::size_t nodes = graph.node_count();
+        const std::size_t edges = graph.edge_count();
+        if (nodes > 100000 || edges > 1000000) {
+            s << "kgraph: note: " << grouped(nodes) << " nodes and " << grouped(edges)
+              << " edges are more than Gephi and Cytoscape desktop handle well (~10^5 nodes, 10^6 "
+                 "edges);"
+                 " reduce with --top N, --min-weight W, --backbone 0.05, --edge-kinds link\n";
+        } else if (nodes > 10000 || edges > 100000) {
+            s << "kgraph: note: " << grouped(nodes) << " nodes and " << grouped(edges)
+              << " edges are more than Sigma.js and Cytoscape.js handle well (~10^4 nodes, 10^5 "
+                 "edges);"
+                 " reduce with --top N, --min-weight W, --backbone 0.05, --edge-kinds link\n";
+        }
+        return s.str();
+    }
     std::string m_report_path;
     std::unique_ptr<OutputFile> m_report;
     std::unique_ptr<MatchFolder> m_folder;
