@@ -4,6 +4,7 @@
 #include <charconv>
 #include <string>
 
+#include "exporters/node_fields.hpp"
 #include "exporters/text_escape.hpp"
 
 namespace kg {
@@ -15,13 +16,6 @@ void data(std::string& line, std::string_view key, std::string_view value) {
     line += "\">";
     append_xml_escaped(line, value);
     line += "</data>";
-}
-
-// The shortest text that reads back as the same double (deterministic, locale-free).
-std::string shortest(double value) {
-    char buffer[32];
-    const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
-    return std::string(buffer, result.ptr);
 }
 
 }  // namespace
@@ -42,17 +36,10 @@ void write_graphml(const KnowledgeGraph& graph, OutputFile& out) {
         "  <key id=\"articles\" for=\"edge\" attr.name=\"articles\" attr.type=\"int\"/>\n"
         "  <key id=\"suspect\" for=\"edge\" attr.name=\"suspect\" attr.type=\"int\"/>\n");
     if (graph.has_metrics()) {
-        out.write(
-            "  <key id=\"in_degree\" for=\"node\" attr.name=\"in_degree\" attr.type=\"int\"/>\n"
-            "  <key id=\"out_degree\" for=\"node\" attr.name=\"out_degree\" attr.type=\"int\"/>\n"
-            "  <key id=\"weighted_degree\" for=\"node\" attr.name=\"weighted_degree\" "
-            "attr.type=\"double\"/>\n"
-            "  <key id=\"pagerank\" for=\"node\" attr.name=\"pagerank\" attr.type=\"double\"/>\n"
-            "  <key id=\"component\" for=\"node\" attr.name=\"component\" attr.type=\"int\"/>\n"
-            "  <key id=\"component_size\" for=\"node\" attr.name=\"component_size\" "
-            "attr.type=\"int\"/>\n"
-            "  <key id=\"core\" for=\"node\" attr.name=\"core\" attr.type=\"int\"/>\n"
-            "  <key id=\"community\" for=\"node\" attr.name=\"community\" attr.type=\"int\"/>\n");
+        for (const MetricField& f : metric_fields) {
+            out.write(std::string("  <key id=\"") + f.name + "\" for=\"node\" attr.name=\"" +
+                      f.name + "\" attr.type=\"" + (f.integer ? "int" : "double") + "\"/>\n");
+        }
     }
     out.write("  <graph id=\"G\" edgedefault=\"directed\">\n");
     const CsrGraph& g = graph.graph();
@@ -70,14 +57,12 @@ void write_graphml(const KnowledgeGraph& graph, OutputFile& out) {
         if (!node.lang.empty()) data(line, "lang", node.lang);
         data(line, "key", node.key);
         if (graph.has_metrics()) {
-            data(line, "in_degree", std::to_string(node.in_degree));
-            data(line, "out_degree", std::to_string(node.out_degree));
-            data(line, "weighted_degree", shortest(node.weighted_degree));
-            data(line, "pagerank", shortest(node.pagerank));
-            data(line, "component", std::to_string(node.component));
-            data(line, "component_size", std::to_string(node.component_size));
-            data(line, "core", std::to_string(node.core));
-            data(line, "community", std::to_string(node.community));
+            for (const MetricField& f : metric_fields) {
+                const double value = f.get(node);
+                data(line, f.name,
+                     f.integer ? std::to_string(static_cast<std::uint64_t>(value))
+                               : shortest(value));
+            }
         }
         line += "</node>\n";
         out.write(line);

@@ -1,0 +1,42 @@
+// RapidJSON glue shared by the JSON writers (node-link, graphology, Cytoscape.js): a stream
+// adapter onto OutputFile's buffer and string/number helpers that keep output valid UTF-8.
+#pragma once
+
+#include <string_view>
+
+#include <rapidjson/writer.h>
+
+#include "exporters/output_file.hpp"
+#include "graph/text_util.hpp"
+
+namespace kg {
+
+/// The stream concept RapidJSON's Writer needs (Put, Flush).
+class JsonOutputStream {
+public:
+    using Ch = char;
+    explicit JsonOutputStream(OutputFile& out) : m_out(out) {}
+    void Put(char c) { m_out.put(c); }
+    void Flush() {}
+
+private:
+    OutputFile& m_out;
+};
+
+using JsonWriter = rapidjson::Writer<JsonOutputStream>;
+
+inline void write_string(JsonWriter& w, std::string_view s) {
+    const std::string valid = repaired_utf8(s);
+    w.String(valid.data(), static_cast<rapidjson::SizeType>(valid.size()));
+}
+
+/// Writes `value` as an integer when `integer`, else as a double.
+inline void write_number(JsonWriter& w, double value, bool integer) {
+    if (integer) {
+        w.Uint64(static_cast<std::uint64_t>(value));
+    } else {
+        w.Double(value);
+    }
+}
+
+}  // namespace kg
