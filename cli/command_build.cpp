@@ -18,9 +18,11 @@
 #include "cli/number_format.hpp"
 #include "cli/problem_reporter.hpp"
 #include "exporters/format.hpp"
+#include "exporters/gexf_writer.hpp"
 #include "exporters/graphml_writer.hpp"
 #include "exporters/node_link_json_writer.hpp"
 #include "exporters/output_file.hpp"
+#include "exporters/viewer_json_writers.hpp"
 #include "graph/analytics.hpp"
 #include "graph/communities.hpp"
 #include "graph/error.hpp"
@@ -84,7 +86,7 @@ public:
             ("rank-by", po::value<std::string>()->default_value("pagerank"), "pagerank|degree|weight: ranking for --top");
         m_output.add_options()
             ("output,o", po::value<std::vector<std::string>>(), "output file; repeat for several; '-' is stdout")
-            ("output-format,f", po::value<std::string>(), "graphml|json for every output (default: by suffix)")
+            ("output-format,f", po::value<std::string>(), "graphml|json|gexf|graphology|cyjs for every output (default: by suffix: .graphml .json .gexf .graphology.json .cyjs)")
             ("metrics", po::value<std::string>()->default_value("on"), "on|off: degree, weighted degree, PageRank, weak component, k-core, Louvain community on every node")
             ("overwrite,O", "replace output files that exist");
         m_errors.add_options()
@@ -102,8 +104,8 @@ public:
         std::ostringstream out;
         out << "usage: kgraph build [OPTIONS] INPUT... -o OUTPUT...\n\n"
                "INPUT is a file, a folder (read recursively: .md .markdown .txt .wiki), or '-'\n"
-               "for standard input. OUTPUT's format comes from its suffix (.graphml .xml .json)\n"
-               "or from -f.\n\n"
+               "for standard input. OUTPUT's format comes from its suffix (.graphml .xml .json\n"
+               ".gexf .graphology.json .cyjs) or from -f.\n\n"
             << m_common << '\n'
             << m_input << '\n'
             << m_mentions << '\n'
@@ -234,7 +236,7 @@ public:
             forced = format_from_name(f);
             if (!forced)
                 throw UsageError("build: unknown output format '" + f +
-                                 "': use -f graphml or -f json");
+                                 "': use -f graphml, json, gexf, graphology or cyjs");
         }
         const bool overwrite = vm.count("overwrite") > 0;
         parse_reduction(vm);
@@ -247,7 +249,8 @@ public:
             std::optional<Format> format = forced ? forced : format_from_path(path);
             if (!format) {
                 throw UsageError("build: cannot tell the format of output '" + path +
-                                 "': name it .graphml or .json, or add -f graphml|json");
+                                 "': name it .graphml, .json, .gexf, .graphology.json or .cyjs, or "
+                                 "add -f FORMAT");
             }
             if (path == "-") {
                 if (have_stdout)
@@ -401,10 +404,22 @@ public:
                 ")\n";
         }
         for (Output& o : m_outputs) {
-            if (o.format == Format::graphml) {
-                write_graphml(graph, *o.file);
-            } else {
-                write_node_link_json(graph, *o.file);
+            switch (o.format) {
+                case Format::graphml:
+                    write_graphml(graph, *o.file);
+                    break;
+                case Format::json:
+                    write_node_link_json(graph, *o.file);
+                    break;
+                case Format::gexf:
+                    write_gexf(graph, *o.file);
+                    break;
+                case Format::graphology:
+                    write_graphology_json(graph, *o.file);
+                    break;
+                case Format::cytoscape:
+                    write_cytoscape_json(graph, *o.file);
+                    break;
             }
             o.file->close();
         }

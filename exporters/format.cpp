@@ -15,18 +15,36 @@ std::optional<Format> format_from_name(std::string_view name) {
     const std::string n = ascii_lower(name);
     if (n == "graphml") return Format::graphml;
     if (n == "json" || n == "node-link") return Format::json;
+    if (n == "gexf") return Format::gexf;
+    if (n == "graphology" || n == "sigma") return Format::graphology;
+    if (n == "cyjs" || n == "cytoscape") return Format::cytoscape;
     return std::nullopt;
 }
 
 std::optional<Format> format_from_path(std::string_view path) {
     const std::string p = ascii_lower(path);
     if (ends_with(p, ".graphml") || ends_with(p, ".xml")) return Format::graphml;
+    if (ends_with(p, ".gexf")) return Format::gexf;
+    if (ends_with(p, ".graphology.json")) return Format::graphology;
+    if (ends_with(p, ".cyjs")) return Format::cytoscape;
     if (ends_with(p, ".json")) return Format::json;
     return std::nullopt;
 }
 
 std::string_view to_string(Format format) {
-    return format == Format::graphml ? "graphml" : "json";
+    switch (format) {
+        case Format::graphml:
+            return "graphml";
+        case Format::json:
+            return "json";
+        case Format::gexf:
+            return "gexf";
+        case Format::graphology:
+            return "graphology";
+        case Format::cytoscape:
+            return "cyjs";
+    }
+    return "json";
 }
 
 }  // namespace kg

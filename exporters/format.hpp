@@ -1,5 +1,5 @@
 // Output formats kgraph writes, chosen by file suffix or by name (-f). Used by the CLI to pick
-// a writer and by `help` to list them.
+// a writer.
 #pragma once
 
 #include <optional>
@@ -8,12 +8,14 @@
 
 namespace kg {
 
-enum class Format { graphml, json };
+enum class Format { graphml, json, gexf, graphology, cytoscape };
 
-/// "graphml" / "json" (also "node-link"), case-insensitive.
+/// "graphml", "json" (also "node-link"), "gexf", "graphology" (also "sigma"), "cyjs" (also
+/// "cytoscape"), case-insensitive.
 std::optional<Format> format_from_name(std::string_view name);
 
-/// By suffix: .graphml .xml -> graphml; .json -> json. Case-insensitive.
+/// By suffix: .graphml .xml -> graphml; .gexf; .graphology.json; .cyjs; other .json -> json.
+/// Case-insensitive.
 std::optional<Format> format_from_path(std::string_view path);
 
 std::string_view to_string(Format format);

@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Builds kgraph and runs every test: a Release build with warnings as errors (unit, golden CLI,
-# end-to-end with xmllint/networkx/igraph, examples), then an ASan+UBSan build of the same
-# suite. Installs missing packages first. `scripts/test.sh --fast` skips the sanitizer build.
+# end-to-end with xmllint/networkx/igraph and, through Node.js, graphology/Cytoscape.js,
+# examples), then an ASan+UBSan build of the same suite. Installs missing packages first. `scripts/test.sh --fast` skips the sanitizer build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 jobs=$(nproc)
+# The JavaScript clients the viewer-format checks load (versions locked in package-lock.json).
+(cd tests/js && npm ci --no-audit --no-fund --loglevel=error)
 
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DKG_WERROR=ON -DKG_BUILD_TESTS=ON >/dev/null
 cmake --build build -j "$jobs"

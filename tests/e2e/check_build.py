@@ -34,10 +34,18 @@ def check(cond, what):
         print("FAIL:", what)
 
 
+VIEWER_SUFFIXES = (".gexf", ".graphology.json", ".cyjs")
+HERE = os.path.dirname(os.path.abspath(__file__))
+JS_DIR = os.path.join(HERE, "..", "js")
+
+
 def run_kgraph(args, workdir, threads):
     graphml = os.path.join(workdir, f"g{threads}.graphml")
     js = os.path.join(workdir, f"g{threads}.json")
-    cmd = [args.kgraph, "build", *args.inputs, "-o", graphml, "-o", js, "-j", str(threads), *args.extra]
+    viewers = []
+    for suffix in VIEWER_SUFFIXES:
+        viewers += ["-o", os.path.join(workdir, f"g{threads}{suffix}")]
+    cmd = [args.kgraph, "build", *args.inputs, "-o", graphml, "-o", js, *viewers, "-j", str(threads), *args.extra]
     proc = subprocess.run(cmd, capture_output=True, text=True)
     if proc.returncode != 0:
         print(proc.stderr)
@@ -92,13 +100,28 @@ def main():
     with tempfile.TemporaryDirectory() as work:
         graphml1, json1, stderr1 = run_kgraph(args, work, 1)
         graphml2, json2, _ = run_kgraph(args, work, 2)
-        for a, b in ((graphml1, graphml2), (json1, json2)):
+        pairs = [(graphml1, graphml2), (json1, json2)]
+        pairs += [(os.path.join(work, f"g1{s}"), os.path.join(work, f"g2{s}")) for s in VIEWER_SUFFIXES]
+        for a, b in pairs:
             check(open(a, "rb").read() == open(b, "rb").read(), f"{os.path.basename(a)} differs between -j1 and -j2")
         s_nodes, s_edges, s_weights, s_problems = parse_summary(stderr1)
         print(f"summary: nodes {s_nodes} edges {s_edges} weights {s_weights} problems {s_problems}")
 
         xl = subprocess.run(["xmllint", "--noout", "--nonet", "--schema", args.schema, graphml1], capture_output=True, text=True)
         check(xl.returncode == 0, f"xmllint --schema rejects the GraphML: {xl.stderr[-500:]}")
+
+        gexf = os.path.join(work, "g1.gexf")
+        rng = os.path.join(HERE, "..", "data", "schema", "gexf-1.3", "gexf.rng")
+        xl = subprocess.run(["xmllint", "--noout", "--nonet", "--relaxng", rng, gexf], capture_output=True, text=True)
+        check(xl.returncode == 0, f"xmllint --relaxng rejects the GEXF: {xl.stderr[-500:]}")
+        if not os.path.isdir(os.path.join(JS_DIR, "node_modules")):
+            check(False, "tests/js/node_modules is missing: run 'npm ci' in tests/js (scripts/test.sh does)")
+        else:
+            js_check = subprocess.run(["node", os.path.join(JS_DIR, "check_viewers.js"), json1, gexf,
+                                       os.path.join(work, "g1.graphology.json"), os.path.join(work, "g1.cyjs")],
+                                      capture_output=True, text=True)
+            print(js_check.stdout.strip())
+            check(js_check.returncode == 0, f"graphology / graphology-gexf / Cytoscape.js check failed: {js_check.stderr[-500:]}")
 
         g = nx.read_graphml(graphml1)
         n_nodes, n_edges, n_weights = tallies((d["kind"] for _, d in g.nodes(data=True)),

@@ -6,10 +6,12 @@
 #include <rapidjson/document.h>
 
 #include "exporters/format.hpp"
+#include "exporters/gexf_writer.hpp"
 #include "exporters/graphml_writer.hpp"
 #include "exporters/node_link_json_writer.hpp"
 #include "exporters/output_file.hpp"
 #include "exporters/text_escape.hpp"
+#include "exporters/viewer_json_writers.hpp"
 #include "graph/error.hpp"
 #include "graph/graph_builder.hpp"
 #include "graph/text_util.hpp"
@@ -163,11 +165,51 @@ TEST_CASE("an output in a missing folder fails at once with the path", "[output]
     }
 }
 
+TEST_CASE("GEXF 1.3 keeps typed attributes, weight and kind of every edge", "[gexf]") {
+    const std::string xml = write_to_string(sample_graph(true), write_gexf);
+    CHECK(
+        xml.rfind("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<gexf xmlns=\"http://gexf.net/1.3\"",
+                  0) == 0);
+    CHECK(xml.find("<node id=\"n0\" label=\"A &lt;&quot;quoted&quot;&gt; &amp; "
+                   "&apos;single&apos;\xEF\xBF\xBD\">"
+                   "<attvalues><attvalue for=\"kind\" value=\"article\"/><attvalue for=\"key\" "
+                   "value=\"a&amp;b\"/>"
+                   "</attvalues></node>") != std::string::npos);
+    CHECK(xml.find("<edge id=\"e0\" source=\"n0\" target=\"n1\" kind=\"link\" weight=\"16\">") !=
+          std::string::npos);
+    CHECK(xml.find("<edge id=\"e1\" source=\"n0\" target=\"n1\" kind=\"embed\" weight=\"1\">") !=
+          std::string::npos);
+    CHECK(xml.find("viz:") == std::string::npos);  // no metrics, no size or colour
+}
+
+TEST_CASE("graphology and Cytoscape.js JSON carry every node and edge with kind and weight",
+          "[json]") {
+    const std::string graphology = write_to_string(sample_graph(true), write_graphology_json);
+    rapidjson::Document d;
+    d.Parse(graphology.c_str());
+    REQUIRE_FALSE(d.HasParseError());
+    CHECK(d["options"]["multi"].GetBool());
+    REQUIRE(d["nodes"].Size() == 2);
+    CHECK(std::string(d["nodes"][1]["key"].GetString()) == "zh:中国");
+    REQUIRE(d["edges"].Size() == 2);
+    CHECK(std::string(d["edges"][1]["attributes"]["kind"].GetString()) == "embed");
+    const std::string cyjs = write_to_string(sample_graph(true), write_cytoscape_json);
+    rapidjson::Document c;
+    c.Parse(cyjs.c_str());
+    REQUIRE_FALSE(c.HasParseError());
+    REQUIRE(c["elements"]["edges"].Size() == 2);
+    CHECK(c["elements"]["edges"][0]["data"]["weight"].GetUint() == 16);
+    CHECK(std::string(c["elements"]["nodes"][0]["data"]["id"].GetString()) == "a&b");
+}
+
 TEST_CASE("formats come from names and suffixes", "[format]") {
     CHECK(format_from_path("a/b.GraphML") == Format::graphml);
     CHECK(format_from_path("g.xml") == Format::graphml);
     CHECK(format_from_path("g.json") == Format::json);
-    CHECK_FALSE(format_from_path("g.gexf"));
+    CHECK(format_from_path("g.gexf") == Format::gexf);
+    CHECK(format_from_path("g.graphology.json") == Format::graphology);
+    CHECK(format_from_path("g.cyjs") == Format::cytoscape);
+    CHECK_FALSE(format_from_path("g.dot"));
     CHECK(format_from_name("JSON") == Format::json);
     CHECK_FALSE(format_from_name("dot"));
 }

@@ -1,0 +1,94 @@
+// write_gexf: attribute declarations, then nodes, then edges, one line each.
+#include "exporters/gexf_writer.hpp"
+
+#include <string>
+
+#include "exporters/node_fields.hpp"
+#include "exporters/text_escape.hpp"
+
+namespace kg {
+namespace {
+
+void attvalue(std::string& line, std::string_view id, std::string_view value) {
+    line += "<attvalue for=\"";
+    line += id;
+    line += "\" value=\"";
+    append_xml_escaped(line, value);
+    line += "\"/>";
+}
+
+}  // namespace
+
+void write_gexf(const KnowledgeGraph& graph, OutputFile& out) {
+    const bool metrics = graph.has_metrics();
+    std::string head =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        "<gexf xmlns=\"http://gexf.net/1.3\" xmlns:viz=\"http://gexf.net/1.3/viz\" "
+        "version=\"1.3\">\n"
+        "  <meta>\n    <creator>kgraph</creator>\n  </meta>\n"
+        "  <graph defaultedgetype=\"directed\">\n"
+        "    <attributes class=\"node\">\n"
+        "      <attribute id=\"kind\" title=\"kind\" type=\"string\"/>\n"
+        "      <attribute id=\"lang\" title=\"lang\" type=\"string\"/>\n"
+        "      <attribute id=\"key\" title=\"key\" type=\"string\"/>\n";
+    if (metrics) {
+        for (const MetricField& f : metric_fields) {
+            head += std::string("      <attribute id=\"") + f.name + "\" title=\"" + f.name +
+                    "\" type=\"" + (f.integer ? "integer" : "double") + "\"/>\n";
+        }
+    }
+    head +=
+        "    </attributes>\n"
+        "    <attributes class=\"edge\">\n"
+        "      <attribute id=\"articles\" title=\"articles\" type=\"integer\"/>\n"
+        "      <attribute id=\"suspect\" title=\"suspect\" type=\"integer\"/>\n"
+        "    </attributes>\n"
+        "    <nodes>\n";
+    out.write(head);
+    const CsrGraph& g = graph.graph();
+    const double top_rank = max_pagerank(graph);
+    std::string line;
+    for (auto v : boost::make_iterator_range(boost::vertices(g))) {
+        const NodeData& node = g[v];
+        line = "      <node id=\"n" + std::to_string(v) + "\" label=\"";
+        append_xml_escaped(line, node.label);
+        line += "\"><attvalues>";
+        attvalue(line, "kind", to_string(node.kind));
+        if (!node.lang.empty()) attvalue(line, "lang", node.lang);
+        attvalue(line, "key", node.key);
+        if (metrics) {
+            for (const MetricField& f : metric_fields) {
+                const double value = f.get(node);
+                attvalue(line, f.name,
+                         f.integer ? std::to_string(static_cast<std::uint64_t>(value))
+                                   : shortest(value));
+            }
+        }
+        line += "</attvalues>";
+        if (metrics) {
+            const Rgb c = community_color(node.community);
+            line += "<viz:size value=\"" + shortest(node_size(node.pagerank, top_rank)) +
+                    "\"/><viz:color r=\"" + std::to_string(c.r) + "\" g=\"" + std::to_string(c.g) +
+                    "\" b=\"" + std::to_string(c.b) + "\"/>";
+        }
+        line += "</node>\n";
+        out.write(line);
+    }
+    out.write("    </nodes>\n    <edges>\n");
+    std::size_t id = 0;
+    for (auto e : boost::make_iterator_range(boost::edges(g))) {
+        const EdgeData& edge = g[e];
+        line = "      <edge id=\"e" + std::to_string(id++) + "\" source=\"n" +
+               std::to_string(boost::source(e, g)) + "\" target=\"n" +
+               std::to_string(boost::target(e, g)) + "\" kind=\"" +
+               std::string(to_string(edge.kind)) + "\" weight=\"" + std::to_string(edge.weight) +
+               "\"><attvalues>";
+        attvalue(line, "articles", std::to_string(edge.articles));
+        attvalue(line, "suspect", std::to_string(edge.suspect));
+        line += "</attvalues></edge>\n";
+        out.write(line);
+    }
+    out.write("    </edges>\n  </graph>\n</gexf>\n");
+}
+
+}  // namespace kg

@@ -1,0 +1,160 @@
+// Graphology and Cytoscape.js writers on the shared RapidJSON glue; one line per element.
+#include "exporters/viewer_json_writers.hpp"
+
+#include "exporters/json_output.hpp"
+#include "exporters/node_fields.hpp"
+
+namespace kg {
+namespace {
+
+// Node fields both formats share: label, kind, lang, key, metrics, size, color.
+void node_fields(JsonWriter& w, const KnowledgeGraph& graph, const NodeData& node,
+                 double top_rank) {
+    w.Key("label");
+    write_string(w, node.label);
+    w.Key("kind");
+    write_string(w, to_string(node.kind));
+    w.Key("lang");
+    write_string(w, node.lang);
+    w.Key("key");
+    write_string(w, node.key);
+    if (graph.has_metrics()) {
+        for (const MetricField& f : metric_fields) {
+            w.Key(f.name);
+            write_number(w, f.get(node), f.integer);
+        }
+        w.Key("size");
+        w.Double(node_size(node.pagerank, top_rank));
+        w.Key("color");
+        write_string(w, hex(community_color(node.community)));
+    }
+}
+
+void edge_fields(JsonWriter& w, const EdgeData& edge) {
+    w.Key("kind");
+    write_string(w, to_string(edge.kind));
+    w.Key("weight");
+    w.Uint(edge.weight);
+    w.Key("articles");
+    w.Uint(edge.articles);
+    w.Key("suspect");
+    w.Uint(edge.suspect);
+}
+
+}  // namespace
+
+void write_graphology_json(const KnowledgeGraph& graph, OutputFile& out) {
+    JsonOutputStream stream(out);
+    JsonWriter w(stream);
+    const CsrGraph& g = graph.graph();
+    const double top_rank = max_pagerank(graph);
+    w.StartObject();
+    w.Key("attributes");
+    w.StartObject();
+    w.Key("name");
+    w.String("kgraph");
+    w.EndObject();
+    w.Key("options");
+    w.StartObject();
+    w.Key("type");
+    w.String("directed");
+    w.Key("multi");
+    w.Bool(true);
+    w.Key("allowSelfLoops");
+    w.Bool(true);
+    w.EndObject();
+    w.Key("nodes");
+    w.StartArray();
+    for (auto v : boost::make_iterator_range(boost::vertices(g))) {
+        out.put('\n');
+        w.StartObject();
+        w.Key("key");
+        write_string(w, g[v].key);
+        w.Key("attributes");
+        w.StartObject();
+        node_fields(w, graph, g[v], top_rank);
+        w.EndObject();
+        w.EndObject();
+    }
+    w.EndArray();
+    w.Key("edges");
+    w.StartArray();
+    std::size_t id = 0;
+    for (auto e : boost::make_iterator_range(boost::edges(g))) {
+        out.put('\n');
+        w.StartObject();
+        w.Key("key");
+        write_string(w, "e" + std::to_string(id++));
+        w.Key("source");
+        write_string(w, g[boost::source(e, g)].key);
+        w.Key("target");
+        write_string(w, g[boost::target(e, g)].key);
+        w.Key("attributes");
+        w.StartObject();
+        edge_fields(w, g[e]);
+        w.EndObject();
+        w.EndObject();
+    }
+    w.EndArray();
+    w.EndObject();
+    out.put('\n');
+}
+
+void write_cytoscape_json(const KnowledgeGraph& graph, OutputFile& out) {
+    JsonOutputStream stream(out);
+    JsonWriter w(stream);
+    const CsrGraph& g = graph.graph();
+    const double top_rank = max_pagerank(graph);
+    w.StartObject();
+    w.Key("format_version");
+    w.String("1.0");
+    w.Key("generated_by");
+    w.String("kgraph");
+    w.Key("target_cytoscapejs_version");
+    w.String("~3");
+    w.Key("data");
+    w.StartObject();
+    w.Key("name");
+    w.String("kgraph");
+    w.EndObject();
+    w.Key("elements");
+    w.StartObject();
+    w.Key("nodes");
+    w.StartArray();
+    for (auto v : boost::make_iterator_range(boost::vertices(g))) {
+        out.put('\n');
+        w.StartObject();
+        w.Key("data");
+        w.StartObject();
+        w.Key("id");
+        write_string(w, g[v].key);
+        node_fields(w, graph, g[v], top_rank);
+        w.EndObject();
+        w.EndObject();
+    }
+    w.EndArray();
+    w.Key("edges");
+    w.StartArray();
+    std::size_t id = 0;
+    for (auto e : boost::make_iterator_range(boost::edges(g))) {
+        out.put('\n');
+        w.StartObject();
+        w.Key("data");
+        w.StartObject();
+        w.Key("id");
+        write_string(w, "e" + std::to_string(id++));
+        w.Key("source");
+        write_string(w, g[boost::source(e, g)].key);
+        w.Key("target");
+        write_string(w, g[boost::target(e, g)].key);
+        edge_fields(w, g[e]);
+        w.EndObject();
+        w.EndObject();
+    }
+    w.EndArray();
+    w.EndObject();
+    w.EndObject();
+    out.put('\n');
+}
+
+}  // namespace kg

@@ -1,0 +1,21 @@
+// JSON for browser viewers: graphology's serialization (Sigma.js, Gephi Lite; graphology.github.io
+// "Serialization") and Cytoscape.js elements (js.cytoscape.org "Notation for elements", the
+// .cyjs files Cytoscape desktop reads). Node ids are the keys, as in node-link JSON; edges carry
+// kind and weight, so parallel edges of different kinds stay apart (graphology multi graph).
+#pragma once
+
+#include "exporters/output_file.hpp"
+#include "graph/knowledge_graph.hpp"
+
+namespace kg {
+
+/// {"attributes", "options": {type: directed, multi: true, allowSelfLoops: true},
+///  "nodes": [{"key", "attributes": {label, kind, …, size, color}}],
+///  "edges": [{"key", "source", "target", "attributes": {kind, weight, …}}]}
+void write_graphology_json(const KnowledgeGraph& graph, OutputFile& out);
+
+/// {"format_version", "generated_by", "data", "elements": {"nodes": [{"data": {id, label, …}}],
+///  "edges": [{"data": {id, source, target, kind, weight, …}}]}}
+void write_cytoscape_json(const KnowledgeGraph& graph, OutputFile& out);
+
+}  // namespace kg
