@@ -17,6 +17,7 @@
 #include "cli/mention_stage.hpp"
 #include "cli/number_format.hpp"
 #include "cli/problem_reporter.hpp"
+#include "exporters/dot_writer.hpp"
 #include "exporters/format.hpp"
 #include "exporters/gexf_writer.hpp"
 #include "exporters/graphml_writer.hpp"
@@ -27,6 +28,7 @@
 #include "graph/communities.hpp"
 #include "graph/error.hpp"
 #include "graph/graph_builder.hpp"
+#include "graph/layout.hpp"
 #include "graph/reduction.hpp"
 #include "importers/corpus_reader.hpp"
 
@@ -86,7 +88,8 @@ public:
             ("rank-by", po::value<std::string>()->default_value("pagerank"), "pagerank|degree|weight: ranking for --top");
         m_output.add_options()
             ("output,o", po::value<std::vector<std::string>>(), "output file; repeat for several; '-' is stdout")
-            ("output-format,f", po::value<std::string>(), "graphml|json|gexf|graphology|cyjs for every output (default: by suffix: .graphml .json .gexf .graphology.json .cyjs)")
+            ("output-format,f", po::value<std::string>(), "graphml|json|gexf|graphology|cyjs|dot for every output (default: by suffix: .graphml .json .gexf .graphology.json .cyjs .dot)")
+            ("layout", po::value<std::string>()->default_value("fr"), "fr|none: x, y by Fruchterman-Reingold (by default only up to 2,000 nodes: it is slow; --layout fr forces it)")
             ("metrics", po::value<std::string>()->default_value("on"), "on|off: degree, weighted degree, PageRank, weak component, k-core, Louvain community on every node")
             ("overwrite,O", "replace output files that exist");
         m_errors.add_options()
@@ -105,7 +108,7 @@ public:
         out << "usage: kgraph build [OPTIONS] INPUT... -o OUTPUT...\n\n"
                "INPUT is a file, a folder (read recursively: .md .markdown .txt .wiki), or '-'\n"
                "for standard input. OUTPUT's format comes from its suffix (.graphml .xml .json\n"
-               ".gexf .graphology.json .cyjs) or from -f.\n\n"
+               ".gexf .graphology.json .cyjs .dot) or from -f.\n\n"
             << m_common << '\n'
             << m_input << '\n'
             << m_mentions << '\n'
@@ -236,7 +239,7 @@ public:
             forced = format_from_name(f);
             if (!forced)
                 throw UsageError("build: unknown output format '" + f +
-                                 "': use -f graphml, json, gexf, graphology or cyjs");
+                                 "': use -f graphml, json, gexf, graphology, cyjs or dot");
         }
         const bool overwrite = vm.count("overwrite") > 0;
         parse_reduction(vm);
@@ -244,12 +247,17 @@ public:
         if (metrics != "on" && metrics != "off")
             throw UsageError("build: --metrics takes on or off");
         m_metrics = metrics == "on";
+        const std::string layout = vm["layout"].as<std::string>();
+        if (layout != "fr" && layout != "none")
+            throw UsageError("build: --layout takes fr or none");
+        m_layout = layout == "fr";
+        m_layout_forced = m_layout && !vm["layout"].defaulted();
         bool have_stdout = false;
         for (const std::string& path : vm["output"].as<std::vector<std::string>>()) {
             std::optional<Format> format = forced ? forced : format_from_path(path);
             if (!format) {
                 throw UsageError("build: cannot tell the format of output '" + path +
-                                 "': name it .graphml, .json, .gexf, .graphology.json or .cyjs, or "
+                                 "': name it .graphml, .json, .gexf, .graphology.json, .cyjs or .dot, or "
                                  "add -f FORMAT");
             }
             if (path == "-") {
@@ -403,6 +411,25 @@ public:
                 " communities (Louvain, modularity " + modularity_text(communities.modularity) +
                 ")\n";
         }
+        std::string layout_line;
+        if (m_layout) {
+            // Boost's Fruchterman-Reingold takes minutes past ~10^4 nodes here (bench/README.md).
+            if (graph.node_count() > 2000 && !m_layout_forced) {
+                layout_line = "kgraph: layout skipped: " + grouped(graph.node_count()) +
+                              " nodes (more than 2,000; --layout fr forces it, slowly, or reduce "
+                              "with --top N)\n";
+            } else {
+                const auto layout_start = std::chrono::steady_clock::now();
+                compute_layout(graph);
+                std::ostringstream l;
+                l << std::fixed << std::setprecision(2)
+                  << "kgraph: layout: Fruchterman-Reingold, 100 iterations, "
+                  << std::chrono::duration<double>(std::chrono::steady_clock::now() - layout_start)
+                         .count()
+                  << " s\n";
+                layout_line = l.str();
+            }
+        }
         for (Output& o : m_outputs) {
             switch (o.format) {
                 case Format::graphml:
@@ -419,6 +446,9 @@ public:
                     break;
                 case Format::cytoscape:
                     write_cytoscape_json(graph, *o.file);
+                    break;
+                case Format::dot:
+                    write_dot(graph, *o.file);
                     break;
             }
             o.file->close();
@@ -456,7 +486,7 @@ public:
                   << grouped(graph.edge_weight(k)) << ')';
                 sep = ", ";
             }
-            s << '\n' << m_stage->summary() << reduction_lines << metrics_line;
+            s << '\n' << m_stage->summary() << reduction_lines << metrics_line << layout_line;
             s << "kgraph: problems " << grouped(reporter.total());
             if (reporter.total() > 0) s << ": " << reporter.breakdown();
             s << "\nkgraph: wrote";
@@ -498,6 +528,8 @@ private:
     std::vector<std::string> m_stopword_args;
     bool m_fold_han = false;
     bool m_metrics = true;
+    bool m_layout = true;
+    bool m_layout_forced = false;
     std::optional<std::vector<NodeKind>> m_node_kinds;
     std::optional<std::vector<EdgeKind>> m_edge_kinds;
     std::optional<std::uint32_t> m_min_weight;

@@ -18,6 +18,7 @@ std::optional<Format> format_from_name(std::string_view name) {
     if (n == "gexf") return Format::gexf;
     if (n == "graphology" || n == "sigma") return Format::graphology;
     if (n == "cyjs" || n == "cytoscape") return Format::cytoscape;
+    if (n == "dot" || n == "graphviz") return Format::dot;
     return std::nullopt;
 }
 
@@ -27,6 +28,7 @@ std::optional<Format> format_from_path(std::string_view path) {
     if (ends_with(p, ".gexf")) return Format::gexf;
     if (ends_with(p, ".graphology.json")) return Format::graphology;
     if (ends_with(p, ".cyjs")) return Format::cytoscape;
+    if (ends_with(p, ".dot") || ends_with(p, ".gv")) return Format::dot;
     if (ends_with(p, ".json")) return Format::json;
     return std::nullopt;
 }
@@ -43,6 +45,8 @@ std::string_view to_string(Format format) {
             return "graphology";
         case Format::cytoscape:
             return "cyjs";
+        case Format::dot:
+            return "dot";
     }
     return "json";
 }

@@ -8,7 +8,7 @@
 
 namespace kg {
 
-enum class Format { graphml, json, gexf, graphology, cytoscape };
+enum class Format { graphml, json, gexf, graphology, cytoscape, dot };
 
 /// "graphml", "json" (also "node-link"), "gexf", "graphology" (also "sigma"), "cyjs" (also
 /// "cytoscape"), case-insensitive.

@@ -71,6 +71,10 @@ void write_gexf(const KnowledgeGraph& graph, OutputFile& out) {
                     "\"/><viz:color r=\"" + std::to_string(c.r) + "\" g=\"" + std::to_string(c.g) +
                     "\" b=\"" + std::to_string(c.b) + "\"/>";
         }
+        if (graph.has_layout()) {
+            line += "<viz:position x=\"" + shortest(node.x) + "\" y=\"" + shortest(node.y) +
+                    "\" z=\"0\"/>";
+        }
         line += "</node>\n";
         out.write(line);
     }

@@ -41,7 +41,21 @@ void write_graphml(const KnowledgeGraph& graph, OutputFile& out) {
                       f.name + "\" attr.type=\"" + (f.integer ? "int" : "double") + "\"/>\n");
         }
     }
+    // The node attributes Gephi's GraphML importer maps to its own visual variables.
+    if (graph.has_metrics()) {
+        out.write(
+            "  <key id=\"size\" for=\"node\" attr.name=\"size\" attr.type=\"double\"/>\n"
+            "  <key id=\"r\" for=\"node\" attr.name=\"r\" attr.type=\"int\"/>\n"
+            "  <key id=\"g\" for=\"node\" attr.name=\"g\" attr.type=\"int\"/>\n"
+            "  <key id=\"b\" for=\"node\" attr.name=\"b\" attr.type=\"int\"/>\n");
+    }
+    if (graph.has_layout()) {
+        out.write(
+            "  <key id=\"x\" for=\"node\" attr.name=\"x\" attr.type=\"double\"/>\n"
+            "  <key id=\"y\" for=\"node\" attr.name=\"y\" attr.type=\"double\"/>\n");
+    }
     out.write("  <graph id=\"G\" edgedefault=\"directed\">\n");
+    const double top_rank = max_pagerank(graph);
     const CsrGraph& g = graph.graph();
     std::string line;
     for (auto v : boost::make_iterator_range(boost::vertices(g))) {
@@ -63,6 +77,17 @@ void write_graphml(const KnowledgeGraph& graph, OutputFile& out) {
                      f.integer ? std::to_string(static_cast<std::uint64_t>(value))
                                : shortest(value));
             }
+        }
+        if (graph.has_metrics()) {
+            const Rgb c = community_color(node.community);
+            data(line, "size", shortest(node_size(node.pagerank, top_rank)));
+            data(line, "r", std::to_string(c.r));
+            data(line, "g", std::to_string(c.g));
+            data(line, "b", std::to_string(c.b));
+        }
+        if (graph.has_layout()) {
+            data(line, "x", shortest(node.x));
+            data(line, "y", shortest(node.y));
         }
         line += "</node>\n";
         out.write(line);

@@ -39,6 +39,12 @@ void write_node_link_json(const KnowledgeGraph& graph, OutputFile& out) {
                 write_number(w, f.get(node), f.integer);
             }
         }
+        if (graph.has_layout()) {
+            w.Key("x");
+            w.Double(node.x);
+            w.Key("y");
+            w.Double(node.y);
+        }
         w.EndObject();
     }
     w.EndArray();

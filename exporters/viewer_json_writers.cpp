@@ -30,6 +30,13 @@ void node_fields(JsonWriter& w, const KnowledgeGraph& graph, const NodeData& nod
     }
 }
 
+void position(JsonWriter& w, const NodeData& node) {
+    w.Key("x");
+    w.Double(node.x);
+    w.Key("y");
+    w.Double(node.y);
+}
+
 void edge_fields(JsonWriter& w, const EdgeData& edge) {
     w.Key("kind");
     write_string(w, to_string(edge.kind));
@@ -73,6 +80,7 @@ void write_graphology_json(const KnowledgeGraph& graph, OutputFile& out) {
         w.Key("attributes");
         w.StartObject();
         node_fields(w, graph, g[v], top_rank);
+        if (graph.has_layout()) position(w, g[v]);
         w.EndObject();
         w.EndObject();
     }
@@ -130,6 +138,12 @@ void write_cytoscape_json(const KnowledgeGraph& graph, OutputFile& out) {
         write_string(w, g[v].key);
         node_fields(w, graph, g[v], top_rank);
         w.EndObject();
+        if (graph.has_layout()) {
+            w.Key("position");
+            w.StartObject();
+            position(w, g[v]);
+            w.EndObject();
+        }
         w.EndObject();
     }
     w.EndArray();

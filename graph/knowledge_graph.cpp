@@ -24,4 +24,12 @@ KnowledgeGraph::KnowledgeGraph(CsrGraph graph) : m_graph(std::move(graph)) {
     }
 }
 
+void KnowledgeGraph::set_layout(const std::vector<double>& x, const std::vector<double>& y) {
+    for (auto v : boost::make_iterator_range(boost::vertices(m_graph))) {
+        m_graph[v].x = x[v];
+        m_graph[v].y = y[v];
+    }
+    m_has_layout = true;
+}
+
 }  // namespace kg

@@ -31,6 +31,8 @@ struct NodeData {
     std::uint32_t component_size = 0;
     std::uint32_t core = 0;
     std::uint32_t community = 0;  ///< Louvain community (graph/communities.hpp)
+    double x = 0;                 ///< layout position (graph/layout.hpp)
+    double y = 0;
 };
 
 /// What an edge carries: its kind, how many times it occurred (weight), in how many distinct
@@ -76,6 +78,9 @@ public:
     void set_metrics(const struct NodeMetrics& metrics);
     /// Stores a community per node (size must equal node_count()).
     void set_communities(const std::vector<std::uint32_t>& community);
+    /// Stores a layout position per node (sizes must equal node_count()).
+    void set_layout(const std::vector<double>& x, const std::vector<double>& y);
+    bool has_layout() const noexcept { return m_has_layout; }
     bool has_metrics() const noexcept { return m_has_metrics; }
 
 private:
@@ -85,6 +90,7 @@ private:
     std::array<std::uint64_t, edge_kind_count> m_weight_by_kind{};
     bool m_parallel_edges = false;
     bool m_has_metrics = false;
+    bool m_has_layout = false;
 };
 
 }  // namespace kg

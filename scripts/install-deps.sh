@@ -7,6 +7,7 @@ packages=(
   cmake ninja-build g++ pkg-config         # build
   libboost-graph-dev libboost-program-options-dev rapidjson-dev libicu-dev   # libraries
   catch2 libxml2-utils python3 python3-networkx python3-igraph python3-icu    # tests
+  graphviz                                                                 # DOT rendering
   clang-format                                                             # style
 )
 

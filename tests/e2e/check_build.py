@@ -34,7 +34,7 @@ def check(cond, what):
         print("FAIL:", what)
 
 
-VIEWER_SUFFIXES = (".gexf", ".graphology.json", ".cyjs")
+VIEWER_SUFFIXES = (".gexf", ".graphology.json", ".cyjs", ".dot")
 HERE = os.path.dirname(os.path.abspath(__file__))
 JS_DIR = os.path.join(HERE, "..", "js")
 
@@ -124,6 +124,14 @@ def main():
             check(js_check.returncode == 0, f"graphology / graphology-gexf / Cytoscape.js check failed: {js_check.stderr[-500:]}")
 
         g = nx.read_graphml(graphml1)
+        if g.number_of_nodes() and "x" in next(iter(g.nodes.values())):
+            # Graphviz draws kgraph's own positions (neato -n): every node must come out.
+            svg = subprocess.run(["neato", "-n", "-Tsvg", os.path.join(work, "g1.dot")],
+                                 capture_output=True, text=True)
+            check(svg.returncode == 0, f"neato -n cannot render the DOT: {svg.stderr[-300:]}")
+            drawn = svg.stdout.count('class="node"')
+            check(drawn == g.number_of_nodes(), f"neato drew {drawn} nodes of {g.number_of_nodes()}")
+            print(f"graphviz: neato -n rendered {drawn} nodes at kgraph's positions")
         n_nodes, n_edges, n_weights = tallies((d["kind"] for _, d in g.nodes(data=True)),
                                               ((d["kind"], d["weight"]) for *_, d in g.edges(data=True)))
         check((n_nodes, n_edges, n_weights) == (s_nodes, s_edges, s_weights),

@@ -50,11 +50,26 @@ if (hasMetrics) {
         'graphology: size, color or pagerank missing');
 }
 
+if (truth.nodes.length > 0 && 'x' in truth.nodes[0]) {
+  const pos = new Map(truth.nodes.map(n => [n.id, [n.x, n.y]]));
+  check(g2.everyNode((id, a) => a.x === pos.get(id)[0] && a.y === pos.get(id)[1]),
+        'graphology: x, y differ from the node-link JSON');
+  check(g1.everyNode((id, a) => a.x === pos.get(a.key)[0] && a.y === pos.get(a.key)[1]),
+        'gexf: viz:position differs from the node-link JSON');
+}
+
 // Cytoscape.js, headless
-const cy = cytoscape({ headless: true, elements: JSON.parse(fs.readFileSync(cyjsPath, 'utf8')).elements });
+// 'preset' places nodes at their 'position', as a page showing kgraph's layout would.
+const cy = cytoscape({ headless: true, layout: { name: 'preset' },
+                      elements: JSON.parse(fs.readFileSync(cyjsPath, 'utf8')).elements });
 compare('cytoscape',
   cy.nodes().map(n => [n.id(), `${n.data('label')}|${n.data('kind')}`]),
   cy.edges().map(e => edgeKey(e.data('source'), e.data('target'), e.data('kind'), e.data('weight'))));
+if (truth.nodes.length > 0 && 'x' in truth.nodes[0]) {
+  const byId = new Map(truth.nodes.map(n => [n.id, n]));
+  check(cy.nodes().every(n => n.position('x') === byId.get(n.id()).x && n.position('y') === byId.get(n.id()).y),
+        'cytoscape: positions differ from the node-link JSON');
+}
 
 console.log(`${failures.length === 0 ? 'PASSED' : 'FAILED'}: gexf, graphology, cytoscape with ${labels.size} nodes, ${edges.length} edges`);
 process.exit(failures.length === 0 ? 0 : 1);

@@ -5,6 +5,7 @@
 
 #include <rapidjson/document.h>
 
+#include "exporters/dot_writer.hpp"
 #include "exporters/format.hpp"
 #include "exporters/gexf_writer.hpp"
 #include "exporters/graphml_writer.hpp"
@@ -202,6 +203,15 @@ TEST_CASE("graphology and Cytoscape.js JSON carry every node and edge with kind 
     CHECK(std::string(c["elements"]["nodes"][0]["data"]["id"].GetString()) == "a&b");
 }
 
+TEST_CASE("DOT quotes labels and keeps kind and weight of each edge", "[dot]") {
+    CHECK(dot_quoted("say \"hi\"\\n") == "\"say \\\"hi\\\"\\\\n\"");
+    const std::string dot = write_to_string(sample_graph(true), write_dot);
+    CHECK(dot.rfind("digraph kgraph {\n", 0) == 0);
+    CHECK(dot.find("  n0 -> n1 [kind=\"link\", weight=16];\n") != std::string::npos);
+    CHECK(dot.find("  n0 -> n1 [kind=\"embed\", weight=1];\n") != std::string::npos);
+    CHECK(dot.find("pos=") == std::string::npos);  // no layout, no positions
+}
+
 TEST_CASE("formats come from names and suffixes", "[format]") {
     CHECK(format_from_path("a/b.GraphML") == Format::graphml);
     CHECK(format_from_path("g.xml") == Format::graphml);
@@ -209,7 +219,10 @@ TEST_CASE("formats come from names and suffixes", "[format]") {
     CHECK(format_from_path("g.gexf") == Format::gexf);
     CHECK(format_from_path("g.graphology.json") == Format::graphology);
     CHECK(format_from_path("g.cyjs") == Format::cytoscape);
-    CHECK_FALSE(format_from_path("g.dot"));
+    CHECK(format_from_path("g.dot") == Format::dot);
+    CHECK(format_from_path("g.gv") == Format::dot);
+    CHECK_FALSE(format_from_path("g.csv"));
     CHECK(format_from_name("JSON") == Format::json);
-    CHECK_FALSE(format_from_name("dot"));
+    CHECK(format_from_name("dot") == Format::dot);
+    CHECK_FALSE(format_from_name("csv"));
 }
