@@ -256,9 +256,10 @@ public:
         for (const std::string& path : vm["output"].as<std::vector<std::string>>()) {
             std::optional<Format> format = forced ? forced : format_from_path(path);
             if (!format) {
-                throw UsageError("build: cannot tell the format of output '" + path +
-                                 "': name it .graphml, .json, .gexf, .graphology.json, .cyjs or .dot, or "
-                                 "add -f FORMAT");
+                throw UsageError(
+                    "build: cannot tell the format of output '" + path +
+                    "': name it .graphml, .json, .gexf, .graphology.json, .cyjs or .dot, or "
+                    "add -f FORMAT");
             }
             if (path == "-") {
                 if (have_stdout)
