@@ -17,6 +17,7 @@
 #include "cli/mention_stage.hpp"
 #include "cli/number_format.hpp"
 #include "cli/problem_reporter.hpp"
+#include "exporters/csv_writer.hpp"
 #include "exporters/dot_writer.hpp"
 #include "exporters/format.hpp"
 #include "exporters/gexf_writer.hpp"
@@ -44,9 +45,10 @@ std::string modularity_text(double q) {
 }
 
 struct Output {
-    std::string path;
+    std::string path;  ///< a file, or for neo4j-csv a folder
     Format format;
     std::unique_ptr<OutputFile> file;
+    std::unique_ptr<OutputFile> edges_file;  ///< neo4j-csv: edges.csv (file is nodes.csv)
 };
 
 class BuildCommand : public Command {
@@ -239,7 +241,8 @@ public:
             forced = format_from_name(f);
             if (!forced)
                 throw UsageError("build: unknown output format '" + f +
-                                 "': use -f graphml, json, gexf, graphology, cyjs or dot");
+                                 "': use -f graphml, json, gexf, graphology, cyjs, dot or "
+                                 "neo4j-csv");
         }
         const bool overwrite = vm.count("overwrite") > 0;
         parse_reduction(vm);
@@ -261,7 +264,18 @@ public:
                     "': name it .graphml, .json, .gexf, .graphology.json, .cyjs or .dot, or "
                     "add -f FORMAT");
             }
-            if (path == "-") {
+            if (*format == Format::neo4j_csv) {
+                if (path == "-")
+                    throw UsageError("build: neo4j-csv writes a folder: name one with -o DIR");
+                std::error_code ec;
+                for (const char* name : {"nodes.csv", "edges.csv"}) {
+                    const auto file = std::filesystem::path(path) / name;
+                    if (!overwrite && std::filesystem::exists(file, ec)) {
+                        throw UsageError("build: output '" + file.string() +
+                                         "' exists: add -O/--overwrite to replace it");
+                    }
+                }
+            } else if (path == "-") {
                 if (have_stdout)
                     throw UsageError("build: '-o -' given twice: standard output takes one format");
                 have_stdout = true;
@@ -278,7 +292,7 @@ public:
             for (const Output& o : m_outputs) {
                 if (o.path == path) throw UsageError("build: output '" + path + "' named twice");
             }
-            m_outputs.push_back(Output{path, *format, nullptr});
+            m_outputs.push_back(Output{path, *format, nullptr, nullptr});
         }
         if (!m_report_path.empty()) {
             std::error_code ec;
@@ -310,7 +324,15 @@ public:
         }
         for (Output& o : m_outputs) {
             try {
-                o.file = std::make_unique<OutputFile>(o.path);
+                if (o.format == Format::neo4j_csv) {
+                    std::error_code ec;
+                    std::filesystem::create_directories(o.path, ec);
+                    const std::filesystem::path folder(o.path);
+                    o.file = std::make_unique<OutputFile>((folder / "nodes.csv").string());
+                    o.edges_file = std::make_unique<OutputFile>((folder / "edges.csv").string());
+                } else {
+                    o.file = std::make_unique<OutputFile>(o.path);
+                }
             } catch (const OutputError& e) {
                 throw UsageError(std::string("build: ") + e.what());
             }
@@ -451,6 +473,11 @@ public:
                 case Format::dot:
                     write_dot(graph, *o.file);
                     break;
+                case Format::neo4j_csv:
+                    write_neo4j_nodes_csv(graph, *o.file);
+                    write_neo4j_edges_csv(graph, *o.edges_file);
+                    o.edges_file->close();
+                    break;
             }
             o.file->close();
         }
@@ -493,8 +520,10 @@ public:
             s << "\nkgraph: wrote";
             sep = " ";
             for (const Output& o : m_outputs) {
+                const std::size_t written =
+                    o.file->bytes_written() + (o.edges_file ? o.edges_file->bytes_written() : 0);
                 s << sep << (o.path == "-" ? "<stdout>" : o.path) << " (" << to_string(o.format)
-                  << ", " << grouped(o.file->bytes_written()) << " bytes)";
+                  << ", " << grouped(written) << " bytes)";
                 sep = ", ";
             }
             s << '\n';

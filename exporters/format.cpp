@@ -19,6 +19,7 @@ std::optional<Format> format_from_name(std::string_view name) {
     if (n == "graphology" || n == "sigma") return Format::graphology;
     if (n == "cyjs" || n == "cytoscape") return Format::cytoscape;
     if (n == "dot" || n == "graphviz") return Format::dot;
+    if (n == "neo4j-csv" || n == "neo4j") return Format::neo4j_csv;
     return std::nullopt;
 }
 
@@ -47,6 +48,8 @@ std::string_view to_string(Format format) {
             return "cyjs";
         case Format::dot:
             return "dot";
+        case Format::neo4j_csv:
+            return "neo4j-csv";
     }
     return "json";
 }

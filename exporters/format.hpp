@@ -8,10 +8,10 @@
 
 namespace kg {
 
-enum class Format { graphml, json, gexf, graphology, cytoscape, dot };
+enum class Format { graphml, json, gexf, graphology, cytoscape, dot, neo4j_csv };
 
 /// "graphml", "json" (also "node-link"), "gexf", "graphology" (also "sigma"), "cyjs" (also
-/// "cytoscape"), case-insensitive.
+/// "cytoscape"), "dot", "neo4j-csv" (a folder: nodes.csv, edges.csv), case-insensitive.
 std::optional<Format> format_from_name(std::string_view name);
 
 /// By suffix: .graphml .xml -> graphml; .gexf; .graphology.json; .cyjs; other .json -> json.

@@ -27,6 +27,16 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 DATA = os.path.join(HERE, "..", "data")
 
 
+def expected_files(folder):
+    """Files below `folder`, as paths relative to it (outputs may be folders: neo4j-csv)."""
+    if not os.path.isdir(folder):
+        return []
+    out = []
+    for root, _, files in os.walk(folder):
+        out += [os.path.relpath(os.path.join(root, f), folder) for f in files]
+    return sorted(out)
+
+
 def main():
     update = "--update" in sys.argv
     argv = [a for a in sys.argv[1:] if a != "--update"]
@@ -55,7 +65,8 @@ def main():
                     open(path, "wb").write(data)
                 elif os.path.exists(path):
                     os.remove(path)
-            for name in os.listdir(expected_dir) if os.path.isdir(expected_dir) else []:
+            for name in expected_files(expected_dir):
+                os.makedirs(os.path.dirname(os.path.join(expected_dir, name)), exist_ok=True)
                 shutil.copy(os.path.join(work, name), os.path.join(expected_dir, name))
             case["exit"] = proc.returncode
             with open(os.path.join(case_dir, "case.json"), "w", encoding="utf-8") as fh:
@@ -75,7 +86,7 @@ def main():
             if data != want:
                 failures.append(f"{name} differs:\n--- expected\n{want.decode(errors='replace')}\n--- got\n{data.decode(errors='replace')}")
         if os.path.isdir(expected_dir):
-            for name in sorted(os.listdir(expected_dir)):
+            for name in expected_files(expected_dir):
                 out = os.path.join(work, name)
                 if not os.path.exists(out):
                     failures.append(f"output {name} was not written")

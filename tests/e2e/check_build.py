@@ -12,6 +12,7 @@ Exit 0 = pass, 1 = fail, 77 = corpus absent (ctest shows the test as skipped).
 
 import argparse
 import collections
+import csv
 import json
 import os
 import re
@@ -122,6 +123,23 @@ def main():
                                       capture_output=True, text=True)
             print(js_check.stdout.strip())
             check(js_check.returncode == 0, f"graphology / graphology-gexf / Cytoscape.js check failed: {js_check.stderr[-500:]}")
+
+        # Neo4j's bulk-import CSV, read with Python's csv module against the node-link JSON.
+        neo = os.path.join(work, "neo4j")
+        run = subprocess.run([args.kgraph, "build", *args.inputs, "-f", "neo4j-csv", "-o", neo, "-q",
+                              "--max-reports", "0", *args.extra], capture_output=True, text=True)
+        check(run.returncode == 0, f"kgraph -f neo4j-csv failed: {run.stderr[-300:]}")
+        with open(json1, encoding="utf-8") as fh:
+            truth = json.load(fh)
+        with open(os.path.join(neo, "nodes.csv"), encoding="utf-8", newline="") as fh:
+            rows = list(csv.DictReader(fh))
+        check(sorted((r["id:ID"], r["label"], r[":LABEL"].lower()) for r in rows) ==
+              sorted((n["id"], n["label"], n["kind"]) for n in truth["nodes"]), "neo4j nodes.csv differs")
+        with open(os.path.join(neo, "edges.csv"), encoding="utf-8", newline="") as fh:
+            rows = list(csv.DictReader(fh))
+        check(sorted((r[":START_ID"], r[":END_ID"], r[":TYPE"].lower(), int(r["weight:long"])) for r in rows) ==
+              sorted((l["source"], l["target"], l["kind"], l["weight"]) for l in truth["links"]),
+              "neo4j edges.csv differs")
 
         g = nx.read_graphml(graphml1)
         if g.number_of_nodes() and "x" in next(iter(g.nodes.values())):

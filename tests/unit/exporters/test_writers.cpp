@@ -5,6 +5,7 @@
 
 #include <rapidjson/document.h>
 
+#include "exporters/csv_writer.hpp"
 #include "exporters/dot_writer.hpp"
 #include "exporters/format.hpp"
 #include "exporters/gexf_writer.hpp"
@@ -212,6 +213,23 @@ TEST_CASE("DOT quotes labels and keeps kind and weight of each edge", "[dot]") {
     CHECK(dot.find("pos=") == std::string::npos);  // no layout, no positions
 }
 
+TEST_CASE("Neo4j CSV quotes what needs quoting and types every column", "[csv]") {
+    CHECK(csv_field("plain") == "plain");
+    CHECK(csv_field("a,b") == "\"a,b\"");
+    CHECK(csv_field("say \"hi\"") == "\"say \"\"hi\"\"\"");
+    const KnowledgeGraph g = sample_graph(true);
+    const std::string nodes = write_to_string(g, write_neo4j_nodes_csv);
+    CHECK(nodes ==
+          "id:ID,label,kind,lang,key,:LABEL\n"
+          "a&b,\"A <\"\"quoted\"\"> & 'single'\x01\",article,,a&b,Article\n"
+          "zh:中国,中国,entity,zh,zh:中国,Entity\n");
+    const std::string edges = write_to_string(g, write_neo4j_edges_csv);
+    CHECK(edges ==
+          ":START_ID,:END_ID,:TYPE,weight:long,articles:long,suspect:long\n"
+          "a&b,zh:中国,LINK,16,1,0\n"
+          "a&b,zh:中国,EMBED,1,1,0\n");
+}
+
 TEST_CASE("formats come from names and suffixes", "[format]") {
     CHECK(format_from_path("a/b.GraphML") == Format::graphml);
     CHECK(format_from_path("g.xml") == Format::graphml);
@@ -225,4 +243,5 @@ TEST_CASE("formats come from names and suffixes", "[format]") {
     CHECK(format_from_name("JSON") == Format::json);
     CHECK(format_from_name("dot") == Format::dot);
     CHECK_FALSE(format_from_name("csv"));
+    CHECK(format_from_name("neo4j-csv") == Format::neo4j_csv);
 }
