@@ -7,6 +7,7 @@
 #include <rapidjson/writer.h>
 
 #include "exporters/output_file.hpp"
+#include "graph/knowledge_graph.hpp"
 #include "graph/text_util.hpp"
 
 namespace kg {
@@ -38,5 +39,14 @@ inline void write_number(JsonWriter& w, double value, bool integer) {
         w.Double(value);
     }
 }
+
+/// Node members every JSON format writes: label, kind, lang, then the metrics if any.
+void write_node_basics(JsonWriter& w, const KnowledgeGraph& graph, const NodeData& node);
+
+/// "x" and "y" of a laid-out node.
+void write_position(JsonWriter& w, const NodeData& node);
+
+/// Edge members every JSON format writes: kind, weight, articles, suspect.
+void write_edge_data(JsonWriter& w, const EdgeData& edge);
 
 }  // namespace kg

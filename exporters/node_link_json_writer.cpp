@@ -27,24 +27,8 @@ void write_node_link_json(const KnowledgeGraph& graph, OutputFile& out) {
         w.StartObject();
         w.Key("id");
         write_string(w, node.key);
-        w.Key("label");
-        write_string(w, node.label);
-        w.Key("kind");
-        write_string(w, to_string(node.kind));
-        w.Key("lang");
-        write_string(w, node.lang);
-        if (graph.has_metrics()) {
-            for (const MetricField& f : metric_fields) {
-                w.Key(f.name);
-                write_number(w, f.get(node), f.integer);
-            }
-        }
-        if (graph.has_layout()) {
-            w.Key("x");
-            w.Double(node.x);
-            w.Key("y");
-            w.Double(node.y);
-        }
+        write_node_basics(w, graph, node);
+        if (graph.has_layout()) write_position(w, node);
         w.EndObject();
     }
     w.EndArray();
@@ -62,14 +46,7 @@ void write_node_link_json(const KnowledgeGraph& graph, OutputFile& out) {
             w.Key("key");
             write_string(w, to_string(edge.kind));
         }
-        w.Key("kind");
-        write_string(w, to_string(edge.kind));
-        w.Key("weight");
-        w.Uint(edge.weight);
-        w.Key("articles");
-        w.Uint(edge.articles);
-        w.Key("suspect");
-        w.Uint(edge.suspect);
+        write_edge_data(w, edge);
         w.EndObject();
     }
     w.EndArray();

@@ -7,45 +7,18 @@
 namespace kg {
 namespace {
 
-// Node fields both formats share: label, kind, lang, key, metrics, size, color.
+// Node fields both formats share: label, kind, lang, metrics, key, size, color.
 void node_fields(JsonWriter& w, const KnowledgeGraph& graph, const NodeData& node,
                  double top_rank) {
-    w.Key("label");
-    write_string(w, node.label);
-    w.Key("kind");
-    write_string(w, to_string(node.kind));
-    w.Key("lang");
-    write_string(w, node.lang);
+    write_node_basics(w, graph, node);
     w.Key("key");
     write_string(w, node.key);
     if (graph.has_metrics()) {
-        for (const MetricField& f : metric_fields) {
-            w.Key(f.name);
-            write_number(w, f.get(node), f.integer);
-        }
         w.Key("size");
         w.Double(node_size(node.pagerank, top_rank));
         w.Key("color");
         write_string(w, hex(community_color(node.community)));
     }
-}
-
-void position(JsonWriter& w, const NodeData& node) {
-    w.Key("x");
-    w.Double(node.x);
-    w.Key("y");
-    w.Double(node.y);
-}
-
-void edge_fields(JsonWriter& w, const EdgeData& edge) {
-    w.Key("kind");
-    write_string(w, to_string(edge.kind));
-    w.Key("weight");
-    w.Uint(edge.weight);
-    w.Key("articles");
-    w.Uint(edge.articles);
-    w.Key("suspect");
-    w.Uint(edge.suspect);
 }
 
 }  // namespace
@@ -80,7 +53,7 @@ void write_graphology_json(const KnowledgeGraph& graph, OutputFile& out) {
         w.Key("attributes");
         w.StartObject();
         node_fields(w, graph, g[v], top_rank);
-        if (graph.has_layout()) position(w, g[v]);
+        if (graph.has_layout()) write_position(w, g[v]);
         w.EndObject();
         w.EndObject();
     }
@@ -99,7 +72,7 @@ void write_graphology_json(const KnowledgeGraph& graph, OutputFile& out) {
         write_string(w, g[boost::target(e, g)].key);
         w.Key("attributes");
         w.StartObject();
-        edge_fields(w, g[e]);
+        write_edge_data(w, g[e]);
         w.EndObject();
         w.EndObject();
     }
@@ -141,7 +114,7 @@ void write_cytoscape_json(const KnowledgeGraph& graph, OutputFile& out) {
         if (graph.has_layout()) {
             w.Key("position");
             w.StartObject();
-            position(w, g[v]);
+            write_position(w, g[v]);
             w.EndObject();
         }
         w.EndObject();
@@ -161,7 +134,7 @@ void write_cytoscape_json(const KnowledgeGraph& graph, OutputFile& out) {
         write_string(w, g[boost::source(e, g)].key);
         w.Key("target");
         write_string(w, g[boost::target(e, g)].key);
-        edge_fields(w, g[e]);
+        write_edge_data(w, g[e]);
         w.EndObject();
         w.EndObject();
     }
