@@ -52,11 +52,7 @@ void write_neo4j_nodes_csv(const KnowledgeGraph& graph, OutputFile& out) {
                std::string(to_string(node.kind)) + ',' + csv_field(node.lang) + ',' +
                csv_field(node.key);
         if (graph.has_metrics()) {
-            for (const MetricField& f : metric_fields) {
-                const double value = f.get(node);
-                line += ',' + (f.integer ? std::to_string(static_cast<std::uint64_t>(value))
-                                         : shortest(value));
-            }
+            for (const MetricField& f : metric_fields) line += ',' + metric_text(f, node);
         }
         if (graph.has_layout()) line += ',' + shortest(node.x) + ',' + shortest(node.y);
         line += ',' + neo4j_label(to_string(node.kind)) + '\n';

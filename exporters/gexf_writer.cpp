@@ -58,10 +58,7 @@ void write_gexf(const KnowledgeGraph& graph, OutputFile& out) {
         attvalue(line, "key", node.key);
         if (metrics) {
             for (const MetricField& f : metric_fields) {
-                const double value = f.get(node);
-                attvalue(line, f.name,
-                         f.integer ? std::to_string(static_cast<std::uint64_t>(value))
-                                   : shortest(value));
+                attvalue(line, f.name, metric_text(f, node));
             }
         }
         line += "</attvalues>";

@@ -72,10 +72,7 @@ void write_graphml(const KnowledgeGraph& graph, OutputFile& out) {
         data(line, "key", node.key);
         if (graph.has_metrics()) {
             for (const MetricField& f : metric_fields) {
-                const double value = f.get(node);
-                data(line, f.name,
-                     f.integer ? std::to_string(static_cast<std::uint64_t>(value))
-                               : shortest(value));
+                data(line, f.name, metric_text(f, node));
             }
         }
         if (graph.has_metrics()) {

@@ -46,6 +46,11 @@ std::string shortest(double value) {
     return std::string(buffer, result.ptr);
 }
 
+std::string metric_text(const MetricField& field, const NodeData& node) {
+    const double value = field.get(node);
+    return field.integer ? std::to_string(static_cast<std::uint64_t>(value)) : shortest(value);
+}
+
 double max_pagerank(const KnowledgeGraph& graph) {
     double best = 0.0;
     if (!graph.has_metrics()) return best;

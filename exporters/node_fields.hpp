@@ -48,6 +48,9 @@ double node_size(double pagerank, double max_pagerank);
 /// The shortest decimal text that reads back as `value` (deterministic, locale-free).
 std::string shortest(double value);
 
+/// The text of metric `field` of `node`: an integer, or the shortest round-trip double.
+std::string metric_text(const MetricField& field, const NodeData& node);
+
 /// The largest PageRank of the graph (0 without metrics).
 double max_pagerank(const KnowledgeGraph& graph);
 

@@ -21,6 +21,17 @@ void node_fields(JsonWriter& w, const KnowledgeGraph& graph, const NodeData& nod
     }
 }
 
+// "<id_name>": "e<index>", "source": key, "target": key — graphology and Cytoscape.js alike.
+void edge_ends(JsonWriter& w, const char* id_name, std::size_t index, const CsrGraph& g,
+               const CsrGraph::edge_descriptor& e) {
+    w.Key(id_name);
+    write_string(w, "e" + std::to_string(index));
+    w.Key("source");
+    write_string(w, g[boost::source(e, g)].key);
+    w.Key("target");
+    write_string(w, g[boost::target(e, g)].key);
+}
+
 }  // namespace
 
 void write_graphology_json(const KnowledgeGraph& graph, OutputFile& out) {
@@ -64,12 +75,7 @@ void write_graphology_json(const KnowledgeGraph& graph, OutputFile& out) {
     for (auto e : boost::make_iterator_range(boost::edges(g))) {
         out.put('\n');
         w.StartObject();
-        w.Key("key");
-        write_string(w, "e" + std::to_string(id++));
-        w.Key("source");
-        write_string(w, g[boost::source(e, g)].key);
-        w.Key("target");
-        write_string(w, g[boost::target(e, g)].key);
+        edge_ends(w, "key", id++, g, e);
         w.Key("attributes");
         w.StartObject();
         write_edge_data(w, g[e]);
@@ -128,12 +134,7 @@ void write_cytoscape_json(const KnowledgeGraph& graph, OutputFile& out) {
         w.StartObject();
         w.Key("data");
         w.StartObject();
-        w.Key("id");
-        write_string(w, "e" + std::to_string(id++));
-        w.Key("source");
-        write_string(w, g[boost::source(e, g)].key);
-        w.Key("target");
-        write_string(w, g[boost::target(e, g)].key);
+        edge_ends(w, "id", id++, g, e);
         write_edge_data(w, g[e]);
         w.EndObject();
         w.EndObject();
