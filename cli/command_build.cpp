@@ -45,10 +45,10 @@ std::string modularity_text(double q) {
 }
 
 struct Output {
-    std::string path;  ///< a file, or for neo4j-csv a folder
+    std::string path;  ///< a file, or for neo4j-csv and gephi-csv a folder
     Format format;
     std::unique_ptr<OutputFile> file;
-    std::unique_ptr<OutputFile> edges_file;  ///< neo4j-csv: edges.csv (file is nodes.csv)
+    std::unique_ptr<OutputFile> edges_file;  ///< folder formats: edges.csv (file is nodes.csv)
 };
 
 class BuildCommand : public Command {
@@ -90,8 +90,10 @@ public:
             ("rank-by", po::value<std::string>()->default_value("pagerank"), "pagerank|degree|weight: ranking for --top");
         m_output.add_options()
             ("output,o", po::value<std::vector<std::string>>(), "output file; repeat for several; '-' is stdout")
-            ("output-format,f", po::value<std::string>(), "graphml|json|gexf|graphology|cyjs|dot for every output (default: by suffix: .graphml .json .gexf .graphology.json .cyjs .dot)")
-            ("layout", po::value<std::string>()->default_value("fr"), "fr|none: x, y by Fruchterman-Reingold (by default only up to 2,000 nodes: it is slow; --layout fr forces it)")
+            ("output-format,f", po::value<std::string>(), "graphml|json|gexf|graphology|cyjs|dot|neo4j-csv|gephi-csv for every output (default: by suffix: .graphml .json .gexf .graphology.json .cyjs .dot; the CSV formats write a folder)")
+            ("layout", po::value<std::string>()->default_value("fa2"), "fa2|fr|none: x, y by ForceAtlas2 with Barnes-Hut (default; by default only up to 100,000 nodes, --layout fa2 forces it) or Boost's Fruchterman-Reingold (slow past 2,000 nodes)")
+            ("yed", "GraphML: add yEd's node graphics (label, colour, size, position), the only labels yEd shows")
+            ("layout-iterations", po::value<std::uint32_t>()->default_value(200), "iterations of the layout")
             ("metrics", po::value<std::string>()->default_value("on"), "on|off: degree, weighted degree, PageRank, weak component, k-core, Louvain community on every node")
             ("overwrite,O", "replace output files that exist");
         m_errors.add_options()
@@ -241,8 +243,8 @@ public:
             forced = format_from_name(f);
             if (!forced)
                 throw UsageError("build: unknown output format '" + f +
-                                 "': use -f graphml, json, gexf, graphology, cyjs, dot or "
-                                 "neo4j-csv");
+                                 "': use -f graphml, json, gexf, graphology, cyjs, dot, "
+                                 "neo4j-csv or gephi-csv");
         }
         const bool overwrite = vm.count("overwrite") > 0;
         parse_reduction(vm);
@@ -251,10 +253,15 @@ public:
             throw UsageError("build: --metrics takes on or off");
         m_metrics = metrics == "on";
         const std::string layout = vm["layout"].as<std::string>();
-        if (layout != "fr" && layout != "none")
-            throw UsageError("build: --layout takes fr or none");
-        m_layout = layout == "fr";
+        if (layout != "fa2" && layout != "fr" && layout != "none")
+            throw UsageError("build: --layout takes fa2, fr or none");
+        m_layout = layout != "none";
         m_layout_forced = m_layout && !vm["layout"].defaulted();
+        m_layout_options.algorithm =
+            layout == "fr" ? LayoutAlgorithm::fruchterman_reingold : LayoutAlgorithm::force_atlas2;
+        m_layout_options.iterations = vm["layout-iterations"].as<std::uint32_t>();
+        m_layout_options.threads = m_threads;
+        m_graphml.yed = vm.count("yed") > 0;
         bool have_stdout = false;
         for (const std::string& path : vm["output"].as<std::vector<std::string>>()) {
             std::optional<Format> format = forced ? forced : format_from_path(path);
@@ -264,9 +271,10 @@ public:
                     "': name it .graphml, .json, .gexf, .graphology.json, .cyjs or .dot, or "
                     "add -f FORMAT");
             }
-            if (*format == Format::neo4j_csv) {
+            if (is_folder_format(*format)) {
                 if (path == "-")
-                    throw UsageError("build: neo4j-csv writes a folder: name one with -o DIR");
+                    throw UsageError("build: " + std::string(to_string(*format)) +
+                                     " writes a folder: name one with -o DIR");
                 std::error_code ec;
                 for (const char* name : {"nodes.csv", "edges.csv"}) {
                     const auto file = std::filesystem::path(path) / name;
@@ -324,7 +332,7 @@ public:
         }
         for (Output& o : m_outputs) {
             try {
-                if (o.format == Format::neo4j_csv) {
+                if (is_folder_format(o.format)) {
                     std::error_code ec;
                     std::filesystem::create_directories(o.path, ec);
                     const std::filesystem::path folder(o.path);
@@ -436,17 +444,20 @@ public:
         }
         std::string layout_line;
         if (m_layout) {
-            // Boost's Fruchterman-Reingold takes minutes past ~10^4 nodes here (bench/README.md).
-            if (graph.node_count() > 2000 && !m_layout_forced) {
+            // ForceAtlas2 takes ~15 s for 10^5 nodes and minutes for 10^6 (bench/README.md):
+            // past 10^5 nodes it runs only when asked for.
+            const bool fa2 = m_layout_options.algorithm == LayoutAlgorithm::force_atlas2;
+            if (graph.node_count() > 100000 && !m_layout_forced) {
                 layout_line = "kgraph: layout skipped: " + grouped(graph.node_count()) +
-                              " nodes (more than 2,000; --layout fr forces it, slowly, or reduce "
-                              "with --top N)\n";
+                              " nodes (more than 100,000; --layout fa2 forces it, in minutes, or "
+                              "reduce with --top N)\n";
             } else {
                 const auto layout_start = std::chrono::steady_clock::now();
-                compute_layout(graph);
+                compute_layout(graph, m_layout_options);
                 std::ostringstream l;
-                l << std::fixed << std::setprecision(2)
-                  << "kgraph: layout: Fruchterman-Reingold, 100 iterations, "
+                l << std::fixed << std::setprecision(2) << "kgraph: layout: "
+                  << (fa2 ? "ForceAtlas2 (Barnes-Hut)" : "Fruchterman-Reingold") << ", "
+                  << grouped(m_layout_options.iterations) << " iterations, "
                   << std::chrono::duration<double>(std::chrono::steady_clock::now() - layout_start)
                          .count()
                   << " s\n";
@@ -456,7 +467,7 @@ public:
         for (Output& o : m_outputs) {
             switch (o.format) {
                 case Format::graphml:
-                    write_graphml(graph, *o.file);
+                    write_graphml(graph, *o.file, m_graphml);
                     break;
                 case Format::json:
                     write_node_link_json(graph, *o.file);
@@ -476,6 +487,11 @@ public:
                 case Format::neo4j_csv:
                     write_neo4j_nodes_csv(graph, *o.file);
                     write_neo4j_edges_csv(graph, *o.edges_file);
+                    o.edges_file->close();
+                    break;
+                case Format::gephi_csv:
+                    write_gephi_nodes_csv(graph, *o.file);
+                    write_gephi_edges_csv(graph, *o.edges_file);
                     o.edges_file->close();
                     break;
             }
@@ -560,6 +576,8 @@ private:
     bool m_metrics = true;
     bool m_layout = true;
     bool m_layout_forced = false;
+    LayoutOptions m_layout_options;
+    GraphmlOptions m_graphml;
     std::optional<std::vector<NodeKind>> m_node_kinds;
     std::optional<std::vector<EdgeKind>> m_edge_kinds;
     std::optional<std::uint32_t> m_min_weight;

@@ -35,16 +35,32 @@ std::string csv_field(std::string_view text) {
     return out + "\"";
 }
 
-void write_neo4j_nodes_csv(const KnowledgeGraph& graph, OutputFile& out) {
-    std::string line = "id:ID,label,kind,lang,key";
+namespace {
+
+// Column names of one dialect; the rows are the same data in the same order.
+struct CsvDialect {
+    const char* node_id;
+    const char* label;
+    const char* integer_suffix;  ///< appended to integer metric columns (Neo4j: ":long")
+    const char* double_suffix;
+    bool neo4j;
+};
+constexpr CsvDialect neo4j_dialect{"id:ID", "label", ":long", ":double", true};
+constexpr CsvDialect gephi_dialect{"Id", "Label", "", "", false};
+
+void write_nodes_csv(const KnowledgeGraph& graph, OutputFile& out, const CsvDialect& d) {
+    std::string line = std::string(d.node_id) + ',' + d.label + ",kind,lang,key";
     if (graph.has_metrics()) {
         for (const MetricField& f : metric_fields) {
-            line += std::string(",") + f.name + (f.integer ? ":long" : ":double");
+            line += std::string(",") + f.name + (f.integer ? d.integer_suffix : d.double_suffix);
         }
     }
-    if (graph.has_layout()) line += ",x:double,y:double";
-    line += ",:LABEL\n";
-    out.write(line);
+    if (graph.has_layout()) line += std::string(",x") + d.double_suffix + ",y" + d.double_suffix;
+    // Gephi reads size and colour from these columns (Data Laboratory "size", "color").
+    if (!d.neo4j && graph.has_metrics()) line += ",size,color";
+    if (d.neo4j) line += ",:LABEL";
+    out.write(line + '\n');
+    const double top = max_pagerank(graph);
     const CsrGraph& g = graph.graph();
     for (auto v : boost::make_iterator_range(boost::vertices(g))) {
         const NodeData& node = g[v];
@@ -55,9 +71,23 @@ void write_neo4j_nodes_csv(const KnowledgeGraph& graph, OutputFile& out) {
             for (const MetricField& f : metric_fields) line += ',' + metric_text(f, node);
         }
         if (graph.has_layout()) line += ',' + shortest(node.x) + ',' + shortest(node.y);
-        line += ',' + neo4j_label(to_string(node.kind)) + '\n';
-        out.write(line);
+        if (!d.neo4j && graph.has_metrics()) {
+            line += ',' + shortest(node_size(node.pagerank, top)) + ',' +
+                    hex(community_color(node.community));
+        }
+        if (d.neo4j) line += ',' + neo4j_label(to_string(node.kind));
+        out.write(line + '\n');
     }
+}
+
+}  // namespace
+
+void write_neo4j_nodes_csv(const KnowledgeGraph& graph, OutputFile& out) {
+    write_nodes_csv(graph, out, neo4j_dialect);
+}
+
+void write_gephi_nodes_csv(const KnowledgeGraph& graph, OutputFile& out) {
+    write_nodes_csv(graph, out, gephi_dialect);
 }
 
 void write_neo4j_edges_csv(const KnowledgeGraph& graph, OutputFile& out) {
@@ -69,6 +99,23 @@ void write_neo4j_edges_csv(const KnowledgeGraph& graph, OutputFile& out) {
         line = csv_field(g[boost::source(e, g)].key) + ',' + csv_field(g[boost::target(e, g)].key) +
                ',' + neo4j_type(to_string(edge.kind)) + ',' + std::to_string(edge.weight) + ',' +
                std::to_string(edge.articles) + ',' + std::to_string(edge.suspect) + '\n';
+        out.write(line);
+    }
+}
+
+void write_gephi_edges_csv(const KnowledgeGraph& graph, OutputFile& out) {
+    // Label carries the kind, so a link and a mention between two nodes stay two edges.
+    out.write("Source,Target,Type,Id,Label,Weight,kind,articles,suspect\n");
+    const CsrGraph& g = graph.graph();
+    std::string line;
+    std::size_t id = 0;
+    for (auto e : boost::make_iterator_range(boost::edges(g))) {
+        const EdgeData& edge = g[e];
+        const std::string kind(to_string(edge.kind));
+        line = csv_field(g[boost::source(e, g)].key) + ',' + csv_field(g[boost::target(e, g)].key) +
+               ",Directed,e" + std::to_string(id++) + ',' + kind + ',' +
+               std::to_string(edge.weight) + ',' + kind + ',' + std::to_string(edge.articles) +
+               ',' + std::to_string(edge.suspect) + '\n';
         out.write(line);
     }
 }

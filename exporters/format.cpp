@@ -20,6 +20,7 @@ std::optional<Format> format_from_name(std::string_view name) {
     if (n == "cyjs" || n == "cytoscape") return Format::cytoscape;
     if (n == "dot" || n == "graphviz") return Format::dot;
     if (n == "neo4j-csv" || n == "neo4j") return Format::neo4j_csv;
+    if (n == "gephi-csv" || n == "gephi") return Format::gephi_csv;
     return std::nullopt;
 }
 
@@ -50,6 +51,8 @@ std::string_view to_string(Format format) {
             return "dot";
         case Format::neo4j_csv:
             return "neo4j-csv";
+        case Format::gephi_csv:
+            return "gephi-csv";
     }
     return "json";
 }

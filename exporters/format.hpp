@@ -8,10 +8,15 @@
 
 namespace kg {
 
-enum class Format { graphml, json, gexf, graphology, cytoscape, dot, neo4j_csv };
+enum class Format { graphml, json, gexf, graphology, cytoscape, dot, neo4j_csv, gephi_csv };
+
+/// Formats written as a folder of two files, nodes.csv and edges.csv.
+constexpr bool is_folder_format(Format f) {
+    return f == Format::neo4j_csv || f == Format::gephi_csv;
+}
 
 /// "graphml", "json" (also "node-link"), "gexf", "graphology" (also "sigma"), "cyjs" (also
-/// "cytoscape"), "dot", "neo4j-csv" (a folder: nodes.csv, edges.csv), case-insensitive.
+/// "cytoscape"), "dot", "neo4j-csv", "gephi-csv" (folders: nodes.csv, edges.csv), case-insensitive.
 std::optional<Format> format_from_name(std::string_view name);
 
 /// By suffix: .graphml .xml -> graphml; .gexf; .graphology.json; .cyjs; other .json -> json.

@@ -18,13 +18,32 @@ void data(std::string& line, std::string_view key, std::string_view value) {
     line += "</data>";
 }
 
+// yEd's node graphics: a circle of the node's size at its position, filled with its
+// community's colour, labelled with its label. yEd's Geometry is the top-left corner.
+void yed_node(std::string& line, const NodeData& node, const KnowledgeGraph& graph,
+              double top_rank) {
+    const double size = graph.has_metrics() ? node_size(node.pagerank, top_rank) : 20.0;
+    const std::string side = shortest(size);
+    line += "<data key=\"yed_node\"><y:ShapeNode><y:Geometry x=\"";
+    line += shortest(node.x - size / 2);
+    line += "\" y=\"";
+    line += shortest(-node.y - size / 2);  // yEd's y axis points down
+    line += "\" width=\"" + side + "\" height=\"" + side + "\"/><y:Fill color=\"";
+    line += graph.has_metrics() ? hex(community_color(node.community)) : std::string("#cccccc");
+    line += "\" transparent=\"false\"/><y:NodeLabel>";
+    append_xml_escaped(line, node.label);
+    line += "</y:NodeLabel><y:Shape type=\"ellipse\"/></y:ShapeNode></data>";
+}
+
 }  // namespace
 
-void write_graphml(const KnowledgeGraph& graph, OutputFile& out) {
+void write_graphml(const KnowledgeGraph& graph, OutputFile& out, const GraphmlOptions& options) {
     out.write(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" "
-        "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
+        "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" ");
+    if (options.yed) out.write("xmlns:y=\"http://www.yworks.com/xml/graphml\" ");
+    out.write(
         "xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
         "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n"
         "  <key id=\"label\" for=\"node\" attr.name=\"label\" attr.type=\"string\"/>\n"
@@ -53,6 +72,11 @@ void write_graphml(const KnowledgeGraph& graph, OutputFile& out) {
         out.write(
             "  <key id=\"x\" for=\"node\" attr.name=\"x\" attr.type=\"double\"/>\n"
             "  <key id=\"y\" for=\"node\" attr.name=\"y\" attr.type=\"double\"/>\n");
+    }
+    if (options.yed) {
+        out.write(
+            "  <key id=\"yed_node\" for=\"node\" yfiles.type=\"nodegraphics\"/>\n"
+            "  <key id=\"yed_edge\" for=\"edge\" yfiles.type=\"edgegraphics\"/>\n");
     }
     out.write("  <graph id=\"G\" edgedefault=\"directed\">\n");
     const double top_rank = max_pagerank(graph);
@@ -86,6 +110,7 @@ void write_graphml(const KnowledgeGraph& graph, OutputFile& out) {
             data(line, "x", shortest(node.x));
             data(line, "y", shortest(node.y));
         }
+        if (options.yed) yed_node(line, node, graph, top_rank);
         line += "</node>\n";
         out.write(line);
     }
@@ -101,6 +126,11 @@ void write_graphml(const KnowledgeGraph& graph, OutputFile& out) {
         data(line, "weight", std::to_string(edge.weight));
         data(line, "articles", std::to_string(edge.articles));
         data(line, "suspect", std::to_string(edge.suspect));
+        if (options.yed) {
+            line +=
+                "<data key=\"yed_edge\"><y:PolyLineEdge><y:Arrows source=\"none\" "
+                "target=\"standard\"/></y:PolyLineEdge></data>";
+        }
         line += "</edge>\n";
         out.write(line);
     }

@@ -3,6 +3,9 @@
 // attr.type: node label, kind, lang, key; edge kind, weight (double, as Gephi and Cytoscape
 // read weights), articles (int), suspect (int: occurrences whose link text cuts a word). Node ids
 // are n0, n1, … (valid NMTOKENs whatever the title). Streams to an OutputFile; no DOM.
+// Optionally adds yEd's own node graphics (yFiles GraphML extension, namespace
+// http://www.yworks.com/xml/graphml: y:ShapeNode with geometry, fill and label), which is the
+// only place yEd reads a node's visible label from.
 #pragma once
 
 #include "exporters/output_file.hpp"
@@ -10,7 +13,15 @@
 
 namespace kg {
 
+struct GraphmlOptions {
+    /// Add yEd node graphics (label, colour, size, position) and edge arrows. yEd's extension
+    /// puts elements inside <data>, which the plain GraphML XSD does not allow: the file then
+    /// validates against yFiles' extended schema, not the official one.
+    bool yed = false;
+};
+
 /// Writes `graph` to `out` (does not close it). Throws OutputError on a write failure.
-void write_graphml(const KnowledgeGraph& graph, OutputFile& out);
+void write_graphml(const KnowledgeGraph& graph, OutputFile& out,
+                   const GraphmlOptions& options = {});
 
 }  // namespace kg

@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   cmake ninja-build g++ pkg-config         # build
   libboost-graph-dev libboost-program-options-dev rapidjson-dev libicu-dev   # libraries
-  catch2 libxml2-utils python3 python3-networkx python3-igraph python3-icu    # tests
+  catch2 libxml2-utils python3 python3-networkx python3-numpy python3-scipy python3-igraph python3-icu  # tests (networkx's PageRank needs scipy)
   graphviz                                                                 # DOT rendering
   clang-format                                                             # style
 )

@@ -141,6 +141,74 @@ def main():
               sorted((l["source"], l["target"], l["kind"], l["weight"]) for l in truth["links"]),
               "neo4j edges.csv differs")
 
+        # Gephi's spreadsheet import: the same nodes and edges, kinds in Label, weights in Weight.
+        gephi = os.path.join(work, "gephi")
+        run = subprocess.run([args.kgraph, "build", *args.inputs, "-f", "gephi-csv", "-o", gephi, "-q",
+                              "--max-reports", "0", *args.extra], capture_output=True, text=True)
+        check(run.returncode == 0, f"kgraph -f gephi-csv failed: {run.stderr[-300:]}")
+        with open(os.path.join(gephi, "nodes.csv"), encoding="utf-8", newline="") as fh:
+            rows = list(csv.DictReader(fh))
+        check(sorted((r["Id"], r["Label"], r["kind"]) for r in rows) ==
+              sorted((n["id"], n["label"], n["kind"]) for n in truth["nodes"]), "gephi nodes.csv differs")
+        with open(os.path.join(gephi, "edges.csv"), encoding="utf-8", newline="") as fh:
+            rows = list(csv.DictReader(fh))
+        check(all(r["Type"] == "Directed" for r in rows), "gephi edges.csv: an edge is not Directed")
+        check(len({r["Id"] for r in rows}) == len(rows), "gephi edges.csv: edge ids repeat")
+        check(sorted((r["Source"], r["Target"], r["Label"], int(r["Weight"])) for r in rows) ==
+              sorted((l["source"], l["target"], l["kind"], l["weight"]) for l in truth["links"]),
+              "gephi edges.csv differs")
+
+        # networkx's GEXF reader: Debian's networkx 2.8 knows the 1.1draft and 1.2draft
+        # namespaces only. GEXF 1.3 keeps 1.2draft's elements (it adds the edge attribute
+        # `kind`, which 2.8 ignores), so the check reads our file under the 1.2draft namespaces.
+        with open(gexf, encoding="utf-8") as fh:
+            text = fh.read()
+        text = (text.replace('"http://gexf.net/1.3/viz"', '"http://www.gexf.net/1.2draft/viz"')
+                .replace('"http://gexf.net/1.3"', '"http://www.gexf.net/1.2draft"')
+                .replace('version="1.3"', 'version="1.2"'))
+        import io
+        x = nx.read_gexf(io.BytesIO(text.encode("utf-8")), version="1.2draft")
+        check(sorted((d["key"], d["label"], d["kind"]) for _, d in x.nodes(data=True)) ==
+              sorted((n["id"], n["label"], n["kind"]) for n in truth["nodes"]), "networkx read_gexf: nodes differ")
+        x_key = {n: d["key"] for n, d in x.nodes(data=True)}
+        check(sorted((x_key[u], x_key[v], d["weight"]) for u, v, d in x.edges(data=True)) ==
+              sorted((l["source"], l["target"], float(l["weight"])) for l in truth["links"]),
+              "networkx read_gexf: edges or weights differ")
+        if truth["nodes"] and "x" in truth["nodes"][0]:
+            check(sorted((d["key"], d["viz"]["position"]["x"], d["viz"]["position"]["y"]) for _, d in x.nodes(data=True)) ==
+                  sorted((n["id"], float(n["x"]), float(n["y"])) for n in truth["nodes"]),
+                  "networkx read_gexf: viz positions differ from the JSON")
+        if truth["nodes"] and "pagerank" in truth["nodes"][0]:
+            check(all(isinstance(d["pagerank"], float) and isinstance(d["core"], int) for _, d in x.nodes(data=True)),
+                  "networkx read_gexf: metric attributes lost their types")
+        print(f"networkx read_gexf: {x.number_of_nodes()} nodes, {x.number_of_edges()} edges")
+
+        # GraphML with yEd's graphics: networkx's reader takes yEd's labels, igraph reads the
+        # file, and without the yFiles elements (which the official XSD does not allow inside
+        # <data>) it validates.
+        yed = os.path.join(work, "yed.graphml")
+        run = subprocess.run([args.kgraph, "build", *args.inputs, "-o", yed, "--yed", "-q",
+                              "--max-reports", "0", *args.extra], capture_output=True, text=True)
+        check(run.returncode == 0, f"kgraph --yed failed: {run.stderr[-300:]}")
+        y = nx.read_graphml(yed)
+        check(sorted((d["key"], d["label"]) for _, d in y.nodes(data=True)) ==
+              sorted((n["id"], n["label"]) for n in truth["nodes"]), "networkx sees other yEd labels")
+        check(y.number_of_edges() == len(truth["links"]), "networkx sees another edge count in the yEd GraphML")
+        yi = igraph.Graph.Read_GraphML(yed)
+        check((yi.vcount(), yi.ecount()) == (len(truth["nodes"]), len(truth["links"])), "igraph reads the yEd GraphML wrong")
+        with open(yed, encoding="utf-8") as fh:
+            text = fh.read()
+        stripped = re.sub(r'<data key="yed_(node|edge)">.*?</data>', "", text)
+        stripped = re.sub(r'  <key id="yed_(node|edge)"[^>]*/>\n', "", stripped)
+        stripped = stripped.replace(' xmlns:y="http://www.yworks.com/xml/graphml"', "")
+        check(stripped.count("<y:") == 0 and text.count("<y:ShapeNode>") == len(truth["nodes"]),
+              "the yEd GraphML lacks a ShapeNode per node")
+        plain = os.path.join(work, "yed-stripped.graphml")
+        with open(plain, "w", encoding="utf-8") as fh:
+            fh.write(stripped)
+        xl = subprocess.run(["xmllint", "--noout", "--nonet", "--schema", args.schema, plain], capture_output=True, text=True)
+        check(xl.returncode == 0, f"xmllint --schema rejects the yEd GraphML without its yFiles data: {xl.stderr[-500:]}")
+
         g = nx.read_graphml(graphml1)
         if g.number_of_nodes() and "x" in next(iter(g.nodes.values())):
             # Graphviz draws kgraph's own positions (neato -n): every node must come out.

@@ -69,7 +69,8 @@ std::string write_to_string(const KnowledgeGraph& g, Write write) {
 }  // namespace
 
 TEST_CASE("GraphML declares every key with its type and escapes every value", "[graphml]") {
-    const std::string xml = write_to_string(sample_graph(false), write_graphml);
+    const std::string xml = write_to_string(
+        sample_graph(false), [](const KnowledgeGraph& g, OutputFile& f) { write_graphml(g, f); });
     const std::string expected =
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" "
@@ -230,6 +231,39 @@ TEST_CASE("Neo4j CSV quotes what needs quoting and types every column", "[csv]")
           "a&b,zh:中国,EMBED,1,1,0\n");
 }
 
+TEST_CASE("Gephi CSV has Id/Label nodes and Source/Target/Type/Label/Weight edges", "[csv]") {
+    const KnowledgeGraph g = sample_graph(true);
+    const std::string nodes = write_to_string(g, write_gephi_nodes_csv);
+    CHECK(nodes ==
+          "Id,Label,kind,lang,key\n"
+          "a&b,\"A <\"\"quoted\"\"> & 'single'\x01\",article,,a&b\n"
+          "zh:中国,中国,entity,zh,zh:中国\n");
+    const std::string edges = write_to_string(g, write_gephi_edges_csv);
+    CHECK(edges ==
+          "Source,Target,Type,Id,Label,Weight,kind,articles,suspect\n"
+          "a&b,zh:中国,Directed,e0,link,16,link,1,0\n"
+          "a&b,zh:中国,Directed,e1,embed,1,embed,1,0\n");
+}
+
+TEST_CASE("GraphML for yEd adds a labelled, escaped ShapeNode per node and arrows per edge",
+          "[graphml]") {
+    GraphmlOptions yed;
+    yed.yed = true;
+    const std::string xml =
+        write_to_string(sample_graph(false),
+                        [&](const KnowledgeGraph& g, OutputFile& f) { write_graphml(g, f, yed); });
+    CHECK(xml.find("xmlns:y=\"http://www.yworks.com/xml/graphml\"") != std::string::npos);
+    CHECK(xml.find("<key id=\"yed_node\" for=\"node\" yfiles.type=\"nodegraphics\"/>") !=
+          std::string::npos);
+    CHECK(xml.find("<y:NodeLabel>A &lt;&quot;quoted&quot;&gt; &amp; "
+                   "&apos;single&apos;\xEF\xBF\xBD</y:NodeLabel>") != std::string::npos);
+    CHECK(xml.find("<y:NodeLabel>中国</y:NodeLabel>") != std::string::npos);
+    CHECK(xml.find("<y:Arrows source=\"none\" target=\"standard\"/>") != std::string::npos);
+    const std::string plain = write_to_string(
+        sample_graph(false), [](const KnowledgeGraph& g, OutputFile& f) { write_graphml(g, f); });
+    CHECK(plain.find("y:") == std::string::npos);
+}
+
 TEST_CASE("formats come from names and suffixes", "[format]") {
     CHECK(format_from_path("a/b.GraphML") == Format::graphml);
     CHECK(format_from_path("g.xml") == Format::graphml);
@@ -244,4 +278,7 @@ TEST_CASE("formats come from names and suffixes", "[format]") {
     CHECK(format_from_name("dot") == Format::dot);
     CHECK_FALSE(format_from_name("csv"));
     CHECK(format_from_name("neo4j-csv") == Format::neo4j_csv);
+    CHECK(format_from_name("gephi-csv") == Format::gephi_csv);
+    CHECK(is_folder_format(Format::gephi_csv));
+    CHECK_FALSE(is_folder_format(Format::graphml));
 }

@@ -1,6 +1,8 @@
-// Unit tests of the force-directed layout: deterministic, centred, and it pulls neighbours
-// together.
+// Unit tests of the force-directed layouts (ForceAtlas2 with Barnes–Hut, Boost's
+// Fruchterman–Reingold): deterministic, centred, independent of the thread count, Barnes–Hut
+// close to the exact pairwise forces, and neighbours pulled together.
 #include <cmath>
+#include <random>
 
 #include "graph/graph_builder.hpp"
 #include "graph/layout.hpp"
@@ -10,15 +12,17 @@ using namespace kg;
 
 namespace {
 
-KnowledgeGraph two_cliques() {
+// Two cliques of `size` nodes joined by one edge.
+KnowledgeGraph two_cliques(NodeId size = 5) {
     GraphBuilder b;
-    for (int i = 0; i < 10; ++i) b.add_node("n" + std::to_string(i), NodeKind::entity);
-    for (NodeId base : {0u, 5u}) {
-        for (NodeId i = 0; i < 5; ++i) {
-            for (NodeId j = i + 1; j < 5; ++j) b.add_edge(base + i, base + j, EdgeKind::link, 1, 1);
+    for (NodeId i = 0; i < 2 * size; ++i) b.add_node("n" + std::to_string(i), NodeKind::entity);
+    for (NodeId base : {0u, size}) {
+        for (NodeId i = 0; i < size; ++i) {
+            for (NodeId j = i + 1; j < size; ++j)
+                b.add_edge(base + i, base + j, EdgeKind::link, 1, 1);
         }
     }
-    b.add_edge(0, 5, EdgeKind::link, 1, 1);
+    b.add_edge(0, size, EdgeKind::link, 1, 1);
     return b.freeze();
 }
 
@@ -26,37 +30,129 @@ double distance(const KnowledgeGraph& g, NodeId a, NodeId b) {
     return std::hypot(g.node(a).x - g.node(b).x, g.node(a).y - g.node(b).y);
 }
 
+LayoutOptions with(LayoutAlgorithm algorithm) {
+    LayoutOptions o;
+    o.algorithm = algorithm;
+    return o;
+}
+
+// A random graph of n nodes and 3n edges, with random start positions.
+void random_graph(std::size_t n, std::vector<LayoutEdge>& edges, std::vector<double>& x,
+                  std::vector<double>& y) {
+    std::mt19937 rng(5);
+    std::uniform_real_distribution<double> coordinate(-100, 100);
+    for (std::size_t i = 0; i < n; ++i) {
+        x.push_back(coordinate(rng));
+        y.push_back(coordinate(rng));
+    }
+    for (std::size_t k = 0; k < 3 * n; ++k) {
+        edges.push_back(
+            {static_cast<std::uint32_t>(rng() % n), static_cast<std::uint32_t>(rng() % n), 1.0});
+    }
+}
+
 }  // namespace
 
 TEST_CASE("the layout is the same on every run and centred on the origin", "[layout]") {
-    KnowledgeGraph a = two_cliques();
-    KnowledgeGraph b = two_cliques();
-    compute_layout(a);
-    compute_layout(b);
-    REQUIRE(a.has_layout());
-    double cx = 0;
-    double cy = 0;
-    for (NodeId v = 0; v < a.node_count(); ++v) {
-        CHECK(a.node(v).x == b.node(v).x);
-        CHECK(a.node(v).y == b.node(v).y);
-        cx += a.node(v).x;
-        cy += a.node(v).y;
+    for (LayoutAlgorithm algorithm :
+         {LayoutAlgorithm::force_atlas2, LayoutAlgorithm::fruchterman_reingold}) {
+        KnowledgeGraph a = two_cliques();
+        KnowledgeGraph b = two_cliques();
+        compute_layout(a, with(algorithm));
+        compute_layout(b, with(algorithm));
+        REQUIRE(a.has_layout());
+        double cx = 0;
+        double cy = 0;
+        for (NodeId v = 0; v < a.node_count(); ++v) {
+            CHECK(a.node(v).x == b.node(v).x);
+            CHECK(a.node(v).y == b.node(v).y);
+            cx += a.node(v).x;
+            cy += a.node(v).y;
+        }
+        CHECK(std::abs(cx / 10) < 0.01);
+        CHECK(std::abs(cy / 10) < 0.01);
     }
-    CHECK(std::abs(cx / 10) < 0.01);
-    CHECK(std::abs(cy / 10) < 0.01);
 }
 
 TEST_CASE("the layout keeps a clique together and apart from the other", "[layout]") {
-    KnowledgeGraph g = two_cliques();
+    for (LayoutAlgorithm algorithm :
+         {LayoutAlgorithm::force_atlas2, LayoutAlgorithm::fruchterman_reingold}) {
+        KnowledgeGraph g = two_cliques();
+        compute_layout(g, with(algorithm));
+        double inside = 0;
+        double across = 0;
+        for (NodeId i = 1; i < 5; ++i) {
+            inside += distance(g, 1, i + (i == 1 ? 1 : 0));
+            across += distance(g, 1, 5 + i);
+        }
+        CHECK(inside < across);
+        for (NodeId i = 0; i < 10; ++i) {
+            for (NodeId j = i + 1; j < 10; ++j) CHECK(distance(g, i, j) > 0);
+        }
+    }
+}
+
+TEST_CASE("ForceAtlas2 separates two large cliques: every node is nearer its own clique's centre",
+          "[layout]") {
+    KnowledgeGraph g = two_cliques(40);
     compute_layout(g);
-    double inside = 0;
-    double across = 0;
-    for (NodeId i = 1; i < 5; ++i) {
-        inside += distance(g, 1, i + (i == 1 ? 1 : 0));
-        across += distance(g, 1, 5 + i);
+    double c[2][2] = {{0, 0}, {0, 0}};
+    for (NodeId v = 0; v < 80; ++v) {
+        c[v / 40][0] += g.node(v).x / 40;
+        c[v / 40][1] += g.node(v).y / 40;
     }
-    CHECK(inside < across);
-    for (NodeId i = 0; i < 10; ++i) {
-        for (NodeId j = i + 1; j < 10; ++j) CHECK(distance(g, i, j) > 0);
+    for (NodeId v = 0; v < 80; ++v) {
+        const double own = std::hypot(g.node(v).x - c[v / 40][0], g.node(v).y - c[v / 40][1]);
+        const double other =
+            std::hypot(g.node(v).x - c[1 - v / 40][0], g.node(v).y - c[1 - v / 40][1]);
+        CHECK(own < other);
     }
+}
+
+TEST_CASE("ForceAtlas2 gives the same positions with 1, 2 and 3 threads", "[layout]") {
+    std::vector<LayoutEdge> edges;
+    std::vector<double> x0, y0;
+    random_graph(6000, edges, x0, y0);  // above the size at which threads start
+    LayoutOptions options;
+    options.iterations = 5;
+    std::vector<double> x1 = x0, y1 = y0;
+    options.threads = 1;
+    force_atlas2(x0.size(), edges, x1, y1, options);
+    for (unsigned threads : {2u, 3u}) {
+        std::vector<double> x2 = x0, y2 = y0;
+        options.threads = threads;
+        force_atlas2(x0.size(), edges, x2, y2, options);
+        CHECK(x1 == x2);
+        CHECK(y1 == y2);
+    }
+    CHECK(x1 != x0);
+}
+
+TEST_CASE("Barnes-Hut repulsion with a small opening angle matches the exact pairwise sum",
+          "[layout]") {
+    std::vector<LayoutEdge> edges;
+    std::vector<double> x0, y0;
+    random_graph(500, edges, x0, y0);
+    LayoutOptions options;
+    options.iterations = 1;
+    options.theta = 0.1;
+    std::vector<double> xb = x0, yb = y0, xe = x0, ye = y0;
+    force_atlas2(x0.size(), edges, xb, yb, options, true);
+    force_atlas2(x0.size(), edges, xe, ye, options, false);
+    double moved = 0;
+    double differs = 0;
+    for (std::size_t i = 0; i < x0.size(); ++i) {
+        moved += std::hypot(xe[i] - x0[i], ye[i] - y0[i]);
+        differs += std::hypot(xb[i] - xe[i], yb[i] - ye[i]);
+    }
+    REQUIRE(moved > 0);
+    CHECK(differs < 0.01 * moved);
+    // With Gephi's opening angle the approximation is coarser but still close.
+    options.theta = 1.2;
+    xb = x0;
+    yb = y0;
+    force_atlas2(x0.size(), edges, xb, yb, options, true);
+    differs = 0;
+    for (std::size_t i = 0; i < x0.size(); ++i) differs += std::hypot(xb[i] - xe[i], yb[i] - ye[i]);
+    CHECK(differs < 0.2 * moved);
 }
