@@ -48,7 +48,7 @@ int main(int argc, char** argv) {
     const int repeats = argc > 2 ? std::max(1, std::atoi(argv[2])) : 3;
     const MatchFolder folder(false);
     Gazetteer gazetteer(folder);
-    const std::vector<InputFile> files = collect_inputs({argv[1]}, std::nullopt);
+    const std::vector<InputFile> files = collect_inputs({argv[1]}, InputFormat{});
 
     // The dictionary: what the first pass of `kgraph build` collects.
     CorpusReader reader(files, ImportOptions{}, 2);

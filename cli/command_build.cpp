@@ -61,11 +61,15 @@ public:
             ("quiet,q", "print no summary (problems are still reported)")
             ("progress", "show a progress line (default: only on a terminal)");
         m_input.add_options()
-            ("input-format,F", po::value<std::string>(), "markdown|wikitext: how to read every input (default: by suffix; .wiki is wikitext)")
+            ("input-format,F", po::value<std::string>(), "markdown|wikitext|mediawiki|jsonl: how to read every input (default: by suffix; .wiki is wikitext, .xml and compressed files MediaWiki dumps, .jsonl JSON lines)")
             ("case", po::value<std::string>()->default_value("fold"), "fold|first-letter|sensitive: how letter case compares in keys")
             ("label-first", "read [[A|B]] as label A, target B (Dendron vaults)")
             ("external", "make URLs of Markdown links 'external' nodes")
-            ("threads,j", po::value<unsigned>(), "worker threads (default: all cores)");
+            ("threads,j", po::value<unsigned>(), "worker threads (default: all cores)")
+            ("namespaces", po::value<std::string>()->default_value("0,14"), "wiki input: namespaces whose pages become nodes (0 articles, 14 categories)")
+            ("redirects", po::value<std::string>()->default_value("resolve"), "resolve|keep: wiki redirects: links land on the target; keep also keeps redirect nodes with a 'redirect' edge")
+            ("interlanguage", po::value<std::string>()->default_value("keep"), "keep|drop: wiki input: [[zh:…]] links as 'interlanguage' edges, or none")
+            ("links-in-templates", "wikitext: count links written inside {{templates}}");
         m_mentions.add_options()
             ("mentions", po::value<std::string>()->default_value("on"), "on|off: spot unlinked mentions of known names")
             ("entities", po::value<std::string>(), "names to spot even if never linked: TSV name<TAB>alias|alias<TAB>type, or JSON lines")
@@ -164,17 +168,47 @@ public:
             throw UsageError("build: unknown --case '" + case_rule +
                              "': use fold, first-letter or sensitive");
         }
+        m_import.case_forced = !vm["case"].defaulted();
+        m_import.links_in_templates = vm.count("links-in-templates") > 0;
+        const std::string interlanguage = vm["interlanguage"].as<std::string>();
+        if (interlanguage != "keep" && interlanguage != "drop")
+            throw UsageError("build: --interlanguage takes keep or drop");
+        m_import.keep_interlanguage = interlanguage == "keep";
+        const std::string redirects = vm["redirects"].as<std::string>();
+        if (redirects != "resolve" && redirects != "keep")
+            throw UsageError("build: --redirects takes resolve or keep");
+        m_keep_redirects = redirects == "keep";
+        m_namespaces.clear();
+        {
+            std::string list = vm["namespaces"].as<std::string>();
+            std::size_t from = 0;
+            while (from <= list.size()) {
+                const std::size_t comma = std::min(list.find(',', from), list.size());
+                const std::string item = list.substr(from, comma - from);
+                char* end = nullptr;
+                const long ns = std::strtol(item.c_str(), &end, 10);
+                if (item.empty() || end == nullptr || *end != '\0')
+                    throw UsageError(
+                        "build: --namespaces takes numbers separated by commas, e.g. 0,14");
+                m_namespaces.push_back(static_cast<int>(ns));
+                from = comma + 1;
+            }
+        }
         m_import.label_first = vm.count("label-first") > 0;
         m_import.external = vm.count("external") > 0;
         if (vm.count("input-format")) {
             const std::string f = vm["input-format"].as<std::string>();
             if (f == "markdown") {
-                m_dialect = Dialect::markdown;
+                m_input_format.dialect = Dialect::markdown;
             } else if (f == "wikitext") {
-                m_dialect = Dialect::wikitext;
+                m_input_format.dialect = Dialect::wikitext;
+            } else if (f == "mediawiki") {
+                m_input_format.kind = InputKind::mediawiki_dump;
+            } else if (f == "jsonl") {
+                m_input_format.kind = InputKind::json_lines;
             } else {
                 throw UsageError("build: unknown input format '" + f +
-                                 "': use -F markdown or -F wikitext");
+                                 "': use -F markdown, wikitext, mediawiki or jsonl");
             }
         }
         const std::string mentions = vm["mentions"].as<std::string>();
@@ -310,7 +344,15 @@ public:
             }
         }
         // Inputs are checked before outputs are created, so a typo leaves no temp files behind.
-        m_files = collect_inputs(m_inputs, m_dialect);
+        m_files = collect_inputs(m_inputs, m_input_format);
+        // A wiki dump is a link graph first: spotting mentions in millions of pages needs a
+        // second pass over the dump, so it runs only when asked for.
+        const bool wiki = std::any_of(m_files.begin(), m_files.end(), [](const InputFile& f) {
+            return f.kind != InputKind::article;
+        });
+        if (wiki && vm["mentions"].defaulted()) m_mention_settings.mentions = false;
+        if (wiki && vm["cooccurrence"].defaulted())
+            m_mention_settings.window = CooccurrenceWindow::off;
         m_folder = std::make_unique<MatchFolder>(m_fold_han);
         m_import.han_folder = m_fold_han ? m_folder.get() : nullptr;
         m_stage = std::make_unique<MentionStage>(m_mention_settings, *m_folder);
@@ -373,13 +415,27 @@ public:
         const std::size_t total_files = m_files.size();
         auto last_progress = started;
 
+        std::vector<Redirect> redirects;
+        bool broken = false;
         CorpusReader reader(m_files, m_import, m_threads);
+        reader.select_namespaces(m_namespaces);
         reader.read([&](Document&& doc) {
             ++doc_index;
             bytes += doc.bytes;
             for (const Problem& p : doc.problems) reporter.report(p);
+            broken = broken || doc.broken;
             if (doc.skipped) {
-                ++skipped;
+                // A broken dump or a bad JSON line is no skipped file: its problem says it.
+                if (std::any_of(doc.problems.begin(), doc.problems.end(), [](const Problem& p) {
+                        return p.kind == ProblemKind::binary_file ||
+                               p.kind == ProblemKind::unreadable_file;
+                    }))
+                    ++skipped;
+                return;
+            }
+            if (!doc.redirect.empty()) {
+                redirects.push_back(
+                    Redirect{std::move(doc.key), std::move(doc.redirect), doc.source});
                 return;
             }
             ++articles;
@@ -389,7 +445,7 @@ public:
                                         "article key '" + doc.key + "' is also the key of '" +
                                             it->second + "': both files are one node"});
             }
-            const NodeId article = builder.add_node(doc.key, NodeKind::article, doc.lang);
+            const NodeId article = builder.add_node(doc.key, doc.kind, doc.lang);
             builder.set_title(article, doc.title);
             for (const ExtractedLink& link : doc.links) {
                 const NodeId target = builder.add_node(link.key, link.target_kind, link.lang);
@@ -411,6 +467,7 @@ public:
         });
         if (m_progress) std::cerr << "\r\033[K" << std::flush;
         m_stage->run(m_files, m_import, m_threads, builder);
+        const RedirectSummary redirected = resolve_redirects(redirects, builder, reporter);
         if (m_report) {
             for (const SuspectLink& l : m_stage->suspects()) {
                 m_report->write(l.where + ": link text '" + l.text + "' (to '" + l.key +
@@ -510,6 +567,17 @@ public:
             s << ") in " << seconds << " s, "
               << (seconds > 0 ? static_cast<double>(bytes) / 1e6 / seconds : 0.0) << " MB/s, "
               << m_threads << " threads\n";
+            const WikiInputStats& wiki = reader.wiki_stats();
+            if (wiki.pages > 0) {
+                s << "kgraph: wiki pages " << grouped(wiki.pages);
+                if (!wiki.site.empty()) s << " of " << wiki.site;
+                s << " (" << grouped(wiki.xml_bytes)
+                  << " bytes of XML or JSON): " << grouped(wiki.redirects) << " redirects ("
+                  << grouped(redirected.resolved) << " resolved, " << grouped(redirected.dangling)
+                  << " to missing pages, " << grouped(redirected.loops) << " in loops), "
+                  << grouped(wiki.other_namespaces)
+                  << " in other namespaces skipped (--namespaces)\n";
+            }
             s << "kgraph: links " << grouped(links) << " extracted";
             if (unresolved > 0)
                 s << ", " << grouped(unresolved) << " Markdown links to files outside the corpus";
@@ -526,6 +594,10 @@ public:
             s << "\nkgraph: edges " << grouped(graph.edge_count()) << ":";
             sep = " ";
             for (EdgeKind k : all_edge_kinds) {
+                // Interlanguage and redirect edges exist only for wiki input: named when there.
+                if ((k == EdgeKind::interlanguage || k == EdgeKind::redirect) &&
+                    graph.edge_count(k) == 0)
+                    continue;
                 s << sep << to_string(k) << ' ' << grouped(graph.edge_count(k)) << " (weight "
                   << grouped(graph.edge_weight(k)) << ')';
                 sep = ", ";
@@ -545,7 +617,66 @@ public:
             s << '\n';
             std::cerr << s.str();
         }
+        if (broken) {
+            std::cerr << "kgraph: an input broke off (see above): the graph holds what was read "
+                         "before it\n";
+            return 1;
+        }
         return 0;
+    }
+
+    struct Redirect {
+        std::string from;
+        std::string to;
+        std::string source;
+    };
+    struct RedirectSummary {
+        std::size_t resolved = 0;
+        std::size_t dangling = 0;
+        std::size_t loops = 0;
+    };
+
+    // Follows every redirect to its final target (chains of any length); a chain that comes
+    // back on itself is reported once and its pages stay as they are. A link to a redirect
+    // then lands on the final target; with --redirects keep the redirect stays a node with a
+    // `redirect` edge.
+    RedirectSummary resolve_redirects(const std::vector<Redirect>& list, GraphBuilder& builder,
+                                      ProblemReporter& reporter) {
+        RedirectSummary summary;
+        std::unordered_map<std::string_view, std::string_view> next;
+        for (const Redirect& r : list) next.emplace(r.from, r.to);
+        for (const Redirect& r : list) {
+            const std::string& from = r.from;
+            std::string_view to = r.to;
+            std::vector<std::string_view> seen{from};
+            bool loop = false;
+            for (auto it = next.find(to); it != next.end(); it = next.find(to)) {
+                if (std::find(seen.begin(), seen.end(), to) != seen.end() || seen.size() > 64) {
+                    loop = true;
+                    break;
+                }
+                seen.push_back(to);
+                to = it->second;
+            }
+            if (loop || to == from) {
+                ++summary.loops;
+                reporter.report(
+                    Problem{ProblemKind::redirect_loop, r.source, 0, 0,
+                            "redirect '" + from + "' is part of a loop; left as it is"});
+                continue;
+            }
+            const std::size_t before_to = builder.node_count();
+            const NodeId target = builder.add_node(to, NodeKind::entity);
+            if (builder.node_count() > before_to) builder.add_surface(target, to);
+            if (builder.node_count() > before_to) ++summary.dangling;
+            const NodeId source = builder.add_node(from, NodeKind::entity);
+            if (m_keep_redirects) {
+                builder.add_edge(source, target, EdgeKind::redirect, 1, 0);
+            }
+            builder.redirect(source, target, m_keep_redirects);
+            ++summary.resolved;
+        }
+        return summary;
     }
 
 private:
@@ -566,7 +697,9 @@ private:
     std::size_t m_max_reports = 10;
     unsigned m_threads = 1;
     ImportOptions m_import;
-    std::optional<Dialect> m_dialect;
+    InputFormat m_input_format;
+    std::vector<int> m_namespaces{0, 14};
+    bool m_keep_redirects = false;
     std::vector<std::string> m_inputs;
     std::vector<InputFile> m_files;
     std::vector<Output> m_outputs;

@@ -13,7 +13,8 @@ int main(int argc, char** argv) {
         std::cerr << "usage: top_entities FOLDER\n";
         return 2;
     }
-    kg::CorpusReader reader(kg::collect_inputs({argv[1]}, std::nullopt), kg::ImportOptions{}, 2);
+    kg::CorpusReader reader(kg::collect_inputs({argv[1]}, kg::InputFormat{}), kg::ImportOptions{},
+                            2);
     kg::GraphBuilder builder;
     std::uint32_t article = 0;
     reader.read([&](kg::Document&& doc) {

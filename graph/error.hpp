@@ -27,11 +27,14 @@ public:
         : Error(format(source, line, column, message)),
           m_source(std::move(source)),
           m_line(line),
-          m_column(column) {}
+          m_column(column),
+          m_message(std::move(message)) {}
 
     const std::string& source() const noexcept { return m_source; }
     std::size_t line() const noexcept { return m_line; }
     std::size_t column() const noexcept { return m_column; }
+    /// The message without the position.
+    const std::string& message() const noexcept { return m_message; }
 
 private:
     static std::string format(const std::string& source, std::size_t line, std::size_t column,
@@ -47,6 +50,7 @@ private:
     std::string m_source;
     std::size_t m_line;
     std::size_t m_column;
+    std::string m_message;
 };
 
 /// An output could not be created, written or moved into place.

@@ -68,9 +68,71 @@ void GraphBuilder::add_edge(NodeId source, NodeId target, EdgeKind kind, std::ui
     }
 }
 
+void GraphBuilder::redirect(NodeId from, NodeId to, bool keep_node) {
+    m_redirects.push_back(Redirect{from, to, keep_node});
+}
+
+void GraphBuilder::apply_redirects() {
+    const auto n = static_cast<NodeId>(m_nodes.size());
+    std::vector<NodeId> lands_on(n);
+    std::vector<bool> dropped(n, false);
+    for (NodeId v = 0; v < n; ++v) lands_on[v] = v;
+    for (const Redirect& r : m_redirects) {
+        lands_on[r.from] = r.to;
+        if (!r.keep_node) dropped[r.from] = true;
+    }
+    // New ids: the nodes that stay, in their order.
+    std::vector<NodeId> new_id(n, 0);
+    NodeId next = 0;
+    for (NodeId v = 0; v < n; ++v) {
+        if (!dropped[v]) new_id[v] = next++;
+    }
+    for (Edge& e : m_edges) {
+        if (e.kind != EdgeKind::redirect) {
+            e.source = lands_on[e.source];
+            e.target = lands_on[e.target];
+        }
+        e.source = new_id[e.source];
+        e.target = new_id[e.target];
+    }
+    std::vector<Node> nodes;
+    std::deque<std::string> keys;
+    nodes.reserve(next);
+    for (NodeId v = 0; v < n; ++v) {
+        if (dropped[v]) continue;
+        nodes.push_back(std::move(m_nodes[v]));
+        keys.push_back(std::move(m_keys[v]));
+    }
+    m_nodes = std::move(nodes);
+    m_keys = std::move(keys);
+    m_redirects.clear();
+    // Edges that now share (source, target, kind) add up. An article's link to a redirect
+    // and to its target is one article (max); co-occurrence windows of the two names add.
+    std::sort(m_edges.begin(), m_edges.end(), [](const Edge& a, const Edge& b) {
+        return std::tie(a.source, a.target, a.kind) < std::tie(b.source, b.target, b.kind);
+    });
+    std::size_t out = 0;
+    for (std::size_t i = 0; i < m_edges.size(); ++i) {
+        if (out > 0 && m_edges[out - 1].source == m_edges[i].source &&
+            m_edges[out - 1].target == m_edges[i].target &&
+            m_edges[out - 1].kind == m_edges[i].kind) {
+            Edge& kept = m_edges[out - 1];
+            kept.weight += m_edges[i].weight;
+            kept.suspect += m_edges[i].suspect;
+            kept.articles = kept.kind == EdgeKind::cooccurrence
+                                ? kept.articles + m_edges[i].articles
+                                : std::max(kept.articles, m_edges[i].articles);
+        } else {
+            m_edges[out++] = m_edges[i];
+        }
+    }
+    m_edges.resize(out);
+}
+
 KnowledgeGraph GraphBuilder::freeze() {
     m_edge_index.clear();
     m_ids.clear();
+    if (!m_redirects.empty()) apply_redirects();
     std::sort(m_edges.begin(), m_edges.end(), [](const Edge& a, const Edge& b) {
         return std::tie(a.source, a.target, a.kind) < std::tie(b.source, b.target, b.kind);
     });

@@ -34,6 +34,11 @@ public:
     void add_edge(NodeId source, NodeId target, EdgeKind kind, std::uint32_t count,
                   std::uint32_t article, std::uint32_t suspect = 0);
 
+    /// At freeze(), every edge to or from `from` lands on `to` instead (parallel edges that
+    /// then meet add up) and `from` leaves the graph, unless `keep_node` (its own `redirect`
+    /// edges stay on it). For wiki redirects; the caller resolves chains: `to` is final.
+    void redirect(NodeId from, NodeId to, bool keep_node = false);
+
     std::size_t node_count() const noexcept { return m_nodes.size(); }
     /// The key of node `id`. Precondition: `id` < node_count().
     const std::string& key(NodeId id) const { return m_keys[id]; }
@@ -79,6 +84,14 @@ private:
         }
     };
 
+    void apply_redirects();
+
+    struct Redirect {
+        NodeId from;
+        NodeId to;
+        bool keep_node;
+    };
+    std::vector<Redirect> m_redirects;
     std::vector<Node> m_nodes;
     std::deque<std::string> m_keys;  // node keys by id; a deque never moves them, so the
                                      // views in m_ids stay valid

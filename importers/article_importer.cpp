@@ -9,6 +9,7 @@
 
 #include <unicode/brkiter.h>
 #include <unicode/uchar.h>
+#include <unicode/uscript.h>
 #include <unicode/utext.h>
 #include <unicode/utf8.h>
 
@@ -82,6 +83,29 @@ std::string_view context_after(std::string_view text, std::size_t offset) {
 
 // A link whose visible text, read with the words around it, starts or ends inside a word of
 // ICU's segmentation: 聊[[zh:天机]]器人 reads 聊天机器人 = 聊天|机器人, so 天机 cuts both.
+// MediaWiki's link trail: the letters right after "]]" join the link's text ([[apple]]s reads
+// "apples"). Wikis set the letters per language; this takes every letter except those of
+// scripts written without spaces (Han, Kana, Hangul, Thai, …), whose wikis have no trail.
+std::size_t link_trail_end(std::string_view text, std::size_t from) {
+    const auto* p = reinterpret_cast<const std::uint8_t*>(text.data());
+    const auto n = static_cast<std::int32_t>(text.size());
+    std::int32_t i = static_cast<std::int32_t>(from);
+    while (i < n) {
+        UChar32 c = 0;
+        std::int32_t next = i;
+        U8_NEXT(p, next, n, c);
+        if (c < 0 || !u_isalpha(c)) break;
+        UErrorCode status = U_ZERO_ERROR;
+        const UScriptCode script = uscript_getScript(c, &status);
+        if (script == USCRIPT_HAN || script == USCRIPT_HIRAGANA || script == USCRIPT_KATAKANA ||
+            script == USCRIPT_HANGUL || script == USCRIPT_THAI || script == USCRIPT_LAO ||
+            script == USCRIPT_KHMER || script == USCRIPT_MYANMAR)
+            break;
+        i = next;
+    }
+    return static_cast<std::size_t>(i);
+}
+
 bool cuts_a_word(std::string_view text, const RawLink& raw, std::string_view display) {
     if (display.empty()) return false;
     const std::string_view before = context_before(text, raw.offset);
@@ -91,7 +115,10 @@ bool cuts_a_word(std::string_view text, const RawLink& raw, std::string_view dis
     rendered.reserve(before.size() + display.size() + after.size());
     rendered.append(before).append(display).append(after);
     WordBoundaries boundaries(rendered, 0, rendered.size());
-    return !boundaries.at(before.size()) || !boundaries.at(before.size() + display.size());
+    // "[[Homer]]'s": ICU reads the possessive as part of the word; the link names the word.
+    const bool possessive = after.rfind("'", 0) == 0 || after.rfind("\u2019", 0) == 0;
+    return !boundaries.at(before.size()) ||
+           (!possessive && !boundaries.at(before.size() + display.size()));
 }
 
 // Offsets where a co-occurrence window starts after the first: ICU sentence boundaries,
@@ -197,7 +224,9 @@ NormalizedTarget ArticleImporter::normalized(std::string_view raw) const {
 }
 
 ArticleImporter::ArticleImporter(ImportOptions options, const CorpusIndex& index)
-    : m_options(options), m_normalizer(options.case_rule, options.han_folder), m_index(index) {}
+    : m_options(options), m_normalizer(options.case_rule, options.han_folder), m_index(index) {
+    m_normalizer.use_site_namespaces(options.site);
+}
 
 Document ArticleImporter::import(std::string_view bytes, const std::string& source,
                                  std::string_view relative_path, Dialect dialect) const {
@@ -215,34 +244,68 @@ Document ArticleImporter::import(std::string_view bytes, const std::string& sour
     }
     DecodedText decoded = decode_text(bytes);
     const std::string& text = decoded.text;
-    std::unique_ptr<LineIndex> lines;
-    auto position = [&](std::size_t offset) {
-        if (!lines) lines = std::make_unique<LineIndex>(text);
-        return lines->position(offset);
-    };
-    if (decoded.invalid_sequences > 0) {
-        const auto [line, column] = position(decoded.first_invalid_in_text);
-        std::string message = "invalid UTF-8 at byte offset " +
-                              std::to_string(decoded.first_invalid_offset) +
-                              " replaced with U+FFFD";
-        if (decoded.invalid_sequences > 1) {
-            message +=
-                " (and " + std::to_string(decoded.invalid_sequences - 1) + " more in this file)";
-        }
-        doc.problems.push_back(Problem{ProblemKind::invalid_utf8, source, line, column, message});
-    }
-
+    report_invalid_utf8(doc, decoded, text, 0);
     const FrontMatter fm = dialect == Dialect::markdown ? parse_front_matter(text) : FrontMatter{};
     doc.aliases = fm.aliases;
     doc.lang = fm.lang;
     doc.title = m_normalizer.clean_title(fm.title);
     if (doc.title.empty()) doc.title = heading_title(text, fm.body_offset, dialect);
     if (doc.title.empty()) doc.title = stem;
+    extract(doc, text, fm.body_offset, dialect, relative_path, 0);
+    return doc;
+}
 
+Document ArticleImporter::import_page(std::string_view wikitext, const std::string& source,
+                                      std::string_view title, std::size_t first_line) const {
+    Document doc;
+    doc.source = source;
+    doc.bytes = wikitext.size();
+    doc.title = m_normalizer.clean_title(title);
+    const NormalizedTarget target = m_normalizer.normalize_target(title);
+    doc.key = target.key;
+    DecodedText decoded = decode_text(wikitext);
+    report_invalid_utf8(doc, decoded, decoded.text, first_line);
+    extract(doc, decoded.text, 0, Dialect::wikitext, {}, first_line);
+    return doc;
+}
+
+namespace {
+// Line and column of `offset` in `text`, the text's first line being `first_line` of its file.
+std::pair<std::size_t, std::size_t> shifted(std::pair<std::size_t, std::size_t> p,
+                                            std::size_t first_line) {
+    if (first_line > 1) p.first += first_line - 1;
+    return p;
+}
+}  // namespace
+
+void ArticleImporter::report_invalid_utf8(Document& doc, const DecodedText& decoded,
+                                          const std::string& text, std::size_t first_line) const {
+    if (decoded.invalid_sequences == 0) return;
+    const LineIndex lines(text);
+    const auto [line, column] = shifted(lines.position(decoded.first_invalid_in_text), first_line);
+    std::string message = "invalid UTF-8 at byte offset " +
+                          std::to_string(decoded.first_invalid_offset) + " replaced with U+FFFD";
+    if (decoded.invalid_sequences > 1) {
+        message += " (and " + std::to_string(decoded.invalid_sequences - 1) + " more in this file)";
+    }
+    doc.problems.push_back(Problem{ProblemKind::invalid_utf8, doc.source, line, column, message});
+}
+
+void ArticleImporter::extract(Document& doc, const std::string& text, std::size_t body_offset,
+                              Dialect dialect, std::string_view relative_path,
+                              std::size_t first_line) const {
+    const std::string& source = doc.source;
+    std::unique_ptr<LineIndex> lines;
+    auto position = [&](std::size_t offset) {
+        if (!lines) lines = std::make_unique<LineIndex>(text);
+        return shifted(lines->position(offset), first_line);
+    };
     ScanOptions scan_options;
     scan_options.dialect = dialect;
     scan_options.label_first = m_options.label_first;
-    const ScanResult scanned = scan_links(text, fm.body_offset, scan_options);
+    scan_options.links_in_templates = m_options.links_in_templates;
+    scan_options.site = m_options.site;
+    const ScanResult scanned = scan_links(text, body_offset, scan_options);
     for (const ScanIssue& issue : scanned.issues) {
         const auto [line, column] = position(issue.offset);
         doc.problems.push_back(Problem{issue.kind, source, line, column, issue.message});
@@ -266,15 +329,14 @@ Document ArticleImporter::import(std::string_view bytes, const std::string& sour
         link.column = column;
     }
     if (m_options.spotter != nullptr) {
-        const Ranges visible = visible_ranges(text, fm.body_offset, scanned.hidden);
+        const Ranges visible = visible_ranges(text, body_offset, scanned.hidden);
         m_options.spotter->spot(text, visible, doc.candidates);
     }
-    doc.window_breaks = window_breaks(text, fm.body_offset, m_options.window);
+    doc.window_breaks = window_breaks(text, body_offset, m_options.window);
     std::stable_sort(doc.problems.begin(), doc.problems.end(),
                      [](const Problem& a, const Problem& b) {
                          return std::tie(a.line, a.column) < std::tie(b.line, b.column);
                      });
-    return doc;
 }
 
 void ArticleImporter::add_wiki_link(Document& doc, const RawLink& raw, std::string_view text,
@@ -289,7 +351,20 @@ void ArticleImporter::add_wiki_link(Document& doc, const RawLink& raw, std::stri
                     " bytes skipped: '" + written + shorten(raw.target) + "'");
         return;
     }
-    NormalizedTarget target = normalized(raw.target);
+    // MediaWiki drops comments before it reads links: [[A<!-- note -->|b]] links to A.
+    std::string uncommented;
+    std::string_view raw_target = raw.target;
+    if (raw_target.find("<!--") != std::string_view::npos) {
+        for (std::size_t from = 0; from < raw_target.size();) {
+            const std::size_t open = raw_target.find("<!--", from);
+            uncommented.append(raw_target.substr(from, open - from));
+            if (open == std::string_view::npos) break;
+            const std::size_t close = raw_target.find("-->", open + 4);
+            from = close == std::string_view::npos ? raw_target.size() : close + 3;
+        }
+        raw_target = uncommented;
+    }
+    NormalizedTarget target = normalized(raw_target);
     if (target.same_page()) {
         // [[#Section]] points inside the article itself; [[]] and [[ |x]] point nowhere.
         const bool has_anchor = raw.target.find('#') != std::string_view::npos;
@@ -322,8 +397,19 @@ void ArticleImporter::add_wiki_link(Document& doc, const RawLink& raw, std::stri
         case TargetNamespace::file:
             link.kind = target.leading_colon ? EdgeKind::link : EdgeKind::embed;
             break;
+        case TargetNamespace::other:
+            link.kind = EdgeKind::link;
+            break;
         case TargetNamespace::none: {
             link.kind = raw.embed ? EdgeKind::embed : EdgeKind::link;
+            if (m_options.wiki_pages) {
+                // On a wiki, [[zh:香港]] says "this page in Chinese", not "see also".
+                if (!link.lang.empty() && !target.leading_colon) {
+                    if (!m_options.keep_interlanguage) return;
+                    link.kind = EdgeKind::interlanguage;
+                }
+                break;
+            }
             if (link.lang.empty() && link.surface.find_first_of("/.") != std::string::npos) {
                 // [[folder/Note]] and [[Note.md]] name a corpus file by path.
                 const std::string by_path = m_index.find(link.surface);
@@ -335,7 +421,16 @@ void ArticleImporter::add_wiki_link(Document& doc, const RawLink& raw, std::stri
     if (raw.embed && link.kind == EdgeKind::link) link.kind = EdgeKind::embed;
     if (m_options.suspect_links && link.kind == EdgeKind::link &&
         target.ns == TargetNamespace::none) {
-        link.suspect = cuts_a_word(text, raw, link.label.empty() ? link.surface : link.label);
+        RawLink shown = raw;
+        if (m_options.wiki_pages) {
+            const std::size_t trail = link_trail_end(text, raw.end);
+            if (trail > raw.end) {
+                link.label = (link.label.empty() ? link.surface : link.label) +
+                             std::string(text.substr(raw.end, trail - raw.end));
+                shown.end = trail;
+            }
+        }
+        link.suspect = cuts_a_word(text, shown, link.label.empty() ? link.surface : link.label);
     }
     doc.links.push_back(std::move(link));
 }

@@ -22,12 +22,19 @@ enum class CooccurrenceWindow { off, sentence, paragraph, article };
 
 struct ImportOptions {
     CaseRule case_rule = CaseRule::fold;
-    bool label_first = false;                 ///< Dendron's [[Label|note.name]]
-    bool external = false;                    ///< make URLs `external` nodes
+    bool case_forced = false;  ///< --case given: wiki pages keep it instead of their site's rule
+    bool label_first = false;  ///< Dendron's [[Label|note.name]]
+    bool external = false;     ///< make URLs `external` nodes
     const MatchFolder* han_folder = nullptr;  ///< fold Traditional Chinese keys to Simplified
     const MentionSpotter* spotter = nullptr;  ///< when set, fill Document::candidates
     CooccurrenceWindow window = CooccurrenceWindow::off;  ///< fill Document::window_breaks
     bool suspect_links = true;  ///< check whether link texts cut words (ExtractedLink::suspect)
+    bool links_in_templates = false;  ///< wikitext: count links written inside {{templates}}
+    /// Wiki pages (dumps, JSON lines): the wiki's namespaces decide what a prefix is; links
+    /// with a language prefix are `interlanguage` edges (or dropped: keep_interlanguage).
+    const SiteNamespaces* site = nullptr;
+    bool wiki_pages = false;
+    bool keep_interlanguage = true;
 };
 
 /// The files of the corpus by path, so that [label](../other.md) and [[folder/note]] find the
@@ -66,12 +73,22 @@ public:
     Document import(std::string_view bytes, const std::string& source,
                     std::string_view relative_path, Dialect dialect) const;
 
+    /// Builds the Document of one wiki page (MediaWiki dump or JSON-lines input): the key is
+    /// the normalized `title`, the text is wikitext. `first_line` is the line of the input
+    /// where the text starts, so that problems point into the dump. Never throws on bad input.
+    Document import_page(std::string_view wikitext, const std::string& source,
+                         std::string_view title, std::size_t first_line) const;
+
     const KeyNormalizer& normalizer() const noexcept { return m_normalizer; }
 
 private:
     void add_wiki_link(Document& doc, const RawLink& raw, std::string_view text,
                        std::vector<ScanIssue>& issues) const;
     void add_markdown_link(Document& doc, const RawLink& raw, std::string_view relative_path) const;
+    void report_invalid_utf8(Document& doc, const struct DecodedText& decoded,
+                             const std::string& text, std::size_t first_line) const;
+    void extract(Document& doc, const std::string& text, std::size_t body_offset, Dialect dialect,
+                 std::string_view relative_path, std::size_t first_line) const;
     std::string heading_title(std::string_view text, std::size_t begin, Dialect dialect) const;
     NormalizedTarget normalized(std::string_view raw) const;
 

@@ -13,6 +13,10 @@
 #include <thread>
 
 #include "graph/error.hpp"
+#include "graph/text_util.hpp"
+#include "importers/byte_source.hpp"
+#include "importers/json_lines_reader.hpp"
+#include "importers/mediawiki_dump_reader.hpp"
 
 namespace kg {
 namespace fs = std::filesystem;
@@ -40,17 +44,41 @@ bool read_file(const std::string& path, std::string& out, std::string& error) {
     return true;
 }
 
+bool ends_with(const std::string& s, std::string_view suffix) {
+    return s.size() >= suffix.size() &&
+           s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
 }  // namespace
 
+InputKind input_kind_for_name(std::string_view name) {
+    std::string n = ascii_lower(name);
+    bool compressed = false;
+    for (std::string_view suffix : {".bz2", ".gz", ".zst", ".xz"}) {
+        if (ends_with(n, suffix)) {
+            n.resize(n.size() - suffix.size());
+            compressed = true;
+            break;
+        }
+    }
+    if (ends_with(n, ".jsonl") || ends_with(n, ".ndjson") || ends_with(n, ".json"))
+        return InputKind::json_lines;
+    // Wikipedia's names put ".xml" in the middle (…-pages-articles1.xml-p10p30302.bz2).
+    if (ends_with(n, ".xml") || compressed) return InputKind::mediawiki_dump;
+    return InputKind::article;
+}
+
 std::vector<InputFile> collect_inputs(const std::vector<std::string>& inputs,
-                                      std::optional<Dialect> forced) {
+                                      const InputFormat& format) {
+    const std::optional<Dialect> forced = format.dialect;
     std::vector<InputFile> files;
     bool have_stdin = false;
     for (const std::string& input : inputs) {
         if (input == "-") {
             if (have_stdin) throw UsageError("standard input '-' named twice: name it once");
             have_stdin = true;
-            files.push_back(InputFile{"-", "<stdin>", "stdin", forced.value_or(Dialect::markdown)});
+            files.push_back(InputFile{"-", "<stdin>", "stdin", forced.value_or(Dialect::markdown),
+                                      format.kind.value_or(InputKind::article)});
             continue;
         }
         std::error_code ec;
@@ -85,9 +113,11 @@ std::vector<InputFile> collect_inputs(const std::vector<std::string>& inputs,
             std::move(found.begin(), found.end(), std::back_inserter(files));
         } else {
             const fs::path p(input);
+            const InputKind kind = format.kind.value_or(
+                forced ? InputKind::article : input_kind_for_name(p.filename().string()));
             files.push_back(
                 InputFile{input, input, p.filename().generic_string(),
-                          forced.value_or(dialect_for_extension(p.extension().string()))});
+                          forced.value_or(dialect_for_extension(p.extension().string())), kind});
         }
     }
     return files;
@@ -98,7 +128,9 @@ CorpusReader::CorpusReader(std::vector<InputFile> files, ImportOptions options, 
       m_options(options),
       m_threads(std::max(1u, threads)),
       m_index(options.case_rule, options.han_folder) {
-    for (const InputFile& f : m_files) m_index.add(f.relative);
+    for (const InputFile& f : m_files) {
+        if (f.kind == InputKind::article) m_index.add(f.relative);
+    }
 }
 
 Document CorpusReader::import_one(const InputFile& file) const {
@@ -125,35 +157,161 @@ Document CorpusReader::import_one(const InputFile& file) const {
     return importer.import(bytes, file.source, file.relative, file.dialect);
 }
 
+template <typename Work>
+void CorpusReader::in_parallel(std::size_t count, Work work) const {
+    // Workers take items by an atomic counter; the caller then hands them on in order.
+    std::atomic<std::size_t> next{0};
+    std::vector<std::exception_ptr> errors(m_threads);
+    auto run = [&](unsigned worker) {
+        try {
+            for (std::size_t i = next++; i < count; i = next++) work(i);
+        } catch (...) {
+            errors[worker] = std::current_exception();
+        }
+    };
+    const unsigned workers = static_cast<unsigned>(std::min<std::size_t>(m_threads, count));
+    std::vector<std::thread> pool;
+    for (unsigned w = 1; w < workers; ++w) pool.emplace_back(run, w);
+    run(0);
+    for (auto& t : pool) t.join();
+    for (const auto& e : errors) {
+        if (e) std::rethrow_exception(e);
+    }
+}
+
 void CorpusReader::read(const std::function<void(Document&&)>& sink) {
-    // Batches keep memory bounded; within one, workers take files by an atomic counter and
-    // the sink sees the batch in file order.
+    std::size_t i = 0;
+    while (i < m_files.size()) {
+        if (m_files[i].kind != InputKind::article) {
+            read_wiki(m_files[i], sink);
+            ++i;
+            continue;
+        }
+        std::size_t end = i;
+        while (end < m_files.size() && m_files[end].kind == InputKind::article) ++end;
+        read_articles(i, end, sink);
+        i = end;
+    }
+}
+
+void CorpusReader::read_articles(std::size_t first_file, std::size_t end_file,
+                                 const std::function<void(Document&&)>& sink) {
+    // Batches keep memory bounded; the sink sees each batch in file order.
     const std::size_t batch_size = 64 * static_cast<std::size_t>(m_threads);
     std::vector<Document> batch;
-    for (std::size_t first = 0; first < m_files.size(); first += batch_size) {
-        const std::size_t count = std::min(batch_size, m_files.size() - first);
+    for (std::size_t first = first_file; first < end_file; first += batch_size) {
+        const std::size_t count = std::min(batch_size, end_file - first);
         batch.assign(count, Document{});
-        std::atomic<std::size_t> next{0};
-        std::vector<std::exception_ptr> errors(m_threads);
-        auto work = [&](unsigned worker) {
-            try {
-                for (std::size_t i = next++; i < count; i = next++) {
-                    batch[i] = import_one(m_files[first + i]);
-                }
-            } catch (...) {
-                errors[worker] = std::current_exception();
-            }
-        };
-        const unsigned workers = static_cast<unsigned>(std::min<std::size_t>(m_threads, count));
-        std::vector<std::thread> pool;
-        for (unsigned w = 1; w < workers; ++w) pool.emplace_back(work, w);
-        work(0);
-        for (auto& t : pool) t.join();
-        for (const auto& e : errors) {
-            if (e) std::rethrow_exception(e);
-        }
+        in_parallel(count, [&](std::size_t i) { batch[i] = import_one(m_files[first + i]); });
         for (Document& doc : batch) sink(std::move(doc));
     }
+}
+
+void CorpusReader::read_wiki(const InputFile& file, const std::function<void(Document&&)>& sink) {
+    auto broken = [&](const InputError& e) {
+        Document doc;
+        doc.source = file.source;
+        doc.skipped = true;
+        doc.broken = true;
+        doc.problems.push_back(
+            Problem{ProblemKind::broken_input, e.source(), e.line(), e.column(), e.message()});
+        sink(std::move(doc));
+    };
+    std::unique_ptr<ByteSource> bytes;
+    try {
+        bytes = std::make_unique<ByteSource>(file.path, file.source);
+    } catch (const InputError& e) {
+        Document doc;
+        doc.source = file.source;
+        doc.skipped = true;
+        doc.problems.push_back(
+            Problem{ProblemKind::unreadable_file, file.source, 0, 0, e.message()});
+        sink(std::move(doc));
+        return;
+    }
+    std::unique_ptr<MediaWikiDumpReader> dump;
+    std::unique_ptr<JsonLinesReader> lines;
+    if (file.kind == InputKind::mediawiki_dump) {
+        dump = std::make_unique<MediaWikiDumpReader>(*bytes);
+    } else {
+        lines = std::make_unique<JsonLinesReader>(*bytes);
+    }
+    // The wiki's own rules, known once <siteinfo> is read (before the first page).
+    SiteNamespaces namespaces;
+    std::string lang;
+    ImportOptions options = m_options;
+    options.wiki_pages = true;
+    std::unique_ptr<ArticleImporter> importer;
+    const std::size_t batch_size = 64 * static_cast<std::size_t>(m_threads);
+    std::vector<DumpPage> pages;
+    std::vector<Document> batch;
+    bool more = true;
+    while (more) {
+        pages.clear();
+        std::vector<Problem> problems;
+        try {
+            more = dump ? dump->next(pages, batch_size) : lines->next(pages, problems, batch_size);
+        } catch (const InputError& e) {
+            m_wiki.xml_bytes += bytes->offset();
+            broken(e);
+            return;
+        }
+        for (Problem& p : problems) {
+            Document doc;
+            doc.source = file.source;
+            doc.skipped = true;
+            doc.problems.push_back(std::move(p));
+            sink(std::move(doc));
+        }
+        if (!importer) {
+            if (dump && dump->site().present) {
+                const SiteInfo& site = dump->site();
+                namespaces = site.namespaces;
+                lang = site.lang;
+                if (!m_options.case_forced) {
+                    options.case_rule = site.case_rule == "case-sensitive" ? CaseRule::sensitive
+                                                                           : CaseRule::first_letter;
+                }
+                m_wiki.site = site.sitename + (lang.empty() ? "" : " (" + lang + ")");
+            } else if (!m_options.case_forced) {
+                options.case_rule = CaseRule::first_letter;  // pages of a wiki, by default
+            }
+            namespaces.add_canonical();
+            options.site = &namespaces;
+            importer = std::make_unique<ArticleImporter>(options, m_index);
+        }
+        m_wiki.pages += pages.size();
+        batch.assign(pages.size(), Document{});
+        in_parallel(pages.size(), [&](std::size_t i) {
+            const DumpPage& page = pages[i];
+            Document& doc = batch[i];
+            if (std::find(m_namespaces.begin(), m_namespaces.end(), page.ns) ==
+                m_namespaces.end()) {
+                doc.skipped = true;  // counted below, not a problem
+                return;
+            }
+            if (!page.redirect.empty()) {
+                doc.source = file.source;
+                doc.key = importer->normalizer().normalize_target(page.title).key;
+                doc.title = importer->normalizer().clean_title(page.title);
+                doc.redirect = importer->normalizer().normalize_target(page.redirect).key;
+                doc.bytes = page.text.size();
+                return;
+            }
+            doc = importer->import_page(page.text, file.source, page.title, page.text_line);
+            doc.lang = lang;
+            if (page.ns == category_namespace) doc.kind = NodeKind::category;
+        });
+        for (Document& doc : batch) {
+            if (doc.skipped && doc.problems.empty()) {
+                ++m_wiki.other_namespaces;
+                continue;
+            }
+            if (!doc.redirect.empty()) ++m_wiki.redirects;
+            sink(std::move(doc));
+        }
+    }
+    m_wiki.xml_bytes += bytes->offset();
 }
 
 }  // namespace kg

@@ -10,9 +10,19 @@
 #include <string>
 #include <vector>
 
+#include <cstdint>
+
 #include "importers/article_importer.hpp"
 
 namespace kg {
+
+/// What an input holds: one article (Markdown, text, wikitext), a MediaWiki XML dump, or wiki
+/// pages as JSON lines (the last two possibly compressed).
+enum class InputKind { article, mediawiki_dump, json_lines };
+
+/// The kind a file's name implies: .xml (and any compressed name but JSON) is a dump, .jsonl,
+/// .ndjson and .json (compressed or not) are JSON lines, the rest one article each.
+InputKind input_kind_for_name(std::string_view name);
 
 struct InputFile {
     std::string path;      ///< file system path ("-" for stdin)
@@ -20,15 +30,31 @@ struct InputFile {
     std::string relative;  ///< '/'-separated path below its input folder (the file name for a
                            ///< file named directly); decides the key and resolves links
     Dialect dialect = Dialect::markdown;
+    InputKind kind = InputKind::article;
+};
+
+/// What -F names: a dialect of article files, or a kind of wiki input.
+struct InputFormat {
+    std::optional<Dialect> dialect;
+    std::optional<InputKind> kind;
 };
 
 /// Expands `inputs`: a folder is walked recursively for .md/.markdown/.txt/.wiki files
 /// (folders and files whose name starts with '.' are skipped, as vault tools do), sorted by
 /// path; a file is taken whatever its extension; "-" is standard input. `forced` overrides
-/// the dialect that extensions imply.
+/// the dialect that extensions imply, or makes every input a dump or JSON lines.
 /// Throws UsageError for a path that does not exist or a second "-".
 std::vector<InputFile> collect_inputs(const std::vector<std::string>& inputs,
-                                      std::optional<Dialect> forced);
+                                      const InputFormat& forced);
+
+/// Counts of what wiki inputs held beyond the documents.
+struct WikiInputStats {
+    std::size_t pages = 0;             ///< <page>s or JSON lines read
+    std::size_t other_namespaces = 0;  ///< pages skipped: namespace not selected
+    std::size_t redirects = 0;
+    std::uint64_t xml_bytes = 0;  ///< decompressed bytes of XML or JSON
+    std::string site;             ///< the last dump's site name and language
+};
 
 class CorpusReader {
 public:
@@ -41,14 +67,25 @@ public:
     void read(const std::function<void(Document&&)>& sink);
 
     const CorpusIndex& index() const noexcept { return m_index; }
+    const WikiInputStats& wiki_stats() const noexcept { return m_wiki; }
+
+    /// Namespaces of wiki pages that become documents (default: 0 articles, 14 categories).
+    void select_namespaces(std::vector<int> namespaces) { m_namespaces = std::move(namespaces); }
 
 private:
     Document import_one(const InputFile& file) const;
+    void read_articles(std::size_t first, std::size_t end,
+                       const std::function<void(Document&&)>& sink);
+    void read_wiki(const InputFile& file, const std::function<void(Document&&)>& sink);
+    template <typename Work>
+    void in_parallel(std::size_t count, Work work) const;
 
     std::vector<InputFile> m_files;
     ImportOptions m_options;
     unsigned m_threads;
     CorpusIndex m_index;
+    std::vector<int> m_namespaces{0, 14};
+    WikiInputStats m_wiki;
 };
 
 }  // namespace kg

@@ -35,10 +35,13 @@ struct Document {
     std::vector<std::string> aliases;  ///< front-matter aliases, kept for mention spotting
     std::vector<ExtractedLink> links;
     std::vector<Problem> problems;
-    std::size_t bytes = 0;             ///< size of the input in bytes
-    std::size_t unresolved_links = 0;  ///< Markdown links to files outside the corpus
-    std::size_t external_links = 0;    ///< URLs seen (nodes only with --external)
-    bool skipped = false;              ///< binary or unreadable: no article node, problems say why
+    std::size_t bytes = 0;              ///< size of the input in bytes
+    std::size_t unresolved_links = 0;   ///< Markdown links to files outside the corpus
+    std::size_t external_links = 0;     ///< URLs seen (nodes only with --external)
+    bool skipped = false;               ///< binary or unreadable: no article node, problems say why
+    NodeKind kind = NodeKind::article;  ///< a wiki's category pages are `category` nodes
+    std::string redirect;               ///< a wiki redirect page: the key it points at
+    bool broken = false;  ///< the input broke here (truncated, malformed): the rest is lost
 
     // Filled only when mention spotting is on (ImportOptions::spotter):
     std::vector<Candidate> candidates;         ///< every dictionary form found in running text

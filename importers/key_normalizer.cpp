@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <optional>
 #include <utility>
 
 #include <unicode/normalizer2.h>
@@ -219,7 +220,33 @@ NormalizedTarget KeyNormalizer::normalize_target(std::string_view raw) const {
     if (colon != std::string::npos && colon > 0) {
         const std::string prefix = trim(std::string_view(text).substr(0, colon));
         const std::string rest = trim(std::string_view(text).substr(colon + 1));
-        if (!rest.empty()) {
+        const std::optional<int> site_ns =
+            m_site != nullptr ? m_site->find(prefix) : std::optional<int>{};
+        if (!rest.empty() && site_ns && *site_ns != 0) {
+            const int id = *site_ns;
+            const std::string name = m_site->name(id);
+            result.surface = name + ':' + rest;
+            if (id == category_namespace) {
+                result.ns = TargetNamespace::category;
+                result.key = "category:" + key_of(rest);
+            } else if (id == file_namespace || id == -2) {
+                result.ns = TargetNamespace::file;
+                result.key = "file:" + key_of(rest);
+            } else {
+                result.ns = TargetNamespace::other;
+                result.key = name + ':' + key_of(rest);
+            }
+            return result;
+        }
+        if (!rest.empty() && m_site != nullptr) {
+            if (is_language_code(prefix)) {
+                std::string lang = ascii_lower(prefix);
+                result.lang = lang;
+                result.surface = rest;
+                result.key = lang + ':' + key_of(rest);
+                return result;
+            }
+        } else if (!rest.empty()) {
             if (is_category_namespace(prefix)) {
                 result.ns = TargetNamespace::category;
                 result.surface = prefix + ':' + rest;

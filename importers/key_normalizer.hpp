@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "importers/match_text.hpp"
+#include "importers/site_namespaces.hpp"
 
 namespace kg {
 
@@ -18,7 +19,7 @@ enum class CaseRule {
 };
 
 /// What a link target names.
-enum class TargetNamespace { none, category, file };
+enum class TargetNamespace { none, category, file, other };
 
 struct NormalizedTarget {
     std::string key;      ///< normalized key; empty for a same-page link ([[#Section]])
@@ -35,6 +36,12 @@ public:
     /// (--fold-han: 華為 and 华为 meet on one key); it must outlive the normalizer.
     explicit KeyNormalizer(CaseRule rule = CaseRule::fold, const MatchFolder* han_folder = nullptr)
         : m_rule(rule), m_han_folder(han_folder) {}
+
+    /// Reads namespace prefixes by a wiki's own namespaces (dump input) instead of the
+    /// built-in Category and File names: `[[Wikipedia:About]]` is then in namespace 4, keyed
+    /// "Wikipedia:About", and a prefix that names no namespace stays part of the title.
+    /// `site` must outlive the normalizer.
+    void use_site_namespaces(const SiteNamespaces* site) noexcept { m_site = site; }
 
     /// Normalizes the target part of a link (what stands before '|'): decodes HTML entities
     /// and %-escapes, NFC, folds '_' and whitespace runs to one space, trims, drops a
@@ -56,6 +63,7 @@ private:
 
     CaseRule m_rule;
     const MatchFolder* m_han_folder;
+    const SiteNamespaces* m_site = nullptr;
 };
 
 /// Decodes HTML character references (&amp; &#8212; &#x4E2D; and common named ones) and, when

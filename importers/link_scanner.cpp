@@ -161,12 +161,23 @@ public:
                     i = after;
                     break;
                 }
-                case '{':
-                    if (!markdown && starts_with_at(m_text, i, "{{")) hide(i, template_end(i));
-                    ++i;  // links inside templates still count (see issue 4 for options)
+                case '{': {
+                    const std::size_t end =
+                        !markdown && starts_with_at(m_text, i, "{{") ? template_end(i) : 0;
+                    if (end == 0) {
+                        ++i;
+                        break;
+                    }
+                    hide(i, end);
+                    // Without --links-in-templates the template is skipped whole: its links
+                    // belong to the template's arguments, which kgraph does not expand.
+                    i = m_options.links_in_templates ? i + 1 : end;
                     break;
+                }
                 case '!':
-                    if (starts_with_at(m_text, i, "![[") && !starts_with_at(m_text, i, "![[[")) {
+                    // In wikitext "!" starts a table header cell ("! [[X]]" is a link).
+                    if (markdown && starts_with_at(m_text, i, "![[") &&
+                        !starts_with_at(m_text, i, "![[[")) {
                         i = wiki_link(i + 1, true);
                     } else if (markdown && starts_with_at(m_text, i, "![")) {
                         i = markdown_link(i + 1, true);
@@ -214,10 +225,20 @@ private:
             if (c == '\n') {
                 // MediaWiki lets a label or caption run over lines (not a paragraph break);
                 // a target, and any Obsidian link, ends at the line.
+                // A file's caption may even cross blank lines: MediaWiki reads on to its "]]".
                 const bool label_may_wrap = m_options.dialect == Dialect::wikitext &&
                                             pipe != std::string_view::npos &&
-                                            !blank_line(m_text, j + 1);
+                                            (!blank_line(m_text, j + 1) || file_link(p, pipe));
                 if (!label_may_wrap) break;
+            }
+            if (c == '<' && m_options.dialect == Dialect::wikitext &&
+                starts_with_at(m_text, j, "<!--")) {
+                // A comment inside a link is no part of it (MediaWiki removes comments first).
+                const std::size_t end = m_text.find("-->", j + 4);
+                if (end != std::string_view::npos) {
+                    j = end + 3;
+                    continue;
+                }
             }
             if (depth == 1 && pipe == std::string_view::npos &&
                 (c == '|' || (c == '\\' && j + 1 < m_text.size() && m_text[j + 1] == '|'))) {
@@ -238,11 +259,7 @@ private:
             if (c == '[' && j + 1 < m_text.size() && m_text[j + 1] == '[') {
                 if (!nest_checked) {
                     nest_checked = true;
-                    const std::size_t end = pipe != std::string_view::npos ? pipe : j;
-                    const std::string_view target = m_text.substr(p + 2, end - p - 2);
-                    const std::size_t colon = target.find(':');
-                    may_nest = colon != std::string_view::npos &&
-                               is_file_namespace(trim_view(target.substr(0, colon)));
+                    may_nest = file_link(p, pipe != std::string_view::npos ? pipe : j);
                 }
                 if (!may_nest) break;
                 ++depth;
@@ -278,6 +295,17 @@ private:
         // A file link's caption may hold links of its own: read on inside it.
         if (may_nest && pipe != std::string_view::npos) return after_pipe;
         return close + 2;
+    }
+
+    // Whether the link target between "[[" at `p` and `end` names a file (File:, Datei:, or
+    // the wiki's own name for namespace 6).
+    bool file_link(std::size_t p, std::size_t end) const {
+        const std::string_view target = m_text.substr(p + 2, end - p - 2);
+        const std::size_t colon = target.find(':');
+        if (colon == std::string_view::npos) return false;
+        const std::string_view prefix = trim_view(target.substr(0, colon));
+        return is_file_namespace(prefix) ||
+               (m_options.site != nullptr && m_options.site->find(prefix) == file_namespace);
     }
 
     static std::string_view trim_view(std::string_view s) {
@@ -357,6 +385,14 @@ private:
         link.label = space == std::string_view::npos ? std::string_view() : inner.substr(space + 1);
         link.offset = q;
         link.end = close + 1;
+        if (space != std::string_view::npos && link.label.find("[[") != std::string_view::npos) {
+            // "[http://x Birże [[Page|label]]]": MediaWiki reads internal links first, so the
+            // wiki-link in the label is a link of its own; scanning goes on after the URL.
+            link.label = {};
+            link.end = q + 1 + space;
+            m_result.links.push_back(link);
+            return link.end;
+        }
         m_result.links.push_back(link);
         return close + 1;
     }
@@ -445,19 +481,26 @@ private:
         return i + 1;
     }
 
-    // The end of the template {{…}} at `i` (nested ones included), or the text's end.
+    // The end of the template {{…}} at `i` (nested ones included), or 0 when it has no
+    // closing "}}" (MediaWiki then shows the braces as text). Braces are matched once per
+    // text, with a stack, so that many templates or unclosed ones stay linear.
     std::size_t template_end(std::size_t i) {
-        int depth = 0;
-        for (std::size_t k = i; k + 1 < m_text.size(); ++k) {
-            if (m_text[k] == '{' && m_text[k + 1] == '{') {
-                ++depth;
-                ++k;
-            } else if (m_text[k] == '}' && m_text[k + 1] == '}') {
-                ++k;
-                if (--depth == 0) return k + 1;
+        if (!m_templates_matched) {
+            m_templates_matched = true;
+            std::vector<std::size_t> open;
+            for (std::size_t k = 0; k + 1 < m_text.size(); ++k) {
+                if (m_text[k] == '{' && m_text[k + 1] == '{') {
+                    open.push_back(k);
+                    ++k;
+                } else if (m_text[k] == '}' && m_text[k + 1] == '}' && !open.empty()) {
+                    m_templates.emplace(open.back(), k + 2);
+                    open.pop_back();
+                    ++k;
+                }
             }
         }
-        return m_text.size();
+        const auto it = m_templates.find(i);
+        return it == m_templates.end() ? 0 : it->second;
     }
 
     void hide(std::size_t from, std::size_t to) { m_result.hidden.emplace_back(from, to); }
@@ -540,6 +583,8 @@ private:
     std::unordered_map<std::size_t, std::size_t> m_brackets;  // '[' -> matching ']'
     std::size_t m_brackets_from = 0;
     std::size_t m_brackets_end = 0;
+    bool m_templates_matched = false;
+    std::unordered_map<std::size_t, std::size_t> m_templates;  // "{{" -> just past its "}}"
 };
 
 }  // namespace

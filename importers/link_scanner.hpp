@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "importers/problem.hpp"
+#include "importers/site_namespaces.hpp"
 
 namespace kg {
 
@@ -44,6 +45,12 @@ struct ScanIssue {
 struct ScanOptions {
     Dialect dialect = Dialect::markdown;
     bool label_first = false;  ///< Dendron's [[Label|note.name]] order
+    /// Wikitext: links inside {{templates}} count. Off, a template's text is skipped whole
+    /// (links in its arguments are the template's, which kgraph does not expand).
+    bool links_in_templates = true;
+    /// A wiki's namespaces (dump input): a File link of the wiki may hold nested links in its
+    /// caption whatever the wiki calls the namespace.
+    const SiteNamespaces* site = nullptr;
 };
 
 struct ScanResult {

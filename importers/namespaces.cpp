@@ -29,11 +29,27 @@ constexpr std::array<std::string_view, 184> iso_639_1{
     "tk", "tl", "tn", "to", "tr", "ts", "tt", "tw", "ty", "ug", "uk", "ur", "uz", "ve", "vi", "vo",
     "wa", "wo", "xh", "yi", "yo", "za", "zh", "zu"};
 
-// Wikipedia language editions whose code is not in ISO 639-1 (chosen: the ones with more
-// than ~50k articles, and the Chinese varieties).
-constexpr std::array<std::string_view, 22> wikipedia_codes{
-    "als", "arz", "ast", "azb", "ceb", "cdo", "gan", "hak",    "hsb", "lmo", "lzh",
-    "min", "nan", "nds", "new", "pms", "sco", "scn", "simple", "vec", "wuu", "yue"};
+// Wikipedia language editions whose code is not in ISO 639-1 (the list of Wikipedias,
+// https://meta.wikimedia.org/wiki/List_of_Wikipedias, as interlanguage prefixes).
+constexpr std::array<std::string_view, 159> wikipedia_codes{
+    "ace",     "ady", "als",       "alt",          "ami",        "ang",    "anp", "arc", "ary",
+    "arz",     "ast", "atj",       "avk",          "awa",        "azb",    "ban", "bar", "bat-smg",
+    "bbc",     "bcl", "be-tarask", "be-x-old",     "bjn",        "blk",    "bpy", "bug", "bxr",
+    "cbk-zam", "cdo", "ceb",       "chr",          "chy",        "ckb",    "crh", "csb", "dag",
+    "din",     "diq", "dsb",       "dty",          "eml",        "ext",    "fat", "frp", "frr",
+    "fur",     "gag", "gan",       "gcr",          "glk",        "gom",    "gor", "got", "guc",
+    "gur",     "guw", "hak",       "haw",          "hif",        "hsb",    "hyw", "ilo", "inh",
+    "jam",     "jbo", "kaa",       "kab",          "kbd",        "kbp",    "kcg", "koi", "krc",
+    "ksh",     "lad", "lbe",       "lez",          "lfn",        "lij",    "lld", "lmo", "lrc",
+    "ltg",     "lzh", "mad",       "mai",          "map-bms",    "mdf",    "mhr", "min", "mni",
+    "mnw",     "mrj", "mwl",       "myv",          "mzn",        "nah",    "nan", "nap", "nds",
+    "nds-nl",  "new", "nia",       "nov",          "nqo",        "nrm",    "nso", "olo", "pag",
+    "pam",     "pap", "pcd",       "pcm",          "pdc",        "pfl",    "pih", "pms", "pnb",
+    "pnt",     "pwn", "rmy",       "roa-rup",      "roa-tara",   "rue",    "sah", "sat", "scn",
+    "sco",     "sgs", "sh",        "shi",          "shn",        "simple", "skr", "smn", "srn",
+    "stq",     "szl", "szy",       "tay",          "tcy",        "tet",    "tly", "tpi", "trv",
+    "tum",     "tyv", "udm",       "vec",          "vep",        "vls",    "war", "wuu", "xal",
+    "xmf",     "yue", "zea",       "zh-classical", "zh-min-nan", "zh-yue"};
 
 constexpr std::array<std::string_view, 16> category_names{
     "category",  "kategorie", "catégorie",  "categoría",  "categoria", "kategori",
@@ -42,7 +58,7 @@ constexpr std::array<std::string_view, 16> category_names{
 
 constexpr std::array<std::string_view, 16> file_names{
     "file", "image",   "media", "datei", "fichier", "archivo",  "ficheiro", "bestand",
-    "файл", "тập tin", "hình",  "文件",  "檔案",    "ファイル", "画像",     "fails"};
+    "файл", "tập tin", "hình",  "文件",  "檔案",    "ファイル", "画像",     "fails"};
 
 template <std::size_t N>
 bool contains(const std::array<std::string_view, N>& table, std::string_view s) {
@@ -64,6 +80,7 @@ bool is_language_code(std::string_view prefix) {
     if (prefix.empty() || prefix.size() > 16) return false;
     const std::string lower = ascii_lower(prefix);
     const std::string_view p = lower;
+    if (contains(wikipedia_codes, p)) return true;  // bat-smg, roa-tara, …
     const std::size_t dash = p.find('-');
     const std::string_view primary = p.substr(0, dash);
     if (!contains(iso_639_1, primary) && !contains(wikipedia_codes, primary)) return false;

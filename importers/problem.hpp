@@ -19,13 +19,17 @@ enum class ProblemKind : unsigned char {
     binary_file,
     unreadable_file,
     duplicate_key,
+    bad_record,    ///< a JSON line that is no page object
+    broken_input,  ///< malformed XML, a truncated dump, corrupt compression: the rest is lost
+    redirect_loop,
 };
-inline constexpr std::size_t problem_kind_count = 8;
+inline constexpr std::size_t problem_kind_count = 11;
 
 constexpr std::string_view to_string(ProblemKind kind) {
     constexpr std::array<std::string_view, problem_kind_count> names{
         "invalid UTF-8",    "unclosed wiki-link",  "empty wiki-link", "wiki-link target too long",
-        "unclosed comment", "binary file skipped", "unreadable file", "duplicate article key"};
+        "unclosed comment", "binary file skipped", "unreadable file", "duplicate article key",
+        "bad JSON line",    "broken input",        "redirect loop"};
     return names[static_cast<std::size_t>(kind)];
 }
 

@@ -1,0 +1,217 @@
+// MediaWikiDumpReader: expat (XML_Parse over 256 KiB chunks of the ByteSource) with start,
+// end and character-data handlers that keep a stack of open element names and capture the
+// text of the few elements a graph needs.
+#include "importers/mediawiki_dump_reader.hpp"
+
+#include <expat.h>
+
+#include <cctype>
+#include <cstdlib>
+#include <exception>
+#include <optional>
+
+#include "graph/error.hpp"
+
+namespace kg {
+
+std::string site_language(const std::string& dbname, const std::string& base) {
+    const std::string suffix = "wiki";
+    if (dbname.size() > suffix.size() &&
+        dbname.compare(dbname.size() - suffix.size(), suffix.size(), suffix) == 0) {
+        std::string lang = dbname.substr(0, dbname.size() - suffix.size());
+        for (char& c : lang) {
+            if (c == '_') c = '-';
+        }
+        if (lang != "commons" && lang != "meta" && lang != "species" && lang != "wikidata")
+            return lang;
+    }
+    const std::size_t scheme = base.find("://");
+    if (scheme != std::string::npos) {
+        const std::size_t host = scheme + 3;
+        const std::size_t dot = base.find('.', host);
+        if (dot != std::string::npos && base.find(".wikipedia.org", dot) == dot) {
+            return base.substr(host, dot - host);
+        }
+    }
+    return {};
+}
+
+struct MediaWikiDumpReader::Impl {
+    ByteSource& source;
+    XML_Parser parser = nullptr;
+    SiteInfo site;
+    std::vector<std::string> open;   // element names from the root
+    std::string* capture = nullptr;  // where character data goes, if anywhere
+    std::string scratch;
+    int namespace_key = 0;
+    DumpPage page;
+    bool in_page = false;
+    bool page_id_seen = false;
+    std::vector<DumpPage> ready;
+    std::optional<InputError> error;
+    bool ended = false;
+    std::uint64_t parsed = 0;
+    std::vector<char> chunk = std::vector<char>(256 * 1024);
+
+    explicit Impl(ByteSource& s) : source(s) {
+        parser = XML_ParserCreate(nullptr);  // nullptr: expat detects UTF-8 / UTF-16 by BOM
+        if (parser == nullptr)
+            throw InputError(source.source(), 0, 0, "cannot start the XML parser");
+        XML_SetUserData(parser, this);
+        XML_SetElementHandler(parser, &Impl::on_start, &Impl::on_end);
+        XML_SetCharacterDataHandler(parser, &Impl::on_text);
+    }
+    ~Impl() { XML_ParserFree(parser); }
+
+    const std::string& parent() const {
+        static const std::string none;
+        return open.size() >= 2 ? open[open.size() - 2] : none;
+    }
+
+    static const char* attribute(const XML_Char** attrs, const char* name) {
+        for (; attrs != nullptr && *attrs != nullptr; attrs += 2) {
+            if (std::string_view(attrs[0]) == name) return attrs[1];
+        }
+        return nullptr;
+    }
+
+    static void on_start(void* data, const XML_Char* name, const XML_Char** attrs) {
+        auto& self = *static_cast<Impl*>(data);
+        self.open.emplace_back(name);
+        self.start(self.open.back(), attrs);
+    }
+
+    void start(const std::string& name, const XML_Char** attrs) {
+        const std::string& up = parent();
+        capture = nullptr;
+        if (up == "siteinfo") {
+            site.present = true;
+            if (name == "sitename") capture = &site.sitename;
+            if (name == "dbname") capture = &site.dbname;
+            if (name == "base") capture = &site.base;
+            if (name == "case") {
+                site.case_rule.clear();
+                capture = &site.case_rule;
+            }
+        } else if (up == "namespaces" && name == "namespace") {
+            const char* key = attribute(attrs, "key");
+            namespace_key = key != nullptr ? std::atoi(key) : 0;
+            scratch.clear();
+            capture = &scratch;
+        } else if (name == "page") {
+            page = DumpPage{};
+            page.line = XML_GetCurrentLineNumber(parser);
+            in_page = true;
+            page_id_seen = false;
+        } else if (in_page && up == "page") {
+            if (name == "title") capture = &page.title;
+            if (name == "ns" || (name == "id" && !page_id_seen)) {
+                scratch.clear();
+                capture = &scratch;
+            }
+            if (name == "redirect") {
+                const char* title = attribute(attrs, "title");
+                page.redirect = title != nullptr ? title : "";
+            }
+        } else if (in_page && up == "revision" && name == "text") {
+            page.text.clear();  // the last revision wins
+            page.text_line = XML_GetCurrentLineNumber(parser);
+            capture = &page.text;
+        }
+    }
+
+    static void on_end(void* data, const XML_Char* /*name*/) {
+        auto& self = *static_cast<Impl*>(data);
+        self.end(self.open.back());
+        self.open.pop_back();
+        self.capture = nullptr;
+    }
+
+    void end(const std::string& name) {
+        const std::string& up = parent();
+        if (up == "namespaces" && name == "namespace") {
+            site.namespaces.add(namespace_key, scratch);
+        } else if (up == "siteinfo" && name == "case") {
+            // keep as read
+        } else if (in_page && up == "page" && name == "ns") {
+            page.ns = std::atoi(scratch.c_str());
+        } else if (in_page && up == "page" && name == "id" && !page_id_seen) {
+            page.id = std::strtoull(scratch.c_str(), nullptr, 10);
+            page_id_seen = true;
+        } else if (name == "page") {
+            in_page = false;
+            ready.push_back(std::move(page));
+            page = DumpPage{};
+        } else if (name == "siteinfo") {
+            site.lang = site_language(site.dbname, site.base);
+            site.namespaces.add_canonical();
+        }
+    }
+
+    static void on_text(void* data, const XML_Char* text, int length) {
+        auto& self = *static_cast<Impl*>(data);
+        if (self.capture != nullptr) self.capture->append(text, static_cast<std::size_t>(length));
+    }
+
+    std::string where() const {
+        if (in_page && !page.title.empty()) return " in page '" + page.title + "'";
+        if (in_page) return " in the page starting on line " + std::to_string(page.line);
+        return "";
+    }
+
+    // Parses one more chunk; sets `ended` at the end of the input, `error` on failure.
+    void step() {
+        std::size_t n = 0;
+        try {
+            n = source.read(chunk.data(), chunk.size());
+        } catch (const InputError& e) {
+            error = InputError(source.source(), XML_GetCurrentLineNumber(parser), 0,
+                               e.message() + where() + "; the pages before it are kept");
+            return;
+        }
+        const bool last = n == 0;
+        if (XML_Parse(parser, chunk.data(), static_cast<int>(n), last ? 1 : 0) != XML_STATUS_OK) {
+            const XML_Error code = XML_GetErrorCode(parser);
+            std::string message =
+                last && (code == XML_ERROR_NO_ELEMENTS || code == XML_ERROR_UNCLOSED_TOKEN ||
+                         code == XML_ERROR_UNCLOSED_CDATA_SECTION)
+                    ? "the dump ends early (truncated?): "
+                    : "malformed XML: ";
+            message += XML_ErrorString(code);
+            message += " at byte offset " + std::to_string(XML_GetCurrentByteIndex(parser)) +
+                       where() + "; the pages before it are kept";
+            error = InputError(source.source(), XML_GetCurrentLineNumber(parser),
+                               XML_GetCurrentColumnNumber(parser) + 1, message);
+            return;
+        }
+        parsed += n;
+        if (last) ended = true;
+    }
+};
+
+MediaWikiDumpReader::MediaWikiDumpReader(ByteSource& source) : m(std::make_unique<Impl>(source)) {}
+
+MediaWikiDumpReader::~MediaWikiDumpReader() = default;
+
+bool MediaWikiDumpReader::next(std::vector<DumpPage>& out, std::size_t max_pages) {
+    if (m->error && m->ready.empty()) {
+        const InputError e = *m->error;
+        m->error.reset();
+        m->ended = true;
+        throw e;
+    }
+    while (m->ready.size() < max_pages && !m->ended && !m->error) m->step();
+    for (DumpPage& p : m->ready) out.push_back(std::move(p));
+    m->ready.clear();
+    return !m->ended || m->error.has_value();
+}
+
+const SiteInfo& MediaWikiDumpReader::site() const noexcept {
+    return m->site;
+}
+
+std::uint64_t MediaWikiDumpReader::bytes_parsed() const noexcept {
+    return m->parsed;
+}
+
+}  // namespace kg
