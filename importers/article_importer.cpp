@@ -256,7 +256,8 @@ Document ArticleImporter::import(std::string_view bytes, const std::string& sour
 }
 
 Document ArticleImporter::import_page(std::string_view wikitext, const std::string& source,
-                                      std::string_view title, std::size_t first_line) const {
+                                      std::string_view title, std::size_t first_line,
+                                      Dialect dialect) const {
     Document doc;
     doc.source = source;
     doc.bytes = wikitext.size();
@@ -265,7 +266,7 @@ Document ArticleImporter::import_page(std::string_view wikitext, const std::stri
     doc.key = target.key;
     DecodedText decoded = decode_text(wikitext);
     report_invalid_utf8(doc, decoded, decoded.text, first_line);
-    extract(doc, decoded.text, 0, Dialect::wikitext, {}, first_line);
+    extract(doc, decoded.text, 0, dialect, {}, first_line);
     return doc;
 }
 

@@ -74,10 +74,11 @@ public:
                     std::string_view relative_path, Dialect dialect) const;
 
     /// Builds the Document of one wiki page (MediaWiki dump or JSON-lines input): the key is
-    /// the normalized `title`, the text is wikitext. `first_line` is the line of the input
-    /// where the text starts, so that problems point into the dump. Never throws on bad input.
-    Document import_page(std::string_view wikitext, const std::string& source,
-                         std::string_view title, std::size_t first_line) const;
+    /// the normalized `title`; the text is wikitext in dumps. `first_line` is the line of the
+    /// input where the text starts, so that problems point into the dump (0: unknown). Never
+    /// throws on bad input.
+    Document import_page(std::string_view text, const std::string& source, std::string_view title,
+                         std::size_t first_line, Dialect dialect = Dialect::wikitext) const;
 
     const KeyNormalizer& normalizer() const noexcept { return m_normalizer; }
 

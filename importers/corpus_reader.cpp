@@ -277,7 +277,9 @@ void CorpusReader::read_wiki(const InputFile& file, const std::function<void(Doc
                 options.case_rule = CaseRule::first_letter;  // pages of a wiki, by default
             }
             namespaces.add_canonical();
-            options.site = &namespaces;
+            // Without <siteinfo> (JSON lines, a bare dump) the built-in namespace names,
+            // which include the common translations, decide.
+            options.site = dump && dump->site().present ? &namespaces : nullptr;
             importer = std::make_unique<ArticleImporter>(options, m_index);
         }
         m_wiki.pages += pages.size();
@@ -298,9 +300,24 @@ void CorpusReader::read_wiki(const InputFile& file, const std::function<void(Doc
                 doc.bytes = page.text.size();
                 return;
             }
-            doc = importer->import_page(page.text, file.source, page.title, page.text_line);
+            // JSON lines carry text as our generator writes it (Markdown-flavoured wiki-links,
+            // code spans) or WikiExtractor's plain text; dumps carry wikitext.
+            doc = importer->import_page(page.text, file.source, page.title, page.text_line,
+                                        dump ? Dialect::wikitext : Dialect::markdown);
             doc.lang = lang;
             if (page.ns == category_namespace) doc.kind = NodeKind::category;
+            if (!dump) {
+                // A JSON line is one line of the file: point at it, and say where in the text.
+                for (Problem& p : doc.problems) {
+                    p.message = "in page '" + page.title + "' (its text's line " +
+                                std::to_string(p.line) + ", column " + std::to_string(p.column) +
+                                "): " + p.message;
+                    p.line = page.line;
+                    p.column = 0;
+                }
+            } else {
+                for (Problem& p : doc.problems) p.message += " (page '" + page.title + "')";
+            }
         });
         for (Document& doc : batch) {
             if (doc.skipped && doc.problems.empty()) {

@@ -199,7 +199,7 @@ def wikilinks(nodes, in_templates=False, depth=0):
             pass
 
 
-def links(path, namespaces=(0, 14)):
+def links(path, namespaces=(0, 14), in_templates=False):
     """{page key: {(target key, kind): count}} after redirects, and the redirect map."""
     site_ns, pages = read_pages(path)
     site = Site(site_ns)
@@ -230,7 +230,7 @@ def links(path, namespaces=(0, 14)):
         text = re.sub(r"<!--.*?-->", "", text, flags=re.S)
         # Quote runs are formatting, applied by MediaWiki after links are found.
         text = re.sub(r"'{2,}", " ", text)
-        for link in wikilinks(mwparserfromhell.parse(text).nodes):
+        for link in wikilinks(mwparserfromhell.parse(text).nodes, in_templates):
             target = normalize(str(link.title), site)
             if target is None or len(target[0].encode("utf-8")) > 255:
                 continue
