@@ -1,4 +1,8 @@
 // Unit tests of GraphBuilder and KnowledgeGraph: interning, kinds, labels, aggregation, order.
+#include <string>
+#include <tuple>
+#include <vector>
+
 #include "graph/graph_builder.hpp"
 #include "tests/test.hpp"
 
@@ -104,4 +108,54 @@ TEST_CASE("an empty builder freezes to an empty graph", "[graph]") {
     const KnowledgeGraph g = b.freeze();
     CHECK(g.node_count() == 0);
     CHECK(g.edge_count() == 0);
+}
+
+TEST_CASE("a redirect's edges land on its target and the redirect leaves the graph",
+          "[builder][redirect]") {
+    GraphBuilder b;
+    const NodeId a = b.add_node("A", NodeKind::article);
+    const NodeId r = b.add_node("R", NodeKind::entity);
+    const NodeId t = b.add_node("T", NodeKind::article);
+    const NodeId c = b.add_node("C", NodeKind::article);
+    b.add_edge(a, r, EdgeKind::link, 2, 1);
+    b.add_edge(a, t, EdgeKind::link, 3, 1);  // meets the link to R: one edge, weight 5
+    b.add_edge(c, r, EdgeKind::link, 1, 2);
+    b.add_edge(r, c, EdgeKind::cooccurrence, 1, 1);
+    b.add_edge(t, c, EdgeKind::cooccurrence, 2, 2);
+    b.redirect(r, t);
+    const KnowledgeGraph g = b.freeze();
+    REQUIRE(g.node_count() == 3);
+    CHECK(g.node(0).key == "A");
+    CHECK(g.node(1).key == "T");
+    CHECK(g.node(2).key == "C");
+    std::vector<std::tuple<std::string, std::string, EdgeKind, std::uint32_t, std::uint32_t>> edges;
+    const CsrGraph& csr = g.graph();
+    for (auto e : boost::make_iterator_range(boost::edges(csr))) {
+        edges.emplace_back(csr[boost::source(e, csr)].key, csr[boost::target(e, csr)].key,
+                           csr[e].kind, csr[e].weight, csr[e].articles);
+    }
+    using E = decltype(edges)::value_type;
+    CHECK(edges == std::vector<E>{E{"A", "T", EdgeKind::link, 5, 1},
+                                  E{"T", "C", EdgeKind::cooccurrence, 3, 2},
+                                  E{"C", "T", EdgeKind::link, 1, 1}});
+}
+
+TEST_CASE("a redirect kept as a node keeps its redirect edge; other edges still move",
+          "[builder][redirect]") {
+    GraphBuilder b;
+    const NodeId a = b.add_node("A", NodeKind::article);
+    const NodeId r = b.add_node("R", NodeKind::entity);
+    const NodeId t = b.add_node("T", NodeKind::article);
+    b.add_edge(a, r, EdgeKind::link, 1, 1);
+    b.add_edge(r, t, EdgeKind::redirect, 1, 0);
+    b.redirect(r, t, true);
+    const KnowledgeGraph g = b.freeze();
+    REQUIRE(g.node_count() == 3);
+    CHECK(g.edge_count(EdgeKind::redirect) == 1);
+    CHECK(g.edge_count(EdgeKind::link) == 1);
+    const CsrGraph& csr = g.graph();
+    for (auto e : boost::make_iterator_range(boost::edges(csr))) {
+        if (csr[e].kind == EdgeKind::link) CHECK(csr[boost::target(e, csr)].key == "T");
+        if (csr[e].kind == EdgeKind::redirect) CHECK(csr[boost::source(e, csr)].key == "R");
+    }
 }

@@ -1,0 +1,268 @@
+// Unit tests of wiki input: compression detection and decoding (multistream, damage), the
+// MediaWiki dump reader (siteinfo, namespaces, last revision, redirects, UTF-16, truncation),
+// JSON lines, namespace-aware keys, and the wikitext rules dumps need (templates, table cells,
+// comments in links, captions over lines, link trails).
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <unistd.h>
+
+#include "graph/error.hpp"
+#include "importers/article_importer.hpp"
+#include "importers/byte_source.hpp"
+#include "importers/json_lines_reader.hpp"
+#include "importers/key_normalizer.hpp"
+#include "importers/link_scanner.hpp"
+#include "importers/mediawiki_dump_reader.hpp"
+#include "tests/test.hpp"
+
+using namespace kg;
+namespace fs = std::filesystem;
+
+namespace {
+
+const fs::path data = fs::path(KG_TEST_DATA) / "mediawiki";
+
+std::string slurp(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+struct TempFile {
+    fs::path path;
+    explicit TempFile(const std::string& bytes, const std::string& name) {
+        path = fs::temp_directory_path() / ("kg-test-" + std::to_string(::getpid()) + "-" + name);
+        std::ofstream(path, std::ios::binary) << bytes;
+    }
+    ~TempFile() { fs::remove(path); }
+};
+
+std::string read_all(ByteSource& source) {
+    std::string out;
+    char buffer[4096];
+    for (std::size_t n; (n = source.read(buffer, sizeof buffer)) > 0;) out.append(buffer, n);
+    return out;
+}
+
+std::vector<DumpPage> all_pages(const fs::path& p) {
+    ByteSource bytes(p.string(), p.filename().string());
+    MediaWikiDumpReader reader(bytes);
+    std::vector<DumpPage> pages;
+    while (reader.next(pages, 2)) {
+    }
+    return pages;
+}
+
+std::vector<std::string> link_targets(std::string_view text, ScanOptions options) {
+    std::vector<std::string> out;
+    for (const RawLink& l : scan_links(text, 0, options).links) {
+        if (l.syntax == LinkSyntax::wiki) out.emplace_back(l.target);
+    }
+    return out;
+}
+
+using V = std::vector<std::string>;
+
+}  // namespace
+
+TEST_CASE("compression is told by magic bytes, not by the file name", "[wiki-input]") {
+    CHECK(detect_compression("BZh91AY") == Compression::bzip2);
+    CHECK(detect_compression("\x1f\x8b\x08") == Compression::gzip);
+    CHECK(detect_compression("\x28\xb5\x2f\xfd\x00") == Compression::zstd);
+    CHECK(detect_compression(std::string_view("\xfd"
+                                              "7zXZ\0\0",
+                                              7)) == Compression::xz);
+    CHECK(detect_compression("<mediawiki") == Compression::none);
+    CHECK(detect_compression("BZ") == Compression::none);
+}
+
+TEST_CASE("concatenated bzip2 streams decode to the concatenated texts", "[wiki-input]") {
+    const std::string one = slurp(data / "small.xml.bz2");
+    const TempFile two(one + one, "two.bz2");
+    ByteSource source(two.path.string(), "two.bz2");
+    CHECK(source.compression() == Compression::bzip2);
+    const std::string plain = slurp(data / "small.xml");
+    CHECK(read_all(source) == plain + plain);
+    CHECK(source.raw_offset() == 2 * one.size());
+}
+
+TEST_CASE("a cut or corrupt bzip2 stream fails with the compressed byte offset",
+          "[wiki-input][bad-input]") {
+    const std::string one = slurp(data / "small.xml.bz2");
+    const TempFile cut(one.substr(0, one.size() / 2), "cut.bz2");
+    ByteSource a(cut.path.string(), "cut.bz2");
+    CHECK_THROWS_WITH(read_all(a), Catch::Contains("cut.bz2: bzip2 stream cut short") &&
+                                       Catch::Contains("at compressed byte offset"));
+    std::string damaged = one;
+    damaged[damaged.size() / 2] = static_cast<char>(damaged[damaged.size() / 2] ^ 0x55);
+    const TempFile corrupt(damaged, "corrupt.bz2");
+    ByteSource b(corrupt.path.string(), "corrupt.bz2");
+    CHECK_THROWS_WITH(read_all(b),
+                      Catch::Contains("corrupt.bz2: corrupt bzip2 data at compressed"));
+}
+
+TEST_CASE("a missing dump is an InputError naming it", "[wiki-input][bad-input]") {
+    CHECK_THROWS_WITH(ByteSource("/nonexistent/dump.xml", "dump.xml"),
+                      "dump.xml: cannot open: No such file or directory");
+}
+
+TEST_CASE("siteinfo gives the site, its language, case rule and namespaces", "[wiki-input]") {
+    ByteSource bytes((data / "small.xml").string(), "small.xml");
+    MediaWikiDumpReader reader(bytes);
+    std::vector<DumpPage> pages;
+    reader.next(pages, 1);
+    const SiteInfo& site = reader.site();
+    CHECK(site.present);
+    CHECK(site.sitename == "Testwiki");
+    CHECK(site.lang == "de");
+    CHECK(site.case_rule == "first-letter");
+    CHECK(site.namespaces.find("kategorie") == 14);
+    CHECK(site.namespaces.find("Category") == 14);  // canonical names always work
+    CHECK(site.namespaces.find("Image") == 6);
+    CHECK(site.namespaces.find("Datei") == 6);
+    CHECK(site.namespaces.name(14) == "Kategorie");
+    CHECK_FALSE(site.namespaces.find("Star Wars").has_value());
+}
+
+TEST_CASE("each page has its title, namespace, page id, redirect and last revision's text",
+          "[wiki-input]") {
+    const std::vector<DumpPage> pages = all_pages(data / "small.xml");
+    REQUIRE(pages.size() == 5);
+    CHECK(pages[0].title == "Apfel");
+    CHECK(pages[0].id == 1);  // not the revision's or the contributor's id
+    CHECK(pages[0].text.rfind("Der [[apfel]]baum", 0) == 0);
+    CHECK(pages[0].text.find("<!-- [[Kommentar]] -->") != std::string::npos);  // entities decoded
+    CHECK(pages[0].text_line == 27);  // the line of "Der [[apfel]]baum"
+    CHECK(pages[1].redirect == "Kirschbaum");
+    CHECK(pages[3].ns == 14);
+    CHECK(pages[4].ns == 10);
+}
+
+TEST_CASE("a UTF-16LE dump with a BOM and CRLF reads like the UTF-8 one", "[wiki-input]") {
+    const std::vector<DumpPage> utf8 = all_pages(data / "small.xml");
+    const std::vector<DumpPage> utf16 = all_pages(data / "small-utf16.xml");
+    REQUIRE(utf16.size() == utf8.size());
+    for (std::size_t i = 0; i < utf8.size(); ++i) {
+        CHECK(utf16[i].title == utf8[i].title);
+        CHECK(utf16[i].text == utf8[i].text);  // XML reads CRLF as LF
+    }
+}
+
+TEST_CASE("a truncated dump returns the pages before the break, then throws with position",
+          "[wiki-input][bad-input]") {
+    ByteSource bytes((data / "truncated.xml").string(), "truncated.xml");
+    MediaWikiDumpReader reader(bytes);
+    std::vector<DumpPage> pages;
+    bool more = true;
+    std::string error;
+    try {
+        while (more) more = reader.next(pages, 1);
+    } catch (const InputError& e) {
+        error = e.what();
+    }
+    CHECK(pages.size() == 2);  // Apfel and the redirect Kirsche
+    CHECK(error ==
+          "truncated.xml:40:22: the dump ends early (truncated?): unclosed token at byte offset "
+          "1490 in page 'Kirschbaum'; the pages before it are kept");
+}
+
+TEST_CASE("JSON lines: pages in order, bad lines reported with their line number",
+          "[wiki-input][bad-input]") {
+    const TempFile file(
+        "{\"title\": \"Alpha\", \"text\": \"[[beta]]\"}\n"
+        "\n"
+        "{\"title\": \"Broken\n"
+        "[\"not an object\"]\n"
+        "{\"title\": \"No text\"}\r\n"
+        "{\"title\": \"Gamma\", \"text\": \"x\", \"ns\": 14}",
+        "pages.jsonl");
+    ByteSource bytes(file.path.string(), "pages.jsonl");
+    JsonLinesReader reader(bytes);
+    std::vector<DumpPage> pages;
+    std::vector<Problem> problems;
+    while (reader.next(pages, problems, 10)) {
+    }
+    REQUIRE(pages.size() == 2);
+    CHECK(pages[0].title == "Alpha");
+    CHECK(pages[0].line == 1);
+    CHECK(pages[1].ns == 14);
+    CHECK(pages[1].line == 6);
+    REQUIRE(problems.size() == 3);
+    CHECK(problems[0].format().rfind("pages.jsonl:3: not JSON: ", 0) == 0);
+    CHECK(problems[1].format() ==
+          "pages.jsonl:4: expected a JSON object with \"title\" and \"text\"; line skipped");
+    CHECK(problems[2].format() ==
+          "pages.jsonl:5: expected string members \"title\" and \"text\"; line skipped");
+}
+
+TEST_CASE("with a wiki's namespaces, a prefix is a namespace only if the wiki has it",
+          "[wiki-input][keys]") {
+    SiteNamespaces site;
+    site.add(14, "Kategorie");
+    site.add(4, "Wikipedia");
+    site.add_canonical();
+    KeyNormalizer n(CaseRule::first_letter);
+    n.use_site_namespaces(&site);
+    CHECK(n.normalize_target("kategorie:obst").key == "category:Obst");
+    CHECK(n.normalize_target("Category:Obst").key == "category:Obst");
+    CHECK(n.normalize_target("wikipedia:hilfe").key == "Wikipedia:Hilfe");
+    CHECK(n.normalize_target("wikipedia:hilfe").ns == TargetNamespace::other);
+    CHECK(n.normalize_target("Star Wars: Episode I").key == "Star Wars: Episode I");
+    CHECK(n.normalize_target("en:apple").key == "en:Apple");
+    CHECK(n.normalize_target("en:apple").lang == "en");
+    CHECK(n.normalize_target("bat-smg:Žemaitiu").lang == "bat-smg");
+}
+
+TEST_CASE("wikitext: links inside templates count only when asked", "[wiki-input][scanner]") {
+    ScanOptions o;
+    o.dialect = Dialect::wikitext;
+    o.links_in_templates = false;
+    CHECK(link_targets("a {{cite|[[In]] {{inner|[[Deep]]}}}} [[Out]]", o) == V{"Out"});
+    // An unclosed "{{" is text (MediaWiki shows it), not a template that hides the rest.
+    CHECK(link_targets("{{ unclosed [[After]]", o) == V{"After"});
+    o.links_in_templates = true;
+    CHECK(link_targets("a {{cite|[[In]]}} [[Out]]", o) == V{"In", "Out"});
+}
+
+TEST_CASE("wikitext: a table header cell, a comment in a link, a caption over lines",
+          "[wiki-input][scanner]") {
+    ScanOptions o;
+    o.dialect = Dialect::wikitext;
+    const ScanResult header = scan_links("{|\n! [[Nasal]] !![[Stop]]\n|}", 0, o);
+    REQUIRE(header.links.size() == 2);
+    CHECK_FALSE(header.links[0].embed);
+    CHECK_FALSE(header.links[1].embed);
+    CHECK(link_targets("[[A<!-- [[B]] -->|a]]", o) == V{"A<!-- [[B]] -->"});
+    CHECK(link_targets("[[File:x.png|thumb|see [[Y]]\n\nmore]] [[Z]]", o) ==
+          V{"File:x.png", "Y", "Z"});
+    // A plain link's label still stops at a blank line.
+    CHECK(link_targets("[[A|b\n\nc]]", o).empty());
+    CHECK(link_targets("[http://x.org Birże [[Page|label]]] [[Next]]", o) == V{"Page", "Next"});
+}
+
+TEST_CASE("wiki pages: comments leave link targets, link trails extend the label",
+          "[wiki-input][importer]") {
+    CorpusIndex index(CaseRule::first_letter);
+    ImportOptions options;
+    options.case_rule = CaseRule::first_letter;
+    options.wiki_pages = true;
+    const ArticleImporter importer(options, index);
+    const Document d = importer.import_page(
+        "[[A<!-- x -->|a]] [[birne|Birnen]]s [[zh:香港]]的 [[:en:Apple]]", "dump.xml", "page", 3);
+    CHECK(d.key == "Page");
+    REQUIRE(d.links.size() == 4);
+    CHECK(d.links[0].key == "A");
+    CHECK(d.links[1].key == "Birne");
+    CHECK(d.links[1].label == "Birnens");
+    CHECK(d.links[2].kind == EdgeKind::interlanguage);
+    CHECK(d.links[2].label.empty());  // no trail after Han text
+    CHECK(d.links[3].kind == EdgeKind::link);
+    const Document bad = importer.import_page("x\n[[open", "dump.xml", "T", 10);
+    REQUIRE(bad.problems.size() == 1);
+    CHECK(bad.problems[0].format() == "dump.xml:11:1: unclosed wiki-link '[[open', expected ']]'");
+}
