@@ -264,6 +264,12 @@ Document ArticleImporter::import_page(std::string_view wikitext, const std::stri
     doc.title = m_normalizer.clean_title(title);
     const NormalizedTarget target = m_normalizer.normalize_target(title);
     doc.key = target.key;
+    if (dialect == Dialect::wikitext) {
+        // A dump's text comes from expat, which accepts only well-formed UTF-8 (or UTF-16 it
+        // converts): no repair pass is needed.
+        extract(doc, std::string(wikitext), 0, dialect, {}, first_line);
+        return doc;
+    }
     DecodedText decoded = decode_text(wikitext);
     report_invalid_utf8(doc, decoded, decoded.text, first_line);
     extract(doc, decoded.text, 0, dialect, {}, first_line);
