@@ -1,8 +1,10 @@
 // ByteSource: the bytes of one input (a file, or "-" for standard input), decompressed on the
 // fly when they start with the magic bytes of bzip2 ("BZh", libbz2), gzip (1f 8b, zlib), zstd
 // (28 b5 2f fd, libzstd) or xz (fd 37 7a 58 5a 00, liblzma). Concatenated streams — what
-// Wikipedia's multistream .bz2 dumps are — are read to the end. Used by the dump and JSON-lines
-// readers; knows nothing of what the bytes mean.
+// Wikipedia's multistream .bz2 dumps are — are read to the end; with several threads, the
+// streams of a multistream .bz2 are decompressed on all of them, ahead of the reader, and
+// handed on in file order. Used by the dump and JSON-lines readers; knows nothing of what the
+// bytes mean.
 #pragma once
 
 #include <cstddef>
@@ -23,8 +25,9 @@ Compression detect_compression(std::string_view head);
 class ByteSource {
 public:
     /// Opens `path` ("-": standard input) and detects its compression. `source` names it in
-    /// messages. Throws InputError when it cannot be opened.
-    ByteSource(const std::string& path, std::string source);
+    /// messages. `threads` > 1 decompresses a multistream .bz2 in parallel (the bytes read are
+    /// the same). Throws InputError when it cannot be opened.
+    ByteSource(const std::string& path, std::string source, unsigned threads = 1);
     ~ByteSource();
     ByteSource(const ByteSource&) = delete;
     ByteSource& operator=(const ByteSource&) = delete;
@@ -35,6 +38,8 @@ public:
     std::size_t read(char* buffer, std::size_t size);
 
     Compression compression() const noexcept;
+    /// True when a multistream .bz2 is being decompressed on several threads.
+    bool parallel() const noexcept;
     /// Raw (compressed) bytes consumed so far, and the file's size (0 when unknown: a pipe).
     std::uint64_t raw_offset() const noexcept;
     std::uint64_t raw_size() const noexcept;

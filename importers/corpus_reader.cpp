@@ -219,7 +219,7 @@ void CorpusReader::read_wiki(const InputFile& file, const std::function<void(Doc
     };
     std::unique_ptr<ByteSource> bytes;
     try {
-        bytes = std::make_unique<ByteSource>(file.path, file.source);
+        bytes = std::make_unique<ByteSource>(file.path, file.source, m_threads);
     } catch (const InputError& e) {
         Document doc;
         doc.source = file.source;

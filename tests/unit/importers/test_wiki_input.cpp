@@ -91,6 +91,25 @@ TEST_CASE("concatenated bzip2 streams decode to the concatenated texts", "[wiki-
     CHECK(source.raw_offset() == 2 * one.size());
 }
 
+TEST_CASE("a multistream bzip2 decodes on several threads to the same bytes, in order",
+          "[wiki-input]") {
+    const std::string one = slurp(data / "small.xml.bz2");
+    std::string many;
+    for (int i = 0; i < 800; ++i) many += one;  // 656 KB: several units of whole streams
+    const TempFile file(many, "many.bz2");
+    ByteSource parallel(file.path.string(), "many.bz2", 2);
+    CHECK(parallel.parallel());
+    std::string expected;
+    const std::string plain = slurp(data / "small.xml");
+    for (int i = 0; i < 800; ++i) expected += plain;
+    CHECK(read_all(parallel) == expected);
+    CHECK(parallel.raw_offset() == many.size());
+    // One stream only: nothing to split, one thread streams it.
+    ByteSource single((data / "small.xml.bz2").string(), "small.xml.bz2", 2);
+    CHECK_FALSE(single.parallel());
+    CHECK(read_all(single) == plain);
+}
+
 TEST_CASE("a cut or corrupt bzip2 stream fails with the compressed byte offset",
           "[wiki-input][bad-input]") {
     const std::string one = slurp(data / "small.xml.bz2");
