@@ -460,8 +460,24 @@ public:
                 const auto now = std::chrono::steady_clock::now();
                 if (now - last_progress > std::chrono::milliseconds(200)) {
                     last_progress = now;
-                    std::cerr << "\rkgraph: read " << grouped(doc_index) << " of "
-                              << grouped(total_files) << " files" << std::flush;
+                    const WikiInputStats& wiki = reader.wiki_stats();
+                    if (wiki.raw_total > 0 && wiki.raw_done > 0) {
+                        // A dump: bytes of the file read, pages, and the time left at this rate.
+                        const double elapsed = std::chrono::duration<double>(now - started).count();
+                        const double share = static_cast<double>(wiki.raw_done) /
+                                             static_cast<double>(wiki.raw_total);
+                        const auto left =
+                            static_cast<long>(elapsed / std::max(share, 1e-9) - elapsed);
+                        std::cerr << "\rkgraph: " << grouped(wiki.raw_done / 1000000) << " of "
+                                  << grouped(wiki.raw_total / 1000000) << " MB ("
+                                  << static_cast<int>(share * 100) << " %), " << grouped(wiki.pages)
+                                  << " pages, ETA " << left / 60 << ":"
+                                  << (left % 60 < 10 ? "0" : "") << left % 60 << "\033[K"
+                                  << std::flush;
+                    } else {
+                        std::cerr << "\rkgraph: read " << grouped(doc_index) << " of "
+                                  << grouped(total_files) << " files" << std::flush;
+                    }
                 }
             }
         });

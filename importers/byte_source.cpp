@@ -56,9 +56,11 @@ namespace {
 // first block's magic 0x314159265359 ("1AY&SY"). Streams start on a byte boundary; the
 // 10-byte pattern inside compressed data is a 2^-80 chance per position.
 std::size_t bzip2_stream_start(const std::string& raw, std::size_t from) {
-    for (std::size_t i = raw.find("BZh", from); i != std::string::npos; i = raw.find("BZh", i + 1)) {
+    for (std::size_t i = raw.find("BZh", from); i != std::string::npos;
+         i = raw.find("BZh", i + 1)) {
         if (i + 10 > raw.size()) return std::string::npos;
-        if (raw[i + 3] >= '1' && raw[i + 3] <= '9' && raw.compare(i + 4, 6, "1AY&SY") == 0) return i;
+        if (raw[i + 3] >= '1' && raw[i + 3] <= '9' && raw.compare(i + 4, 6, "1AY&SY") == 0)
+            return i;
     }
     return std::string::npos;
 }
@@ -81,7 +83,8 @@ std::string decompress_bzip2_streams(const std::string& raw, std::uint64_t offse
             bz.next_in = const_cast<char*>(raw.data() + in);
             bz.avail_in = static_cast<unsigned>(std::min<std::size_t>(raw.size() - in, 1u << 30));
             bz.next_out = out.data() + written;
-            bz.avail_out = static_cast<unsigned>(std::min<std::size_t>(out.size() - written, 1u << 30));
+            bz.avail_out =
+                static_cast<unsigned>(std::min<std::size_t>(out.size() - written, 1u << 30));
             const unsigned before_in = bz.avail_in;
             const unsigned before_out = bz.avail_out;
             rc = BZ2_bzDecompress(&bz);
@@ -90,12 +93,13 @@ std::string decompress_bzip2_streams(const std::string& raw, std::uint64_t offse
             if (rc == BZ_STREAM_END) break;
             if (rc != BZ_OK || (bz.avail_in == 0 && in == raw.size() && bz.avail_out > 0)) {
                 BZ2_bzDecompressEnd(&bz);
-                const std::string what = rc == BZ_DATA_ERROR || rc == BZ_DATA_ERROR_MAGIC
-                                             ? "corrupt bzip2 data"
-                                         : rc == BZ_OK ? "bzip2 stream cut short (truncated file?)"
-                                                       : "bzip2 decoder error " + std::to_string(rc);
-                throw InputError(source, 0, 0,
-                                 what + " at compressed byte offset " + std::to_string(offset + in));
+                const std::string what =
+                    rc == BZ_DATA_ERROR || rc == BZ_DATA_ERROR_MAGIC ? "corrupt bzip2 data"
+                    : rc == BZ_OK ? "bzip2 stream cut short (truncated file?)"
+                                  : "bzip2 decoder error " + std::to_string(rc);
+                throw InputError(
+                    source, 0, 0,
+                    what + " at compressed byte offset " + std::to_string(offset + in));
             }
         }
         BZ2_bzDecompressEnd(&bz);
@@ -187,10 +191,10 @@ struct ByteSource::Impl {
             std::uint64_t offset = 0;
             if (!next_unit(unit, offset)) break;
             const std::uint64_t end = offset + unit.size();
-            inflight.push_back(std::async(std::launch::async,
-                                          [u = std::move(unit), offset, src = source]() {
-                                              return decompress_bzip2_streams(u, offset, src);
-                                          }));
+            inflight.push_back(
+                std::async(std::launch::async, [u = std::move(unit), offset, src = source]() {
+                    return decompress_bzip2_streams(u, offset, src);
+                }));
             inflight_end.push_back(end);
         }
     }

@@ -319,6 +319,8 @@ void CorpusReader::read_wiki(const InputFile& file, const std::function<void(Doc
                 for (Problem& p : doc.problems) p.message += " (page '" + page.title + "')";
             }
         });
+        m_wiki.raw_done = bytes->raw_offset();
+        m_wiki.raw_total = bytes->raw_size();
         for (Document& doc : batch) {
             if (doc.skipped && doc.problems.empty()) {
                 ++m_wiki.other_namespaces;

@@ -53,6 +53,8 @@ struct WikiInputStats {
     std::size_t other_namespaces = 0;  ///< pages skipped: namespace not selected
     std::size_t redirects = 0;
     std::uint64_t xml_bytes = 0;  ///< decompressed bytes of XML or JSON
+    std::uint64_t raw_done = 0;   ///< bytes of the current wiki file read (progress)
+    std::uint64_t raw_total = 0;  ///< its size (0: unknown, a pipe)
     std::string site;             ///< the last dump's site name and language
 };
 
