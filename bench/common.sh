@@ -1,6 +1,7 @@
 # Shared by the bench scripts: measure NAME BYTES CMD... runs CMD $runs times under
 # /usr/bin/time and prints one Markdown table row of medians (wall s, MB/s of BYTES, user s,
-# peak RSS MB). Needs $runs and $out (a scratch folder) set by the caller.
+# peak RSS MB; with $pages set, pages/s after MB/s). Needs $runs and $out (a scratch folder)
+# set by the caller.
 measure() {
   local name=$1 bytes=$2; shift 2
   local rows=()
@@ -12,5 +13,7 @@ measure() {
 import statistics, sys
 rows = [list(map(float, l.split())) for l in sys.stdin if l.strip()]
 wall, user, rss = (statistics.median(c) for c in zip(*rows))
-print(f'| $name | {wall:.2f} | {$bytes / 1e6 / wall:.2f} | {user:.2f} | {rss / 1024:.0f} |')"
+pages = '${pages:-}'
+rate = f' {int(pages) / wall:,.0f} |' if pages else ''
+print(f'| $name | {wall:.2f} | {$bytes / 1e6 / wall:.2f} |{rate} {user:.2f} | {rss / 1024:.0f} |')"
 }

@@ -238,22 +238,15 @@ NormalizedTarget KeyNormalizer::normalize_target(std::string_view raw) const {
             }
             return result;
         }
-        if (!rest.empty() && m_site != nullptr) {
-            if (is_language_code(prefix)) {
-                std::string lang = ascii_lower(prefix);
-                result.lang = lang;
-                result.surface = rest;
-                result.key = lang + ':' + key_of(rest);
-                return result;
-            }
-        } else if (!rest.empty()) {
-            if (is_category_namespace(prefix)) {
+        if (!rest.empty()) {
+            // Without a wiki's own namespaces, the built-in names of the common ones.
+            if (m_site == nullptr && is_category_namespace(prefix)) {
                 result.ns = TargetNamespace::category;
                 result.surface = prefix + ':' + rest;
                 result.key = "category:" + key_of(rest);
                 return result;
             }
-            if (is_file_namespace(prefix)) {
+            if (m_site == nullptr && is_file_namespace(prefix)) {
                 result.ns = TargetNamespace::file;
                 result.surface = prefix + ':' + rest;
                 result.key = "file:" + key_of(rest);
