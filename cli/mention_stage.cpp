@@ -33,9 +33,13 @@ void MentionStage::load_entities(const std::function<std::string(std::string_vie
 void MentionStage::collect(const Document& doc) {
     if (doc.skipped) return;
     ++m_documents;
-    m_gazetteer.add(doc.title, doc.key, NodeKind::article, doc.lang, false);
-    for (const std::string& alias : doc.aliases) {
-        m_gazetteer.add(alias, doc.key, NodeKind::article, doc.lang, false);
+    // Without a second pass the dictionary is never used: only suspects are gathered.
+    const bool dictionary = m_settings.mentions || m_settings.window != CooccurrenceWindow::off;
+    if (dictionary) {
+        m_gazetteer.add(doc.title, doc.key, NodeKind::article, doc.lang, false);
+        for (const std::string& alias : doc.aliases) {
+            m_gazetteer.add(alias, doc.key, NodeKind::article, doc.lang, false);
+        }
     }
     for (const ExtractedLink& link : doc.links) {
         if (link.suspect) {
@@ -43,7 +47,7 @@ void MentionStage::collect(const Document& doc) {
                 doc.source + ':' + std::to_string(link.line) + ':' + std::to_string(link.column),
                 link.label.empty() ? link.surface : link.label, link.key});
         }
-        if (!spottable(link)) continue;
+        if (!dictionary || !spottable(link)) continue;
         m_gazetteer.add(link.surface, link.key, link.target_kind, link.lang, true);
         if (!link.label.empty() && link.label != link.surface) {
             m_gazetteer.add(link.label, link.key, link.target_kind, link.lang, true);
