@@ -434,8 +434,9 @@ public:
                 return;
             }
             if (!doc.redirect.empty()) {
-                redirects.push_back(
-                    Redirect{std::move(doc.key), std::move(doc.redirect), doc.source});
+                redirects.push_back(Redirect{std::move(doc.key), std::move(doc.redirect),
+                                             doc.source, std::move(doc.title),
+                                             std::move(doc.lang)});
                 return;
             }
             ++articles;
@@ -482,8 +483,9 @@ public:
             }
         });
         if (m_progress) std::cerr << "\r\033[K" << std::flush;
-        m_stage->run(m_files, m_import, m_threads, builder);
+        // Redirects first: their titles are names of their targets for the mention pass.
         const RedirectSummary redirected = resolve_redirects(redirects, builder, reporter);
+        m_stage->run(m_files, m_import, m_threads, builder);
         if (m_report) {
             for (const SuspectLink& l : m_stage->suspects()) {
                 m_report->write(l.where + ": link text '" + l.text + "' (to '" + l.key +
@@ -645,6 +647,8 @@ public:
         std::string from;
         std::string to;
         std::string source;
+        std::string title;  ///< the redirect page's title: a name of its target
+        std::string lang;
     };
     struct RedirectSummary {
         std::size_t resolved = 0;
@@ -690,6 +694,7 @@ public:
                 builder.add_edge(source, target, EdgeKind::redirect, 1, 0);
             }
             builder.redirect(source, target, m_keep_redirects);
+            m_stage->add_redirect_alias(r.title, to, r.lang);
             ++summary.resolved;
         }
         return summary;

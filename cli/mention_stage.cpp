@@ -55,6 +55,12 @@ void MentionStage::collect(const Document& doc) {
     }
 }
 
+void MentionStage::add_redirect_alias(std::string_view title, std::string_view key,
+                                      std::string_view lang) {
+    if (!m_settings.mentions && m_settings.window == CooccurrenceWindow::off) return;
+    m_gazetteer.add(title, key, NodeKind::article, lang, false);
+}
+
 void MentionStage::run(const std::vector<InputFile>& files, ImportOptions options, unsigned threads,
                        GraphBuilder& builder) {
     if (!m_settings.mentions && m_settings.window == CooccurrenceWindow::off) return;

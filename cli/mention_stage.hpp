@@ -38,6 +38,9 @@ public:
     /// Pass 1: the forms an article brings (title, aliases, link texts) and its suspect links.
     void collect(const Document& doc);
 
+    /// A wiki redirect's title is another name of the page it leads to (`key`, final).
+    void add_redirect_alias(std::string_view title, std::string_view key, std::string_view lang);
+
     /// Loads the entities file (if any); `key_of` normalizes names to keys.
     void load_entities(const std::function<std::string(std::string_view)>& key_of);
 

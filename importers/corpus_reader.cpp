@@ -298,6 +298,7 @@ void CorpusReader::read_wiki(const InputFile& file, const std::function<void(Doc
                 doc.title = importer->normalizer().clean_title(page.title);
                 doc.redirect = importer->normalizer().normalize_target(page.redirect).key;
                 doc.bytes = page.text.size();
+                doc.lang = lang;
                 return;
             }
             // JSON lines carry text as our generator writes it (Markdown-flavoured wiki-links,
