@@ -332,6 +332,20 @@ void CorpusReader::read_wiki(const InputFile& file, const std::function<void(Doc
         }
     }
     m_wiki.xml_bytes += bytes->offset();
+    if (dump && dump->repairs().count > 0) {
+        const auto& r = dump->repairs();
+        Document doc;
+        doc.source = file.source;
+        doc.skipped = true;
+        doc.problems.push_back(Problem{
+            ProblemKind::invalid_utf8, file.source, 0, 0,
+            "invalid UTF-8 at byte offset " + std::to_string(r.first_offset) +
+                (r.near_page.empty() ? std::string() : " (after page '" + r.near_page + "')") +
+                " replaced with U+FFFD" +
+                (r.count > 1 ? " (and " + std::to_string(r.count - 1) + " more in this dump)"
+                             : std::string())});
+        sink(std::move(doc));
+    }
 }
 
 }  // namespace kg

@@ -11,6 +11,7 @@
 #include <optional>
 
 #include "graph/error.hpp"
+#include "graph/text_util.hpp"
 
 namespace kg {
 
@@ -52,6 +53,66 @@ struct MediaWikiDumpReader::Impl {
     bool ended = false;
     std::uint64_t parsed = 0;
     std::vector<char> chunk = std::vector<char>(256 * 1024);
+    // UTF-8 repair before expat: bytes of a sequence cut by the chunk's end wait in `carry`.
+    bool checked_encoding = false;
+    bool utf8 = true;
+    std::string carry;
+    std::string repaired;
+    std::string last_title;
+    MediaWikiDumpReader::Repairs repairs;
+
+    // Start of an incomplete UTF-8 sequence at the end of `data`, or data.size().
+    static std::size_t incomplete_tail(std::string_view data) {
+        const std::size_t n = data.size();
+        for (std::size_t back = 1; back <= 3 && back <= n; ++back) {
+            const auto c = static_cast<unsigned char>(data[n - back]);
+            if (c < 0x80) return n;  // ASCII: nothing pending
+            if (c >= 0xC0) {
+                const std::size_t need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+                return need > back ? n - back : n;
+            }
+        }
+        return n;
+    }
+
+    // The bytes to hand to expat for this chunk: unchanged when valid, else repaired.
+    std::string_view prepare(const char* data, std::size_t n, bool last) {
+        if (!checked_encoding) {
+            checked_encoding = true;
+            const bool bom16 = n >= 2 && ((static_cast<unsigned char>(data[0]) == 0xFF &&
+                                           static_cast<unsigned char>(data[1]) == 0xFE) ||
+                                          (static_cast<unsigned char>(data[0]) == 0xFE &&
+                                           static_cast<unsigned char>(data[1]) == 0xFF));
+            utf8 = !bom16;
+        }
+        if (!utf8) return std::string_view(data, n);
+        std::string_view all(data, n);
+        const std::uint64_t base = parsed - carry.size();  // input offset of all[0]
+        if (!carry.empty()) {
+            carry.append(data, n);
+            all = carry;
+        }
+        const std::size_t keep = last ? all.size() : incomplete_tail(all);
+        const std::string_view complete = all.substr(0, keep);
+        std::string_view out = complete;
+        if (!is_valid_utf8(complete)) {
+            repaired.clear();
+            const Utf8Repair r = append_repaired_utf8(repaired, complete);
+            if (repairs.count == 0) {
+                repairs.first_offset = base + r.first_offset;
+                repairs.near_page = in_page && !page.title.empty() ? page.title : last_title;
+            }
+            repairs.count += r.invalid;
+            out = repaired;
+        }
+        std::string rest(all.substr(keep));
+        if (out.data() == carry.data()) {
+            repaired.assign(out);
+            out = repaired;
+        }
+        carry = std::move(rest);
+        return out;
+    }
 
     explicit Impl(ByteSource& s) : source(s) {
         parser = XML_ParserCreate(nullptr);  // nullptr: expat detects UTF-8 / UTF-16 by BOM
@@ -140,6 +201,7 @@ struct MediaWikiDumpReader::Impl {
             page_id_seen = true;
         } else if (name == "page") {
             in_page = false;
+            last_title = page.title;
             ready.push_back(std::move(page));
             page = DumpPage{};
         } else if (name == "siteinfo") {
@@ -170,7 +232,9 @@ struct MediaWikiDumpReader::Impl {
             return;
         }
         const bool last = n == 0;
-        if (XML_Parse(parser, chunk.data(), static_cast<int>(n), last ? 1 : 0) != XML_STATUS_OK) {
+        const std::string_view bytes = prepare(chunk.data(), n, last);
+        if (XML_Parse(parser, bytes.data(), static_cast<int>(bytes.size()), last ? 1 : 0) !=
+            XML_STATUS_OK) {
             const XML_Error code = XML_GetErrorCode(parser);
             std::string message =
                 last && (code == XML_ERROR_NO_ELEMENTS || code == XML_ERROR_UNCLOSED_TOKEN ||
@@ -212,6 +276,10 @@ const SiteInfo& MediaWikiDumpReader::site() const noexcept {
 
 std::uint64_t MediaWikiDumpReader::bytes_parsed() const noexcept {
     return m->parsed;
+}
+
+const MediaWikiDumpReader::Repairs& MediaWikiDumpReader::repairs() const noexcept {
+    return m->repairs;
 }
 
 }  // namespace kg

@@ -58,6 +58,16 @@ public:
     /// Decompressed bytes parsed so far, and the raw progress of the source.
     std::uint64_t bytes_parsed() const noexcept;
 
+    /// Invalid UTF-8 in a UTF-8 dump is replaced with U+FFFD before expat sees it (expat
+    /// would stop at the first bad byte and lose the rest): how many sequences, the byte
+    /// offset of the first, and the last page title read before it.
+    struct Repairs {
+        std::uint64_t count = 0;
+        std::uint64_t first_offset = 0;
+        std::string near_page;
+    };
+    const Repairs& repairs() const noexcept;
+
 private:
     struct Impl;
     std::unique_ptr<Impl> m;

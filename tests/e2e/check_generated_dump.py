@@ -2,7 +2,8 @@
 """End-to-end check of MediaWiki dump input against a generated dump's ground truth
 (../shared/tools/gen-corpus --format mediawiki): links, links inside templates (with
 --links-in-templates), language-prefixed links, file links, redirects and unclosed links must
-equal kgraph's summary, and the multistream .bz2 of the same dump must give the same graph.
+equal kgraph's summary, and the multistream .bz2 of the same dump must give the same graph; a
+--dirty dump (invalid UTF-8 in the XML) must be read to its end with the bad bytes reported.
 One deliberate difference: the generator writes Chinese categories as [[分类:X]], but its
 <siteinfo> names namespace 14 only "Category"; on such a wiki MediaWiki reads [[分类:X]] as a
 link to the page "分类:X", and so does kgraph, so those are counted as links here.
@@ -80,6 +81,22 @@ def main():
             build(os.path.join(work, "m.xml.bz2"), os.path.join(work, f"m{threads}.json"), "-j", threads)
             check(open(os.path.join(work, "b.json"), "rb").read() == open(os.path.join(work, f"m{threads}.json"), "rb").read(),
                   f"the multistream .bz2 with -j{threads} gives another graph")
+        # --dirty: invalid UTF-8 in the XML; expat would stop at the first bad byte, kgraph
+        # replaces the bytes before parsing, reports them and reads every page.
+        subprocess.run([sys.executable, args.gen_corpus, "--out", os.path.join(work, "d"), "--format", "mediawiki",
+                        "--size-mb", "2", "--seed", "5", "--dirty", "--quiet"], check=True)
+        dirty = json.load(open(os.path.join(work, "d", "ground-truth.json")))
+        code, err = build(os.path.join(work, "d", "pages-articles.xml"), os.path.join(work, "d.json"))
+        _, links_dirty, _, pages_dirty = summary(err)
+        print(f"dirty: {dirty['dirty']['invalid_utf8_sequences']} bad sequences planted; kgraph: "
+              f"{re.search(r'problems .*', err).group(0)}")
+        check(code == 0, f"dirty dump: exit {code}")
+        check(re.search(r"problems [\d,]+: .*invalid UTF-8 1", err) is not None, "dirty dump: not counted")
+        check(links_dirty == dirty["links"]["total"] - dirty["links"]["in_template"],
+              f"dirty dump: {links_dirty} links, expected {dirty['links']['total'] - dirty['links']['in_template']}")
+        d = dirty["documents"]
+        check(pages_dirty == d["articles"] + d["index_pages"] + d["redirects"] + d["category_pages"],
+              f"dirty dump: {pages_dirty} pages read")
     print("FAILED" if failures else "PASSED", f"({len(failures)} failures)")
     return 1 if failures else 0
 

@@ -172,6 +172,19 @@ TEST_CASE("a UTF-16LE dump with a BOM and CRLF reads like the UTF-8 one", "[wiki
     }
 }
 
+TEST_CASE("invalid UTF-8 in a dump is replaced and counted; every page is still read",
+          "[wiki-input][bad-input]") {
+    ByteSource bytes((data / "invalid-utf8.xml").string(), "invalid-utf8.xml");
+    MediaWikiDumpReader reader(bytes);
+    std::vector<DumpPage> pages;
+    while (reader.next(pages, 10)) {
+    }
+    REQUIRE(pages.size() == 5);
+    CHECK(pages[0].text.rfind("Der \xEF\xBF\xBD\xEF\xBF\xBD [[apfel]]baum", 0) == 0);
+    CHECK(reader.repairs().count == 4);
+    CHECK(reader.repairs().first_offset == 964);
+}
+
 TEST_CASE("a truncated dump returns the pages before the break, then throws with position",
           "[wiki-input][bad-input]") {
     ByteSource bytes((data / "truncated.xml").string(), "truncated.xml");
