@@ -416,6 +416,7 @@ public:
         auto last_progress = started;
 
         std::vector<Redirect> redirects;
+        std::vector<GraphBuilder::ArticleEdge> article_edges;
         bool broken = false;
         CorpusReader reader(m_files, m_import, m_threads);
         reader.select_namespaces(m_namespaces);
@@ -448,11 +449,13 @@ public:
             }
             const NodeId article = builder.add_node(doc.key, doc.kind, doc.lang);
             builder.set_title(article, doc.title);
+            article_edges.clear();
             for (const ExtractedLink& link : doc.links) {
                 const NodeId target = builder.add_node(link.key, link.target_kind, link.lang);
                 builder.add_surface(target, link.surface);
-                builder.add_edge(article, target, link.kind, 1, doc_index, link.suspect ? 1 : 0);
+                article_edges.push_back({target, link.kind, link.suspect ? 1u : 0u});
             }
+            builder.add_article_edges(article, article_edges);
             m_stage->collect(doc);
             links += doc.links.size();
             unresolved += doc.unresolved_links;

@@ -68,11 +68,31 @@ void GraphBuilder::add_edge(NodeId source, NodeId target, EdgeKind kind, std::ui
     }
 }
 
+void GraphBuilder::add_article_edges(NodeId source, std::vector<ArticleEdge>& edges) {
+    std::sort(edges.begin(), edges.end(), [](const ArticleEdge& a, const ArticleEdge& b) {
+        return std::tie(a.target, a.kind) < std::tie(b.target, b.kind);
+    });
+    for (std::size_t i = 0; i < edges.size();) {
+        std::size_t j = i;
+        std::uint32_t suspect = 0;
+        while (j < edges.size() && edges[j].target == edges[i].target &&
+               edges[j].kind == edges[i].kind) {
+            suspect += edges[j].suspect;
+            ++j;
+        }
+        m_edges.push_back(Edge{source, edges[i].target, edges[i].kind,
+                               static_cast<std::uint32_t>(j - i), 1, 0, suspect});
+        m_unindexed = true;
+        i = j;
+    }
+}
+
 void GraphBuilder::redirect(NodeId from, NodeId to, bool keep_node) {
     m_redirects.push_back(Redirect{from, to, keep_node});
 }
 
 void GraphBuilder::apply_redirects() {
+    const bool redirected = !m_redirects.empty();
     const auto n = static_cast<NodeId>(m_nodes.size());
     std::vector<NodeId> lands_on(n);
     std::vector<bool> dropped(n, false);
@@ -119,7 +139,9 @@ void GraphBuilder::apply_redirects() {
             Edge& kept = m_edges[out - 1];
             kept.weight += m_edges[i].weight;
             kept.suspect += m_edges[i].suspect;
-            kept.articles = kept.kind == EdgeKind::cooccurrence
+            // Two records of one edge: from a redirect and its target in one article (max:
+            // the same article), or from two files sharing a key (their articles add).
+            kept.articles = kept.kind == EdgeKind::cooccurrence || !redirected
                                 ? kept.articles + m_edges[i].articles
                                 : std::max(kept.articles, m_edges[i].articles);
         } else {
@@ -132,7 +154,7 @@ void GraphBuilder::apply_redirects() {
 KnowledgeGraph GraphBuilder::freeze() {
     m_edge_index.clear();
     m_ids.clear();
-    if (!m_redirects.empty()) apply_redirects();
+    if (!m_redirects.empty() || m_unindexed) apply_redirects();
     std::sort(m_edges.begin(), m_edges.end(), [](const Edge& a, const Edge& b) {
         return std::tie(a.source, a.target, a.kind) < std::tie(b.source, b.target, b.kind);
     });

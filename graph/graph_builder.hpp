@@ -34,6 +34,18 @@ public:
     void add_edge(NodeId source, NodeId target, EdgeKind kind, std::uint32_t count,
                   std::uint32_t article, std::uint32_t suspect = 0);
 
+    /// One article's edges at once: (target, kind) pairs with their counts, as one document
+    /// gives them. Aggregated here without the global edge index (an article's own edges
+    /// come only from its document), which saves a hash entry per edge; the same
+    /// (source, target, kind) given again — a second file with the same key — adds up at
+    /// freeze(). Precondition: `edges` may be reordered.
+    struct ArticleEdge {
+        NodeId target;
+        EdgeKind kind;
+        std::uint32_t suspect;
+    };
+    void add_article_edges(NodeId source, std::vector<ArticleEdge>& edges);
+
     /// At freeze(), every edge to or from `from` lands on `to` instead (parallel edges that
     /// then meet add up) and `from` leaves the graph, unless `keep_node` (its own `redirect`
     /// edges stay on it). For wiki redirects; the caller resolves chains: `to` is final.
@@ -92,6 +104,7 @@ private:
         bool keep_node;
     };
     std::vector<Redirect> m_redirects;
+    bool m_unindexed = false;  // add_article_edges was used: freeze() merges duplicates
     std::vector<Node> m_nodes;
     std::deque<std::string> m_keys;  // node keys by id; a deque never moves them, so the
                                      // views in m_ids stay valid
