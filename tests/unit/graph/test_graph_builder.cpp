@@ -159,3 +159,31 @@ TEST_CASE("a redirect kept as a node keeps its redirect edge; other edges still 
         if (csr[e].kind == EdgeKind::redirect) CHECK(csr[boost::source(e, csr)].key == "R");
     }
 }
+
+TEST_CASE(
+    "an article's edges given at once aggregate per target and kind; a second file with "
+    "the same key adds up",
+    "[builder]") {
+    GraphBuilder b;
+    const NodeId a = b.add_node("A", NodeKind::article);
+    const NodeId x = b.add_node("X", NodeKind::entity);
+    const NodeId y = b.add_node("Y", NodeKind::entity);
+    std::vector<GraphBuilder::ArticleEdge> edges{{y, EdgeKind::link, 0},
+                                                 {x, EdgeKind::link, 1},
+                                                 {x, EdgeKind::embed, 0},
+                                                 {x, EdgeKind::link, 0}};
+    b.add_article_edges(a, edges);
+    std::vector<GraphBuilder::ArticleEdge> again{{x, EdgeKind::link, 0}};
+    b.add_article_edges(a, again);  // a second file keyed "A"
+    b.add_edge(a, x, EdgeKind::mention, 2, 1);
+    const KnowledgeGraph g = b.freeze();
+    std::vector<std::tuple<NodeId, EdgeKind, std::uint32_t, std::uint32_t, std::uint32_t>> got;
+    const CsrGraph& csr = g.graph();
+    for (auto e : boost::make_iterator_range(boost::edges(csr))) {
+        got.emplace_back(boost::target(e, csr), csr[e].kind, csr[e].weight, csr[e].articles,
+                         csr[e].suspect);
+    }
+    using T = decltype(got)::value_type;
+    CHECK(got == std::vector<T>{T{x, EdgeKind::link, 3, 2, 1}, T{x, EdgeKind::embed, 1, 1, 0},
+                                T{x, EdgeKind::mention, 2, 1, 0}, T{y, EdgeKind::link, 1, 1, 0}});
+}
