@@ -3,11 +3,15 @@
 
 #include <algorithm>
 #include <atomic>
+#include <condition_variable>
+#include <cstring>
+#include <deque>
 #include <exception>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <mutex>
 #include <sstream>
 #include <system_error>
 #include <thread>
@@ -243,17 +247,73 @@ void CorpusReader::read_wiki(const InputFile& file, const std::function<void(Doc
     options.wiki_pages = true;
     std::unique_ptr<ArticleImporter> importer;
     const std::size_t batch_size = 64 * static_cast<std::size_t>(m_threads);
-    std::vector<DumpPage> pages;
     std::vector<Document> batch;
-    bool more = true;
-    while (more) {
-        pages.clear();
+    // A producer thread decompresses and parses the next batches while this thread imports
+    // and hands on the current one (two batches in the queue at most).
+    struct PageBatch {
+        std::vector<DumpPage> pages;
         std::vector<Problem> problems;
-        try {
-            more = dump ? dump->next(pages, batch_size) : lines->next(pages, problems, batch_size);
-        } catch (const InputError& e) {
-            m_wiki.xml_bytes += bytes->offset();
-            broken(e);
+        std::optional<InputError> error;
+        std::uint64_t raw_done = 0;
+        std::uint64_t produced = 0;
+        bool last = false;
+    };
+    std::mutex mutex;
+    std::condition_variable changed;
+    std::deque<PageBatch> queue;
+    bool stop = false;
+    std::thread producer([&] {
+        for (bool more = true; more;) {
+            PageBatch b;
+            try {
+                more = dump ? dump->next(b.pages, batch_size)
+                            : lines->next(b.pages, b.problems, batch_size);
+            } catch (const InputError& e) {
+                b.error = e;
+                more = false;
+            }
+            b.raw_done = bytes->raw_offset();
+            b.produced = bytes->offset();
+            b.last = !more;
+            std::unique_lock<std::mutex> lock(mutex);
+            changed.wait(lock, [&] { return queue.size() < 2 || stop; });
+            if (stop) return;
+            queue.push_back(std::move(b));
+            changed.notify_all();
+        }
+    });
+    // However this function ends (a sink may throw under --strict), the producer stops first.
+    struct Join {
+        std::thread& thread;
+        std::mutex& mutex;
+        std::condition_variable& changed;
+        bool& stop;
+        ~Join() {
+            {
+                const std::lock_guard<std::mutex> lock(mutex);
+                stop = true;
+            }
+            changed.notify_all();
+            thread.join();
+        }
+    } join{producer, mutex, changed, stop};
+    std::uint64_t produced = 0;
+    for (bool more = true; more;) {
+        PageBatch next;
+        {
+            std::unique_lock<std::mutex> lock(mutex);
+            changed.wait(lock, [&] { return !queue.empty(); });
+            next = std::move(queue.front());
+            queue.pop_front();
+            changed.notify_all();
+        }
+        more = !next.last;
+        produced = next.produced;
+        std::vector<DumpPage>& pages = next.pages;
+        std::vector<Problem>& problems = next.problems;
+        if (next.error) {
+            m_wiki.xml_bytes += produced;
+            broken(*next.error);
             return;
         }
         for (Problem& p : problems) {
@@ -320,7 +380,7 @@ void CorpusReader::read_wiki(const InputFile& file, const std::function<void(Doc
                 for (Problem& p : doc.problems) p.message += " (page '" + page.title + "')";
             }
         });
-        m_wiki.raw_done = bytes->raw_offset();
+        m_wiki.raw_done = next.raw_done;
         m_wiki.raw_total = bytes->raw_size();
         for (Document& doc : batch) {
             if (doc.skipped && doc.problems.empty()) {
@@ -331,7 +391,7 @@ void CorpusReader::read_wiki(const InputFile& file, const std::function<void(Doc
             sink(std::move(doc));
         }
     }
-    m_wiki.xml_bytes += bytes->offset();
+    m_wiki.xml_bytes += produced;
     if (dump && dump->repairs().count > 0) {
         const auto& r = dump->repairs();
         Document doc;
