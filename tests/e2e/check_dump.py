@@ -16,6 +16,7 @@ import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import reference_dump  # noqa: E402
+from checks import SKIP, Checks, absent  # noqa: E402
 
 
 def main():
@@ -27,15 +28,9 @@ def main():
     ap.add_argument("dump")
     args, extra = ap.parse_known_args()
     extra = [e for e in extra if e != "--"]
-    if not os.path.exists(args.dump):
-        print(f"SKIP: dump '{args.dump}' is absent (../shared/corpora exists only in the workplace and CI)")
-        return 77
-    failures = []
-
-    def check(cond, what):
-        if not cond:
-            failures.append(what)
-            print("FAIL:", what)
+    if absent(args.dump, "dump"):
+        return SKIP
+    check = Checks()
 
     with tempfile.TemporaryDirectory() as work:
         out = os.path.join(work, "g.json")
@@ -51,8 +46,7 @@ def main():
               "the graph differs between -j1 and -j2")
         if not os.path.exists(out):
             check(False, "kgraph wrote no graph")
-            print("FAILED")
-            return 1
+            return check.result()
         with open(out, encoding="utf-8") as fh:
             graph = json.load(fh)
     ours = {}
@@ -93,8 +87,7 @@ def main():
         else:
             sys.exit(f"unknown --expect {name}")
         check(str(got) == value, f"expected {name} = {value}, got {got}")
-    print("FAILED" if failures else "PASSED", f"({len(failures)} failures)")
-    return 1 if failures else 0
+    return check.result()
 
 
 if __name__ == "__main__":

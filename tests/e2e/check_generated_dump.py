@@ -13,7 +13,6 @@ Exit 0 = pass, 1 = fail, 77 = generator absent.
 
 import argparse
 import bz2
-import json
 import os
 import re
 import subprocess
@@ -21,7 +20,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from check_jsonl import summary  # noqa: E402
+from checks import SKIP, Checks, absent, generate, summary  # noqa: E402
 
 
 def main():
@@ -29,20 +28,11 @@ def main():
     ap.add_argument("--kgraph", required=True)
     ap.add_argument("--gen-corpus", required=True)
     args = ap.parse_args()
-    if not os.path.exists(args.gen_corpus):
-        print(f"SKIP: generator '{args.gen_corpus}' is absent (../shared/tools exists only in the workplace and CI)")
-        return 77
-    failures = []
-
-    def check(cond, what):
-        if not cond:
-            failures.append(what)
-            print("FAIL:", what)
-
+    if absent(args.gen_corpus, "generator"):
+        return SKIP
+    check = Checks()
     with tempfile.TemporaryDirectory() as work:
-        subprocess.run([sys.executable, args.gen_corpus, "--out", os.path.join(work, "c"), "--format", "mediawiki",
-                        "--size-mb", "5", "--seed", "3", "--quiet"], check=True)
-        truth = json.load(open(os.path.join(work, "c", "ground-truth.json")))
+        truth = generate(args.gen_corpus, os.path.join(work, "c"), "mediawiki", 5, 3)
         xml = os.path.join(work, "c", "pages-articles.xml")
         text = open(xml, encoding="utf-8").read()
         han_categories = len(re.findall(r"\[\[分[类類]:", text))
@@ -83,9 +73,7 @@ def main():
                   f"the multistream .bz2 with -j{threads} gives another graph")
         # --dirty: invalid UTF-8 in the XML; expat would stop at the first bad byte, kgraph
         # replaces the bytes before parsing, reports them and reads every page.
-        subprocess.run([sys.executable, args.gen_corpus, "--out", os.path.join(work, "d"), "--format", "mediawiki",
-                        "--size-mb", "2", "--seed", "5", "--dirty", "--quiet"], check=True)
-        dirty = json.load(open(os.path.join(work, "d", "ground-truth.json")))
+        dirty = generate(args.gen_corpus, os.path.join(work, "d"), "mediawiki", 2, 5, "--dirty")
         code, err = build(os.path.join(work, "d", "pages-articles.xml"), os.path.join(work, "d.json"))
         _, links_dirty, _, pages_dirty = summary(err)
         print(f"dirty: {dirty['dirty']['invalid_utf8_sequences']} bad sequences planted; kgraph: "
@@ -97,8 +85,7 @@ def main():
         d = dirty["documents"]
         check(pages_dirty == d["articles"] + d["index_pages"] + d["redirects"] + d["category_pages"],
               f"dirty dump: {pages_dirty} pages read")
-    print("FAILED" if failures else "PASSED", f"({len(failures)} failures)")
-    return 1 if failures else 0
+    return check.result()
 
 
 if __name__ == "__main__":

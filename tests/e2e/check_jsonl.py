@@ -10,22 +10,14 @@ Exit 0 = pass, 1 = fail, 77 = generator absent.
 
 import argparse
 import gzip
-import json
 import os
-import re
 import shutil
 import subprocess
 import sys
 import tempfile
 
-
-def summary(stderr):
-    edges = {k: (int(c.replace(",", "")), int(w.replace(",", "")))
-             for k, c, w in re.findall(r"(\w+) ([\d,]+) \(weight ([\d,]+)\)", stderr)}
-    links = int(re.search(r"links ([\d,]+) extracted", stderr).group(1).replace(",", ""))
-    problems = int(re.search(r"problems ([\d,]+)", stderr).group(1).replace(",", ""))
-    pages = int(re.search(r"wiki pages ([\d,]+)", stderr).group(1).replace(",", ""))
-    return edges, links, problems, pages
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from checks import SKIP, Checks, absent, generate, summary  # noqa: E402
 
 
 def main():
@@ -33,20 +25,11 @@ def main():
     ap.add_argument("--kgraph", required=True)
     ap.add_argument("--gen-corpus", required=True)
     args = ap.parse_args()
-    if not os.path.exists(args.gen_corpus):
-        print(f"SKIP: generator '{args.gen_corpus}' is absent (../shared/tools exists only in the workplace and CI)")
-        return 77
-    failures = []
-
-    def check(cond, what):
-        if not cond:
-            failures.append(what)
-            print("FAIL:", what)
-
+    if absent(args.gen_corpus, "generator"):
+        return SKIP
+    check = Checks()
     with tempfile.TemporaryDirectory() as work:
-        subprocess.run([sys.executable, args.gen_corpus, "--out", os.path.join(work, "c"), "--format", "jsonl",
-                        "--size-mb", "2", "--seed", "4", "--quiet"], check=True)
-        truth = json.load(open(os.path.join(work, "c", "ground-truth.json")))
+        truth = generate(args.gen_corpus, os.path.join(work, "c"), "jsonl", 2, 4)
         src = os.path.join(work, "c", "corpus", "part-00000.jsonl")
 
         def build(path, out):
@@ -90,8 +73,7 @@ def main():
         _, _, problems2, pages2 = summary(err)
         check(pages2 == pages and problems2 == problems + 2, f"bad lines: {pages2} pages, {problems2} problems")
         print(err.splitlines()[0] if err else "")
-    print("FAILED" if failures else "PASSED", f"({len(failures)} failures)")
-    return 1 if failures else 0
+    return check.result()
 
 
 if __name__ == "__main__":
