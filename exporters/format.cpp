@@ -4,13 +4,6 @@
 #include "graph/text_util.hpp"
 
 namespace kg {
-namespace {
-bool ends_with(const std::string& s, std::string_view suffix) {
-    return s.size() >= suffix.size() &&
-           s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-}  // namespace
-
 std::optional<Format> format_from_name(std::string_view name) {
     const std::string n = ascii_lower(name);
     if (n == "graphml") return Format::graphml;

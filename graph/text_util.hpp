@@ -44,6 +44,11 @@ void for_each_code_point(std::string_view text, Fn&& fn) {
     }
 }
 
+/// True when `s` ends with `suffix`.
+inline bool ends_with(std::string_view s, std::string_view suffix) {
+    return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
 /// ASCII letters lower-cased, other bytes unchanged.
 std::string ascii_lower(std::string_view in);
 

@@ -48,11 +48,6 @@ bool read_file(const std::string& path, std::string& out, std::string& error) {
     return true;
 }
 
-bool ends_with(const std::string& s, std::string_view suffix) {
-    return s.size() >= suffix.size() &&
-           s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
 }  // namespace
 
 InputKind input_kind_for_name(std::string_view name) {
