@@ -82,7 +82,6 @@ void GraphBuilder::add_article_edges(NodeId source, std::vector<ArticleEdge>& ed
         }
         m_edges.push_back(Edge{source, edges[i].target, edges[i].kind,
                                static_cast<std::uint32_t>(j - i), 1, 0, suspect});
-        m_unindexed = true;
         i = j;
     }
 }
@@ -92,7 +91,6 @@ void GraphBuilder::redirect(NodeId from, NodeId to, bool keep_node) {
 }
 
 void GraphBuilder::apply_redirects() {
-    const bool redirected = !m_redirects.empty();
     const auto n = static_cast<NodeId>(m_nodes.size());
     std::vector<NodeId> lands_on(n);
     std::vector<bool> dropped(n, false);
@@ -126,8 +124,12 @@ void GraphBuilder::apply_redirects() {
     m_nodes = std::move(nodes);
     m_keys = std::move(keys);
     m_redirects.clear();
-    // Edges that now share (source, target, kind) add up. An article's link to a redirect
-    // and to its target is one article (max); co-occurrence windows of the two names add.
+}
+
+void GraphBuilder::sort_and_merge_edges(bool redirected) {
+    // Records that share (source, target, kind) add up: an article's link to a redirect and
+    // to its target (after apply_redirects), or the edges of two files with one key. Edges
+    // added through add_edge are unique already.
     std::sort(m_edges.begin(), m_edges.end(), [](const Edge& a, const Edge& b) {
         return std::tie(a.source, a.target, a.kind) < std::tie(b.source, b.target, b.kind);
     });
@@ -154,10 +156,9 @@ void GraphBuilder::apply_redirects() {
 KnowledgeGraph GraphBuilder::freeze() {
     m_edge_index.clear();
     m_ids.clear();
-    if (!m_redirects.empty() || m_unindexed) apply_redirects();
-    std::sort(m_edges.begin(), m_edges.end(), [](const Edge& a, const Edge& b) {
-        return std::tie(a.source, a.target, a.kind) < std::tie(b.source, b.target, b.kind);
-    });
+    const bool redirected = !m_redirects.empty();
+    if (redirected) apply_redirects();
+    sort_and_merge_edges(redirected);
     std::vector<std::pair<NodeId, NodeId>> ends;
     std::vector<EdgeData> data;
     ends.reserve(m_edges.size());

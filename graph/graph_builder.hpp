@@ -97,6 +97,7 @@ private:
     };
 
     void apply_redirects();
+    void sort_and_merge_edges(bool redirected);
 
     struct Redirect {
         NodeId from;
@@ -104,7 +105,6 @@ private:
         bool keep_node;
     };
     std::vector<Redirect> m_redirects;
-    bool m_unindexed = false;  // add_article_edges was used: freeze() merges duplicates
     std::vector<Node> m_nodes;
     std::deque<std::string> m_keys;  // node keys by id; a deque never moves them, so the
                                      // views in m_ids stay valid
