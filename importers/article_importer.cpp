@@ -267,7 +267,7 @@ Document ArticleImporter::import_page(std::string_view wikitext, const std::stri
     if (dialect == Dialect::wikitext) {
         // A dump's text comes from expat, which accepts only well-formed UTF-8 (or UTF-16 it
         // converts): no repair pass is needed.
-        extract(doc, std::string(wikitext), 0, dialect, {}, first_line);
+        extract(doc, wikitext, 0, dialect, {}, first_line);
         return doc;
     }
     DecodedText decoded = decode_text(wikitext);
@@ -298,7 +298,7 @@ void ArticleImporter::report_invalid_utf8(Document& doc, const DecodedText& deco
     doc.problems.push_back(Problem{ProblemKind::invalid_utf8, doc.source, line, column, message});
 }
 
-void ArticleImporter::extract(Document& doc, const std::string& text, std::size_t body_offset,
+void ArticleImporter::extract(Document& doc, std::string_view text, std::size_t body_offset,
                               Dialect dialect, std::string_view relative_path,
                               std::size_t first_line) const {
     const std::string& source = doc.source;
