@@ -404,7 +404,10 @@ public:
         const auto started = std::chrono::steady_clock::now();
         ProblemReporter reporter(std::cerr, m_max_reports, m_strict);
         GraphBuilder builder;
-        std::unordered_map<std::string, std::string> article_sources;  // key -> first file
+        // The file that first gave each article (for duplicate-key messages): an index into
+        // `sources` per node, 4 bytes an article rather than a copy of key and file name.
+        std::vector<std::string> sources;
+        std::vector<std::uint32_t> first_source;
         std::uint64_t bytes = 0;
         std::size_t articles = 0;
         std::size_t skipped = 0;
@@ -435,20 +438,27 @@ public:
                 return;
             }
             if (!doc.redirect.empty()) {
+                if (sources.empty() || sources.back() != doc.source) sources.push_back(doc.source);
+                // The title and language are kept only for the mention dictionary.
+                const bool alias = m_stage->spots();
                 redirects.push_back(Redirect{std::move(doc.key), std::move(doc.redirect),
-                                             doc.source, std::move(doc.title),
-                                             std::move(doc.lang)});
+                                             static_cast<std::uint32_t>(sources.size() - 1),
+                                             alias ? std::move(doc.title) : std::string(),
+                                             alias ? std::move(doc.lang) : std::string()});
                 return;
             }
             ++articles;
-            const auto [it, first] = article_sources.try_emplace(doc.key, doc.source);
-            if (!first) {
+            const NodeId article = builder.add_node(doc.key, doc.kind, doc.lang);
+            if (sources.empty() || sources.back() != doc.source) sources.push_back(doc.source);
+            if (first_source.size() <= article) first_source.resize(builder.node_count(), 0);
+            if (builder.set_title(article, doc.title)) {
+                first_source[article] = static_cast<std::uint32_t>(sources.size() - 1);
+            } else {
                 reporter.report(Problem{ProblemKind::duplicate_key, doc.source, 0, 0,
                                         "article key '" + doc.key + "' is also the key of '" +
-                                            it->second + "': both files are one node"});
+                                            sources[first_source[article]] +
+                                            "': both files are one node"});
             }
-            const NodeId article = builder.add_node(doc.key, doc.kind, doc.lang);
-            builder.set_title(article, doc.title);
             article_edges.clear();
             for (const ExtractedLink& link : doc.links) {
                 const NodeId target = builder.add_node(link.key, link.target_kind, link.lang);
@@ -487,7 +497,8 @@ public:
         });
         if (m_progress) std::cerr << "\r\033[K" << std::flush;
         // Redirects first: their titles are names of their targets for the mention pass.
-        const RedirectSummary redirected = resolve_redirects(redirects, builder, reporter);
+        const RedirectSummary redirected = resolve_redirects(redirects, sources, builder, reporter);
+        redirects = {};  // resolved into the builder: the memory is the graph's now
         m_stage->run(m_files, m_import, m_threads, builder);
         if (m_report) {
             for (const SuspectLink& l : m_stage->suspects()) {
@@ -649,8 +660,8 @@ public:
     struct Redirect {
         std::string from;
         std::string to;
-        std::string source;
-        std::string title;  ///< the redirect page's title: a name of its target
+        std::uint32_t source;  ///< index into the run's list of input names
+        std::string title;     ///< the redirect page's title: a name of its target
         std::string lang;
     };
     struct RedirectSummary {
@@ -663,8 +674,9 @@ public:
     // back on itself is reported once and its pages stay as they are. A link to a redirect
     // then lands on the final target; with --redirects keep the redirect stays a node with a
     // `redirect` edge.
-    RedirectSummary resolve_redirects(const std::vector<Redirect>& list, GraphBuilder& builder,
-                                      ProblemReporter& reporter) {
+    RedirectSummary resolve_redirects(const std::vector<Redirect>& list,
+                                      const std::vector<std::string>& sources,
+                                      GraphBuilder& builder, ProblemReporter& reporter) {
         RedirectSummary summary;
         std::unordered_map<std::string_view, std::string_view> next;
         for (const Redirect& r : list) next.emplace(r.from, r.to);
@@ -684,7 +696,7 @@ public:
             if (loop || to == from) {
                 ++summary.loops;
                 reporter.report(
-                    Problem{ProblemKind::redirect_loop, r.source, 0, 0,
+                    Problem{ProblemKind::redirect_loop, sources[r.source], 0, 0,
                             "redirect '" + from + "' is part of a loop; left as it is"});
                 continue;
             }

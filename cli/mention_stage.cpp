@@ -57,13 +57,13 @@ void MentionStage::collect(const Document& doc) {
 
 void MentionStage::add_redirect_alias(std::string_view title, std::string_view key,
                                       std::string_view lang) {
-    if (!m_settings.mentions && m_settings.window == CooccurrenceWindow::off) return;
+    if (!spots()) return;
     m_gazetteer.add(title, key, NodeKind::article, lang, false);
 }
 
 void MentionStage::run(const std::vector<InputFile>& files, ImportOptions options, unsigned threads,
                        GraphBuilder& builder) {
-    if (!m_settings.mentions && m_settings.window == CooccurrenceWindow::off) return;
+    if (!spots()) return;
     m_ran = true;
     const MentionSpotter spotter(m_gazetteer);
     options.spotter = m_settings.mentions ? &spotter : nullptr;
@@ -109,7 +109,7 @@ void MentionStage::run(const std::vector<InputFile>& files, ImportOptions option
     for (const Skeleton& doc : docs) {
         at = doc.linked;
         if (m_settings.mentions) {
-            const std::string& article_key = builder.key(doc.article);
+            const std::string_view article_key = builder.key(doc.article);
             // An article does not mention itself; its own title does not hide the names in it.
             const auto spot = [&](std::uint32_t f) {
                 return kept[f] && forms[f].target().key != article_key;

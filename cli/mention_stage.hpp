@@ -38,6 +38,11 @@ public:
     /// Pass 1: the forms an article brings (title, aliases, link texts) and its suspect links.
     void collect(const Document& doc);
 
+    /// True when a second pass spots mentions or co-occurrences (else nothing here is used).
+    bool spots() const noexcept {
+        return m_settings.mentions || m_settings.window != CooccurrenceWindow::off;
+    }
+
     /// A wiki redirect's title is another name of the page it leads to (`key`, final).
     void add_redirect_alias(std::string_view title, std::string_view key, std::string_view lang);
 

@@ -2,7 +2,9 @@
 #include "graph/graph_builder.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <limits>
+#include <new>
 #include <tuple>
 #include <utility>
 
@@ -10,45 +12,99 @@
 
 namespace kg {
 
-NodeId GraphBuilder::add_node(std::string_view key, NodeKind kind, std::string_view lang) {
-    // Looked up by view first: the common case (a known key) allocates nothing.
-    const auto found = m_ids.find(key);
-    if (found != m_ids.end()) {
-        Node& node = m_nodes[found->second];
-        if (kind > node.kind) node.kind = kind;
-        if (node.lang.empty() && !lang.empty()) node.lang = std::string(lang);
-        return found->second;
+std::string_view GraphBuilder::Arena::add(std::string_view text) {
+    if (text.empty()) return {};
+    if (m_capacity - m_used < text.size()) {
+        m_capacity = std::max<std::size_t>(std::size_t{1} << 20, text.size());
+        m_blocks.push_back(std::make_unique<char[]>(m_capacity));
+        m_used = 0;
     }
-    if (m_nodes.size() >= std::numeric_limits<NodeId>::max()) {
-        throw Error("graph too large: more than 4,294,967,294 nodes");
+    char* out = m_blocks.back().get() + m_used;
+    std::copy(text.begin(), text.end(), out);
+    m_used += text.size();
+    return {out, text.size()};
+}
+
+std::uint16_t GraphBuilder::lang_index(std::string_view lang) {
+    if (lang.empty()) return 0;
+    const auto found = m_lang_ids.find(std::string(lang));
+    if (found != m_lang_ids.end()) return found->second;
+    if (m_langs.size() > std::numeric_limits<std::uint16_t>::max()) {
+        throw Error("more than 65,535 distinct language codes");
+    }
+    const auto index = static_cast<std::uint16_t>(m_langs.size());
+    m_langs.emplace_back(lang);
+    m_lang_ids.emplace(std::string(lang), index);
+    return index;
+}
+
+std::size_t GraphBuilder::slot_of(std::string_view key, std::size_t hash) const {
+    const std::size_t mask = m_slots.size() - 1;
+    for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+        if (m_slots[i] == no_node || m_nodes[m_slots[i]].key == key) return i;
+    }
+}
+
+void GraphBuilder::grow_slots() {
+    std::vector<NodeId> slots(std::max<std::size_t>(1024, m_slots.size() * 2), no_node);
+    m_slots.swap(slots);
+    const std::hash<std::string_view> hash;
+    for (const NodeId id : slots) {
+        if (id != no_node) m_slots[slot_of(m_nodes[id].key, hash(m_nodes[id].key))] = id;
+    }
+}
+
+NodeId GraphBuilder::add_node(std::string_view key, NodeKind kind, std::string_view lang) {
+    if (m_slots.empty()) grow_slots();
+    const std::size_t hash = std::hash<std::string_view>()(key);
+    std::size_t slot = slot_of(key, hash);
+    if (m_slots[slot] != no_node) {
+        // A known key: the common case allocates nothing.
+        Node& node = m_nodes[m_slots[slot]];
+        if (kind > node.kind) node.kind = kind;
+        if (node.lang == 0 && !lang.empty()) node.lang = lang_index(lang);
+        return m_slots[slot];
+    }
+    if (m_nodes.size() >= std::numeric_limits<NodeId>::max() - 1) {
+        throw Error("graph too large: more than 4,294,967,293 nodes");
+    }
+    if ((m_nodes.size() + 1) * 10 > m_slots.size() * 7) {
+        grow_slots();
+        slot = slot_of(key, hash);
     }
     const auto id = static_cast<NodeId>(m_nodes.size());
-    const std::string& stored = m_keys.emplace_back(key);
-    m_ids.emplace(std::string_view(stored), id);
     Node node;
+    node.key = m_arena.add(key);
     node.kind = kind;
-    node.lang = std::string(lang);
-    m_nodes.push_back(std::move(node));
+    node.lang = lang_index(lang);
+    m_nodes.push_back(node);
+    m_slots[slot] = id;
     return id;
 }
 
 void GraphBuilder::add_surface(NodeId id, std::string_view surface, std::uint32_t count) {
-    auto& surfaces = m_nodes.at(id).surfaces;
-    for (auto& s : surfaces) {
+    Node& node = m_nodes.at(id);
+    std::uint32_t* link = &node.first_surface;
+    while (*link != no_node) {
+        Surface& s = m_surfaces[*link];
         if (s.text == surface) {
             s.count += count;
             return;
         }
+        link = &s.next;
     }
-    surfaces.push_back(Surface{std::string(surface), count});
+    if (m_surfaces.size() >= no_node) throw Error("more than 4,294,967,294 surface forms");
+    *link = static_cast<std::uint32_t>(m_surfaces.size());
+    m_surfaces.push_back(Surface{keep(surface, node), count, no_node});
 }
 
-void GraphBuilder::set_title(NodeId id, std::string_view title) {
+bool GraphBuilder::set_title(NodeId id, std::string_view title) {
     Node& node = m_nodes.at(id);
     // The first article to claim a key names it; later duplicates are reported by the caller.
-    if (node.has_title) return;
-    node.title = std::string(title);
+    if (node.has_title) return false;
+    node.title = keep(title, node);
     node.has_title = true;
+    return true;
 }
 
 void GraphBuilder::add_edge(NodeId source, NodeId target, EdgeKind kind, std::uint32_t count,
@@ -72,6 +128,11 @@ void GraphBuilder::add_article_edges(NodeId source, std::vector<ArticleEdge>& ed
     std::sort(edges.begin(), edges.end(), [](const ArticleEdge& a, const ArticleEdge& b) {
         return std::tie(a.target, a.kind) < std::tie(b.target, b.kind);
     });
+    Node& node = m_nodes.at(source);
+    // A second document with this key: its edges join the others at freeze() as records.
+    const bool repeated = node.has_batch;
+    node.has_batch = true;
+    std::uint32_t count = 0;
     for (std::size_t i = 0; i < edges.size();) {
         std::size_t j = i;
         std::uint32_t suspect = 0;
@@ -80,118 +141,329 @@ void GraphBuilder::add_article_edges(NodeId source, std::vector<ArticleEdge>& ed
             suspect += edges[j].suspect;
             ++j;
         }
-        m_edges.push_back(Edge{source, edges[i].target, edges[i].kind,
-                               static_cast<std::uint32_t>(j - i), 1, 0, suspect});
+        const auto weight = static_cast<std::uint32_t>(j - i);
+        if (repeated) {
+            m_edges.push_back(Edge{source, edges[i].target, edges[i].kind, weight, 1, 0, suspect});
+        } else {
+            if (suspect > EdgeData::max_suspect) {
+                throw Error("more than 16,777,215 suspect links from '" +
+                            std::string(m_nodes[source].key) + "' to '" +
+                            std::string(m_nodes[edges[i].target].key) + "'");
+            }
+            store(StoredEdge{edges[i].target, EdgeData(edges[i].kind, weight, 1, suspect)});
+            ++count;
+        }
         i = j;
     }
+    if (!repeated) m_batches.push_back(Batch{source, count});
+}
+
+void GraphBuilder::store(const StoredEdge& edge) {
+    if (m_chunks.empty() || m_chunks.back().size == m_chunks.back().capacity) {
+        // 4,096 edges first, doubling to 2 M (32 MB): small graphs stay small, and chunks of
+        // 32 MB are above glibc's largest mmap threshold, so freeing one unmaps it.
+        constexpr std::uint32_t first = 4096;
+        constexpr std::uint32_t largest = 1u << 21;
+        const std::uint32_t capacity =
+            m_chunks.empty() ? first : std::min(largest, m_chunks.back().capacity * 2);
+        void* memory = std::malloc(std::size_t{capacity} * sizeof(StoredEdge));
+        if (memory == nullptr) throw std::bad_alloc();
+        m_chunks.push_back(
+            Chunk{std::unique_ptr<StoredEdge, FreeMemory>(static_cast<StoredEdge*>(memory)),
+                  capacity, 0});
+    }
+    Chunk& chunk = m_chunks.back();
+    chunk.data.get()[chunk.size++] = edge;
+    ++m_stored;
 }
 
 void GraphBuilder::redirect(NodeId from, NodeId to, bool keep_node) {
     m_redirects.push_back(Redirect{from, to, keep_node});
 }
 
-void GraphBuilder::apply_redirects() {
-    const auto n = static_cast<NodeId>(m_nodes.size());
-    std::vector<NodeId> lands_on(n);
-    std::vector<bool> dropped(n, false);
-    for (NodeId v = 0; v < n; ++v) lands_on[v] = v;
-    for (const Redirect& r : m_redirects) {
-        lands_on[r.from] = r.to;
-        if (!r.keep_node) dropped[r.from] = true;
+/// Yields the frozen graph's edges in CSR order, one row (source) at a time, for Boost's
+/// sorted-edges constructor: a row is its article batch (read once, in document order, each
+/// chunk freed when passed) plus its records from m_edges (sorted by new source), mapped to new
+/// ids, sorted by (target, kind), with parallel records added up.
+class GraphBuilder::RowStream {
+public:
+    RowStream(std::vector<Chunk>& chunks, const std::vector<Batch>& batches,
+              const std::vector<Edge>& records, const std::vector<NodeId>& final_target,
+              std::size_t batch_rows, NodeId rows, bool redirected)
+        : m_chunks(chunks),
+          m_batches(batches),
+          m_records(records),
+          m_final_target(final_target),
+          m_batch_rows(batch_rows),
+          m_rows(rows),
+          m_redirected(redirected) {
+        advance();
     }
-    // New ids: the nodes that stay, in their order.
-    std::vector<NodeId> new_id(n, 0);
-    NodeId next = 0;
-    for (NodeId v = 0; v < n; ++v) {
-        if (!dropped[v]) new_id[v] = next++;
-    }
-    for (Edge& e : m_edges) {
-        if (e.kind != EdgeKind::redirect) {
-            e.source = lands_on[e.source];
-            e.target = lands_on[e.target];
-        }
-        e.source = new_id[e.source];
-        e.target = new_id[e.target];
-    }
-    std::vector<Node> nodes;
-    std::deque<std::string> keys;
-    nodes.reserve(next);
-    for (NodeId v = 0; v < n; ++v) {
-        if (dropped[v]) continue;
-        nodes.push_back(std::move(m_nodes[v]));
-        keys.push_back(std::move(m_keys[v]));
-    }
-    m_nodes = std::move(nodes);
-    m_keys = std::move(keys);
-    m_redirects.clear();
-}
 
-void GraphBuilder::sort_and_merge_edges(bool redirected) {
-    // Records that share (source, target, kind) add up: an article's link to a redirect and
-    // to its target (after apply_redirects), or the edges of two files with one key. Edges
-    // added through add_edge are unique already.
+    bool at_end() const noexcept { return m_at_end; }
+    const std::pair<NodeId, NodeId>& ends() const noexcept { return m_ends; }
+    const EdgeData& data() const noexcept { return m_data; }
+
+    void advance() {
+        while (m_next_in_row == m_row.size()) {
+            if (m_row_index == m_rows) {
+                m_at_end = true;
+                return;
+            }
+            fill_row(m_row_index++);
+        }
+        const Merged& e = m_row[m_next_in_row++];
+        if (e.suspect > EdgeData::max_suspect) {
+            throw Error("more than 16,777,215 suspect links behind one edge");
+        }
+        m_ends = {m_row_index - 1, e.target};
+        m_data = EdgeData(e.kind, e.weight, e.articles, e.suspect);
+    }
+
+private:
+    struct Merged {
+        NodeId target;
+        EdgeKind kind;
+        std::uint32_t weight;
+        std::uint32_t articles;
+        std::uint32_t suspect;
+    };
+
+    const StoredEdge& next_stored() {
+        while (m_offset == m_chunks[m_chunk].size) {
+            m_chunks[m_chunk].data.reset();  // in the graph now: back to the system
+            ++m_chunk;
+            m_offset = 0;
+        }
+        return m_chunks[m_chunk].data.get()[m_offset++];
+    }
+
+    void fill_row(NodeId row) {
+        m_row.clear();
+        m_next_in_row = 0;
+        if (row < m_batch_rows) {
+            // Batches whose source left the graph (redirected) were moved to the records and
+            // give no row; skip their stored edges.
+            while (true) {
+                const Batch& batch = m_batches[m_batch++];
+                const bool gives_row = batch.source != no_node;
+                for (std::uint32_t i = 0; i < batch.count; ++i) {
+                    const StoredEdge& s = next_stored();
+                    if (gives_row) {
+                        m_row.push_back(Merged{m_final_target[s.target], s.data.kind, s.data.weight,
+                                               s.data.articles, s.data.suspect});
+                    }
+                }
+                if (gives_row) break;
+            }
+        }
+        for (; m_record < m_records.size() && m_records[m_record].source == row; ++m_record) {
+            const Edge& e = m_records[m_record];
+            m_row.push_back(Merged{e.target, e.kind, e.weight, e.articles, e.suspect});
+        }
+        std::sort(m_row.begin(), m_row.end(), [](const Merged& a, const Merged& b) {
+            return std::tie(a.target, a.kind) < std::tie(b.target, b.kind);
+        });
+        std::size_t out = 0;
+        for (std::size_t i = 0; i < m_row.size(); ++i) {
+            if (out > 0 && m_row[out - 1].target == m_row[i].target &&
+                m_row[out - 1].kind == m_row[i].kind) {
+                Merged& kept = m_row[out - 1];
+                kept.weight += m_row[i].weight;
+                kept.suspect += m_row[i].suspect;
+                // Two records of one edge: from a redirect and its target in one article (max:
+                // the same article), or from two files sharing a key (their articles add).
+                kept.articles = kept.kind == EdgeKind::cooccurrence || !m_redirected
+                                    ? kept.articles + m_row[i].articles
+                                    : std::max(kept.articles, m_row[i].articles);
+            } else {
+                m_row[out++] = m_row[i];
+            }
+        }
+        m_row.resize(out);
+    }
+
+    std::vector<Chunk>& m_chunks;
+    const std::vector<Batch>& m_batches;
+    const std::vector<Edge>& m_records;
+    const std::vector<NodeId>& m_final_target;
+    std::size_t m_batch_rows;
+    NodeId m_rows;
+    bool m_redirected;
+    std::size_t m_chunk = 0;
+    std::uint32_t m_offset = 0;
+    std::size_t m_batch = 0;
+    std::size_t m_record = 0;
+    NodeId m_row_index = 0;
+    std::vector<Merged> m_row;
+    std::size_t m_next_in_row = 0;
+    bool m_at_end = false;
+    std::pair<NodeId, NodeId> m_ends;
+    EdgeData m_data;
+};
+
+namespace {
+
+/// Input iterators over a RowStream for Boost's constructor: `ends` advances the stream, `data`
+/// reads the edge it stands on (Boost steps both once per edge).
+template <typename Stream>
+class StreamEnds {
+public:
+    using iterator_category = std::input_iterator_tag;
+    using value_type = std::pair<NodeId, NodeId>;
+    using difference_type = std::ptrdiff_t;
+    using pointer = const value_type*;
+    using reference = const value_type&;
+
+    explicit StreamEnds(Stream* stream = nullptr) : m_stream(stream) {}
+    reference operator*() const { return m_stream->ends(); }
+    pointer operator->() const { return &m_stream->ends(); }
+    StreamEnds& operator++() {
+        m_stream->advance();
+        return *this;
+    }
+    bool operator==(const StreamEnds& other) const { return done() == other.done(); }
+    bool operator!=(const StreamEnds& other) const { return !(*this == other); }
+
+private:
+    bool done() const { return m_stream == nullptr || m_stream->at_end(); }
+    Stream* m_stream;
+};
+
+template <typename Stream>
+class StreamData {
+public:
+    using iterator_category = std::input_iterator_tag;
+    using value_type = EdgeData;
+    using difference_type = std::ptrdiff_t;
+    using pointer = const EdgeData*;
+    using reference = const EdgeData&;
+
+    explicit StreamData(Stream* stream) : m_stream(stream) {}
+    reference operator*() const { return m_stream->data(); }
+    StreamData& operator++() { return *this; }
+
+private:
+    Stream* m_stream;
+};
+
+}  // namespace
+
+KnowledgeGraph GraphBuilder::freeze(std::vector<NodeId>* frozen_id) {
+    m_edge_index.clear();
+    m_slots.clear();
+    m_slots.shrink_to_fit();
+    const auto n = static_cast<NodeId>(m_nodes.size());
+    const bool redirected = !m_redirects.empty();
+
+    // Where each node's edges land (a redirect's on its target) and which nodes leave.
+    std::vector<NodeId> lands_on;
+    std::vector<bool> dropped(n, false);
+    if (redirected) {
+        lands_on.resize(n);
+        for (NodeId v = 0; v < n; ++v) lands_on[v] = v;
+        for (const Redirect& r : m_redirects) {
+            lands_on[r.from] = r.to;
+            if (!r.keep_node) dropped[r.from] = true;
+        }
+        m_redirects.clear();
+        m_redirects.shrink_to_fit();
+        // A batch whose source leaves: its edges become records of the redirect's target.
+        std::size_t chunk = 0;
+        std::uint32_t offset = 0;
+        for (Batch& batch : m_batches) {
+            for (std::uint32_t i = 0; i < batch.count; ++i) {
+                while (offset == m_chunks[chunk].size) {
+                    ++chunk;
+                    offset = 0;
+                }
+                const StoredEdge& s = m_chunks[chunk].data.get()[offset++];
+                if (dropped[batch.source]) {
+                    m_edges.push_back(Edge{batch.source, s.target, s.data.kind, s.data.weight,
+                                           s.data.articles, 0, s.data.suspect});
+                }
+            }
+            if (dropped[batch.source]) batch.source = no_node;
+        }
+    }
+
+    // New ids: the articles in batch order, then the other nodes that stay.
+    std::vector<NodeId> new_id(n, no_node);
+    NodeId next = 0;
+    for (const Batch& batch : m_batches) {
+        if (batch.source != no_node) new_id[batch.source] = next++;
+    }
+    const std::size_t batch_rows = next;
+    for (NodeId v = 0; v < n; ++v) {
+        if (!dropped[v] && new_id[v] == no_node) new_id[v] = next++;
+    }
+    dropped.clear();
+    dropped.shrink_to_fit();
+    // The node an edge to v ends on: v's redirect target, if any, renumbered.
+    std::vector<NodeId> final_target(n);
+    for (NodeId v = 0; v < n; ++v) final_target[v] = new_id[redirected ? lands_on[v] : v];
+    for (Edge& e : m_edges) {
+        if (e.kind == EdgeKind::redirect) {
+            e.source = new_id[e.source];
+            e.target = new_id[e.target];
+        } else {
+            e.source = final_target[e.source];
+            e.target = final_target[e.target];
+        }
+    }
+    lands_on.clear();
+    lands_on.shrink_to_fit();
     std::sort(m_edges.begin(), m_edges.end(), [](const Edge& a, const Edge& b) {
         return std::tie(a.source, a.target, a.kind) < std::tie(b.source, b.target, b.kind);
     });
-    std::size_t out = 0;
-    for (std::size_t i = 0; i < m_edges.size(); ++i) {
-        if (out > 0 && m_edges[out - 1].source == m_edges[i].source &&
-            m_edges[out - 1].target == m_edges[i].target &&
-            m_edges[out - 1].kind == m_edges[i].kind) {
-            Edge& kept = m_edges[out - 1];
-            kept.weight += m_edges[i].weight;
-            kept.suspect += m_edges[i].suspect;
-            // Two records of one edge: from a redirect and its target in one article (max:
-            // the same article), or from two files sharing a key (their articles add).
-            kept.articles = kept.kind == EdgeKind::cooccurrence || !redirected
-                                ? kept.articles + m_edges[i].articles
-                                : std::max(kept.articles, m_edges[i].articles);
-        } else {
-            m_edges[out++] = m_edges[i];
-        }
-    }
-    m_edges.resize(out);
-}
 
-KnowledgeGraph GraphBuilder::freeze() {
-    m_edge_index.clear();
-    m_ids.clear();
-    const bool redirected = !m_redirects.empty();
-    if (redirected) apply_redirects();
-    sort_and_merge_edges(redirected);
-    std::vector<std::pair<NodeId, NodeId>> ends;
-    std::vector<EdgeData> data;
-    ends.reserve(m_edges.size());
-    data.reserve(m_edges.size());
-    for (const Edge& e : m_edges) {
-        ends.emplace_back(e.source, e.target);
-        data.push_back(EdgeData{e.kind, e.weight, e.articles, e.suspect});
+    // Boost reserves the (pre-merge) count; the capacity beyond the merged edges is never
+    // touched, so it costs address space, not memory.
+    const std::uint64_t records = m_stored + m_edges.size();
+    if (records > std::numeric_limits<std::uint32_t>::max()) {
+        throw Error("graph too large: more than 4,294,967,295 edges");
     }
+    CsrGraph csr = [&] {
+        RowStream stream(m_chunks, m_batches, m_edges, final_target, batch_rows, next, redirected);
+        return CsrGraph(boost::edges_are_sorted, StreamEnds<RowStream>(&stream),
+                        StreamEnds<RowStream>(), StreamData<RowStream>(&stream), next,
+                        static_cast<std::uint32_t>(records));
+    }();
+    m_chunks.clear();
+    m_batches.clear();
+    m_batches.shrink_to_fit();
     m_edges.clear();
     m_edges.shrink_to_fit();
+    m_stored = 0;
+    final_target.clear();
+    final_target.shrink_to_fit();
 
-    const auto n = static_cast<NodeId>(m_nodes.size());
-    CsrGraph csr(boost::edges_are_sorted, ends.begin(), ends.end(), data.begin(), n);
     for (NodeId v = 0; v < n; ++v) {
-        Node& node = m_nodes[v];
-        NodeData& out = csr[v];
-        out.key = std::move(m_keys[v]);
+        if (new_id[v] == no_node) continue;
+        const Node& node = m_nodes[v];
+        NodeData& out = csr[new_id[v]];
+        out.key = std::string(node.key);
         out.kind = node.kind;
-        out.lang = std::move(node.lang);
+        out.lang = m_langs[node.lang];
         if (node.has_title) {
-            out.label = std::move(node.title);
-        } else if (!node.surfaces.empty()) {
-            // Most frequent spelling; max_element keeps the first of equals (first seen).
-            auto best = std::max_element(
-                node.surfaces.begin(), node.surfaces.end(),
-                [](const Surface& a, const Surface& b) { return a.count < b.count; });
-            out.label = std::move(best->text);
+            out.label = std::string(node.title);
+        } else if (node.first_surface != no_node) {
+            // Most frequent spelling; the first of equals (first seen) wins.
+            const Surface* best = &m_surfaces[node.first_surface];
+            for (std::uint32_t i = best->next; i != no_node; i = m_surfaces[i].next) {
+                if (m_surfaces[i].count > best->count) best = &m_surfaces[i];
+            }
+            out.label = std::string(best->text);
         } else {
             out.label = out.key;
         }
     }
     m_nodes.clear();
-    m_keys.clear();
+    m_surfaces = {};
+    m_arena = Arena();
+    m_langs.resize(1);
+    m_lang_ids.clear();
+    if (frozen_id != nullptr) *frozen_id = std::move(new_id);
     return KnowledgeGraph(std::move(csr));
 }
 

@@ -5,7 +5,9 @@
 #pragma once
 
 #include <cstdint>
+#include <cstdlib>
 #include <deque>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -26,8 +28,9 @@ public:
     /// (first seen on ties) becomes the label unless a title was set.
     void add_surface(NodeId id, std::string_view surface, std::uint32_t count = 1);
 
-    /// Sets the label of `id` to an article title; it wins over every surface form.
-    void set_title(NodeId id, std::string_view title);
+    /// Sets the label of `id` to an article title; it wins over every surface form. Returns
+    /// false, and changes nothing, when `id` has a title already (a second article, one key).
+    bool set_title(NodeId id, std::string_view title);
 
     /// Adds `count` occurrences of the edge (source, target, kind), seen in article
     /// `article` (an id of the caller's choosing, used to count distinct articles).
@@ -36,9 +39,10 @@ public:
 
     /// One article's edges at once: (target, kind) pairs with their counts, as one document
     /// gives them. Aggregated here without the global edge index (an article's own edges
-    /// come only from its document), which saves a hash entry per edge; the same
+    /// come only from its document) and kept in 16 bytes an edge, in document order; the same
     /// (source, target, kind) given again — a second file with the same key — adds up at
-    /// freeze(). Precondition: `edges` may be reordered.
+    /// freeze(). Call it once per article, also with no edges: articles come first in the
+    /// frozen graph, in the order of these calls. Precondition: `edges` may be reordered.
     struct ArticleEdge {
         NodeId target;
         EdgeKind kind;
@@ -53,24 +57,56 @@ public:
 
     std::size_t node_count() const noexcept { return m_nodes.size(); }
     /// The key of node `id`. Precondition: `id` < node_count().
-    const std::string& key(NodeId id) const { return m_keys[id]; }
-    std::size_t edge_count() const noexcept { return m_edges.size(); }
+    std::string_view key(NodeId id) const { return m_nodes[id].key; }
+    /// Edge records held (before parallel records of one edge meet at freeze()).
+    std::size_t edge_count() const noexcept { return m_edges.size() + m_stored; }
 
-    /// Builds the immutable graph; the builder is left empty.
-    KnowledgeGraph freeze();
+    /// Builds the immutable graph; the builder is left empty. Node ids change: the sources of
+    /// add_article_edges() come first, in call order, then the other nodes in id order
+    /// (redirected nodes leave). `frozen_id`, when given, receives each builder id's node in
+    /// the graph (no_node for one that left). Article edges are read in document order and
+    /// their storage freed as they go into the graph, so the peak is about one copy of them.
+    static constexpr NodeId no_node = 0xFFFFFFFFu;
+    KnowledgeGraph freeze(std::vector<NodeId>* frozen_id = nullptr);
 
 private:
+    /// Bytes of keys, titles and surface forms, in blocks that never move (the views into
+    /// them stay valid); freed at freeze().
+    class Arena {
+    public:
+        std::string_view add(std::string_view text);
+
+    private:
+        std::vector<std::unique_ptr<char[]>> m_blocks;
+        std::size_t m_used = 0;
+        std::size_t m_capacity = 0;
+    };
+    /// A spelling of a node and how often it was seen; a node's spellings are a list in
+    /// m_surfaces, in order of first sight.
     struct Surface {
-        std::string text;
+        std::string_view text;
         std::uint32_t count = 0;
+        std::uint32_t next = no_node;
     };
+    /// 48 bytes a node plus its bytes in the arena (the key once; a title or surface form
+    /// equal to the key costs nothing more).
     struct Node {
-        std::string lang;
-        std::string title;
-        bool has_title = false;
+        std::string_view key;
+        std::string_view title;
+        std::uint32_t first_surface = no_node;
+        std::uint16_t lang = 0;  // index into m_langs; 0 is "unknown"
         NodeKind kind = NodeKind::entity;
-        std::vector<Surface> surfaces;
+        bool has_title = false;
+        bool has_batch = false;  // add_article_edges() was called for it
     };
+    std::string_view keep(std::string_view text, const Node& node) {
+        return text == node.key ? node.key : m_arena.add(text);
+    }
+    std::uint16_t lang_index(std::string_view lang);
+    /// Open addressing over node ids (no_node = empty); ≤ 70 % full.
+    std::size_t slot_of(std::string_view key, std::size_t hash) const;
+    void grow_slots();
+
     struct Edge {
         NodeId source = 0;
         NodeId target = 0;
@@ -96,8 +132,29 @@ private:
         }
     };
 
-    void apply_redirects();
-    void sort_and_merge_edges(bool redirected);
+    /// An article edge as stored until freeze(): one document's aggregate.
+    struct StoredEdge {
+        NodeId target;
+        EdgeData data;
+    };
+    /// One add_article_edges() call: its source and how many StoredEdges follow.
+    struct Batch {
+        NodeId source;
+        std::uint32_t count;
+    };
+    struct FreeMemory {
+        void operator()(StoredEdge* p) const noexcept { std::free(p); }
+    };
+    /// Article edges in chunks of raw memory (untouched capacity costs no RSS), growing to 32 MB
+    /// each, so freeze() can return each chunk to the system once it is in the graph.
+    struct Chunk {
+        std::unique_ptr<StoredEdge, FreeMemory> data;
+        std::uint32_t capacity = 0;
+        std::uint32_t size = 0;
+    };
+    class RowStream;
+
+    void store(const StoredEdge& edge);
 
     struct Redirect {
         NodeId from;
@@ -105,11 +162,16 @@ private:
         bool keep_node;
     };
     std::vector<Redirect> m_redirects;
-    std::vector<Node> m_nodes;
-    std::deque<std::string> m_keys;  // node keys by id; a deque never moves them, so the
-                                     // views in m_ids stay valid
-    std::unordered_map<std::string_view, NodeId> m_ids;
-    std::vector<Edge> m_edges;
+    std::deque<Node> m_nodes;  // a deque grows without copying what it holds
+    std::vector<Surface> m_surfaces;
+    std::vector<NodeId> m_slots;
+    std::vector<std::string> m_langs{std::string()};
+    std::unordered_map<std::string, std::uint16_t> m_lang_ids;
+    Arena m_arena;
+    std::vector<Chunk> m_chunks;
+    std::vector<Batch> m_batches;
+    std::uint64_t m_stored = 0;  // StoredEdges in m_chunks
+    std::vector<Edge> m_edges;   // edges from add_edge() and repeated article batches
     std::unordered_map<EdgeKey, std::uint32_t, EdgeKeyHash> m_edge_index;
 };
 

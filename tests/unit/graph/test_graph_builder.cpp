@@ -28,8 +28,8 @@ TEST_CASE("the label is the title, else the most frequent surface, first seen on
     GraphBuilder b;
     const NodeId t = b.add_node("apple", NodeKind::article);
     b.add_surface(t, "apple", 5);
-    b.set_title(t, "Apple (fruit)");
-    b.set_title(t, "ignored second title");
+    CHECK(b.set_title(t, "Apple (fruit)"));
+    CHECK_FALSE(b.set_title(t, "ignored second title"));
     const NodeId s = b.add_node("pear", NodeKind::entity);
     b.add_surface(s, "pear");
     b.add_surface(s, "Pear");
@@ -186,4 +186,96 @@ TEST_CASE(
     using T = decltype(got)::value_type;
     CHECK(got == std::vector<T>{T{x, EdgeKind::link, 3, 2, 1}, T{x, EdgeKind::embed, 1, 1, 0},
                                 T{x, EdgeKind::mention, 2, 1, 0}, T{y, EdgeKind::link, 1, 1, 0}});
+}
+
+TEST_CASE("articles come first in the frozen graph, in the order their edges were given",
+          "[builder]") {
+    GraphBuilder b;
+    const NodeId x = b.add_node("X", NodeKind::entity);  // a link target seen first
+    const NodeId a2 = b.add_node("A2", NodeKind::article);
+    const NodeId a1 = b.add_node("A1", NodeKind::article);
+    const NodeId y = b.add_node("Y", NodeKind::entity);
+    std::vector<GraphBuilder::ArticleEdge> edges{{x, EdgeKind::link, 0}, {y, EdgeKind::link, 0}};
+    b.add_article_edges(a1, edges);
+    std::vector<GraphBuilder::ArticleEdge> none;
+    b.add_article_edges(a2, none);  // an article without links still takes its place
+    std::vector<NodeId> frozen;
+    const KnowledgeGraph g = b.freeze(&frozen);
+    REQUIRE(g.node_count() == 4);
+    CHECK(g.node(0).key == "A1");
+    CHECK(g.node(1).key == "A2");
+    CHECK(g.node(2).key == "X");
+    CHECK(g.node(3).key == "Y");
+    CHECK(frozen == std::vector<NodeId>{2, 1, 0, 3});
+    const CsrGraph& csr = g.graph();
+    std::vector<std::pair<NodeId, NodeId>> ends;
+    for (auto e : boost::make_iterator_range(boost::edges(csr))) {
+        ends.emplace_back(boost::source(e, csr), boost::target(e, csr));
+    }
+    CHECK(ends == std::vector<std::pair<NodeId, NodeId>>{{0, 2}, {0, 3}});
+}
+
+TEST_CASE("the edges of an article that is also a redirect move to the redirect's target",
+          "[builder][redirect]") {
+    GraphBuilder b;
+    const NodeId r = b.add_node("R", NodeKind::article);
+    const NodeId t = b.add_node("T", NodeKind::article);
+    const NodeId x = b.add_node("X", NodeKind::entity);
+    std::vector<GraphBuilder::ArticleEdge> from_r{{x, EdgeKind::link, 1}, {t, EdgeKind::link, 0}};
+    b.add_article_edges(r, from_r);
+    std::vector<GraphBuilder::ArticleEdge> from_t{{x, EdgeKind::link, 0}};
+    b.add_article_edges(t, from_t);
+    b.redirect(r, t);
+    const KnowledgeGraph g = b.freeze();
+    REQUIRE(g.node_count() == 2);
+    CHECK(g.node(0).key == "T");
+    std::vector<std::tuple<std::string, std::string, std::uint32_t, std::uint32_t>> got;
+    const CsrGraph& csr = g.graph();
+    for (auto e : boost::make_iterator_range(boost::edges(csr))) {
+        got.emplace_back(csr[boost::source(e, csr)].key, csr[boost::target(e, csr)].key,
+                         csr[e].weight, csr[e].suspect);
+    }
+    using T = decltype(got)::value_type;
+    CHECK(got == std::vector<T>{T{"T", "T", 1, 0}, T{"T", "X", 2, 1}});
+}
+
+TEST_CASE("many nodes and article edges across storage chunks come out whole", "[builder]") {
+    // 3,000 articles × 7 targets = 21,000 stored edges: past the first chunks (4,096, 8,192),
+    // with batches that straddle their ends; 20,000 keys make the key table grow many times.
+    GraphBuilder b;
+    const int articles = 3000;
+    std::vector<NodeId> ids;
+    for (int i = 0; i < 20000; ++i) {
+        ids.push_back(b.add_node("key " + std::to_string(i), NodeKind::entity));
+    }
+    for (int i = 0; i < 20000; i += 997) {
+        CHECK(b.add_node("key " + std::to_string(i), NodeKind::entity) == ids[i]);
+        CHECK(b.key(ids[i]) == "key " + std::to_string(i));
+    }
+    for (int a = 0; a < articles; ++a) {
+        std::vector<GraphBuilder::ArticleEdge> edges;
+        for (int k = 0; k < 7; ++k) {
+            // Target a + k·k appears k+1 times: weight k+1.
+            for (int w = 0; w <= k; ++w) edges.push_back({ids[a + k * k], EdgeKind::link, 0});
+        }
+        b.add_article_edges(ids[a], edges);
+    }
+    CHECK(b.edge_count() == 21000);
+    const KnowledgeGraph g = b.freeze();
+    REQUIRE(g.edge_count() == 21000);
+    const CsrGraph& csr = g.graph();
+    std::uint64_t weight = 0;
+    bool all_right = true;
+    for (auto e : boost::make_iterator_range(boost::edges(csr))) {
+        const int source = std::stoi(csr[boost::source(e, csr)].key.substr(4));
+        const int target = std::stoi(csr[boost::target(e, csr)].key.substr(4));
+        int k = 0;
+        while (k < 7 && source + k * k != target) ++k;
+        all_right = all_right && k < 7 && csr[e].weight == static_cast<std::uint32_t>(k + 1);
+        weight += csr[e].weight;
+    }
+    CHECK(all_right);
+    CHECK(weight == std::uint64_t{articles} * 28);
+    CHECK(g.node(0).key == "key 0");
+    CHECK(g.node(articles).key == "key " + std::to_string(articles));
 }
