@@ -31,6 +31,7 @@
 #include "graph/graph_builder.hpp"
 #include "graph/layout.hpp"
 #include "graph/reduction.hpp"
+#include "graph/text_arena.hpp"
 #include "importers/corpus_reader.hpp"
 
 namespace kg::cli {
@@ -419,6 +420,8 @@ public:
         auto last_progress = started;
 
         std::vector<Redirect> redirects;
+        std::vector<RedirectAlias> aliases;
+        TextArena redirect_text;
         std::vector<GraphBuilder::ArticleEdge> article_edges;
         bool broken = false;
         CorpusReader reader(m_files, m_import, m_threads);
@@ -439,12 +442,14 @@ public:
             }
             if (!doc.redirect.empty()) {
                 if (sources.empty() || sources.back() != doc.source) sources.push_back(doc.source);
-                // The title and language are kept only for the mention dictionary.
-                const bool alias = m_stage->spots();
-                redirects.push_back(Redirect{std::move(doc.key), std::move(doc.redirect),
-                                             static_cast<std::uint32_t>(sources.size() - 1),
-                                             alias ? std::move(doc.title) : std::string(),
-                                             alias ? std::move(doc.lang) : std::string()});
+                std::uint32_t alias = no_alias;
+                if (m_stage->spots()) {
+                    alias = static_cast<std::uint32_t>(aliases.size());
+                    aliases.push_back(RedirectAlias{std::move(doc.title), std::move(doc.lang)});
+                }
+                redirects.push_back(
+                    Redirect{redirect_text.add(doc.key), redirect_text.add(doc.redirect),
+                             static_cast<std::uint32_t>(sources.size() - 1), alias});
                 return;
             }
             ++articles;
@@ -497,8 +502,11 @@ public:
         });
         if (m_progress) std::cerr << "\r\033[K" << std::flush;
         // Redirects first: their titles are names of their targets for the mention pass.
-        const RedirectSummary redirected = resolve_redirects(redirects, sources, builder, reporter);
+        const RedirectSummary redirected =
+            resolve_redirects(redirects, sources, aliases, builder, reporter);
         redirects = {};  // resolved into the builder: the memory is the graph's now
+        aliases = {};
+        redirect_text = TextArena();
         m_stage->run(m_files, m_import, m_threads, builder);
         if (m_report) {
             for (const SuspectLink& l : m_stage->suspects()) {
@@ -657,11 +665,17 @@ public:
         return 0;
     }
 
+    /// A redirect page, kept until every page is read (chains need them all): 40 bytes and its
+    /// two keys in an arena. Title and language only when the mention dictionary wants them.
     struct Redirect {
-        std::string from;
-        std::string to;
+        std::string_view from;
+        std::string_view to;
         std::uint32_t source;  ///< index into the run's list of input names
-        std::string title;     ///< the redirect page's title: a name of its target
+        std::uint32_t alias;   ///< index into the aliases, or no_alias
+    };
+    static constexpr std::uint32_t no_alias = 0xFFFFFFFFu;
+    struct RedirectAlias {
+        std::string title;  ///< the redirect page's title: a name of its target
         std::string lang;
     };
     struct RedirectSummary {
@@ -676,40 +690,60 @@ public:
     // `redirect` edge.
     RedirectSummary resolve_redirects(const std::vector<Redirect>& list,
                                       const std::vector<std::string>& sources,
+                                      const std::vector<RedirectAlias>& aliases,
                                       GraphBuilder& builder, ProblemReporter& reporter) {
         RedirectSummary summary;
-        std::unordered_map<std::string_view, std::string_view> next;
-        for (const Redirect& r : list) next.emplace(r.from, r.to);
+        // The redirects by key (the first page of a key wins), found by binary search: 4 bytes
+        // a redirect instead of a hash map of them.
+        std::vector<std::uint32_t> by_from(list.size());
+        for (std::uint32_t i = 0; i < by_from.size(); ++i) by_from[i] = i;
+        std::stable_sort(by_from.begin(), by_from.end(), [&](std::uint32_t a, std::uint32_t b) {
+            return list[a].from < list[b].from;
+        });
+        auto redirect_of = [&](std::string_view key) -> const Redirect* {
+            const auto it = std::lower_bound(
+                by_from.begin(), by_from.end(), key,
+                [&](std::uint32_t i, std::string_view k) { return list[i].from < k; });
+            return it != by_from.end() && list[*it].from == key ? &list[*it] : nullptr;
+        };
         for (const Redirect& r : list) {
-            const std::string& from = r.from;
+            const std::string_view from = r.from;
             std::string_view to = r.to;
             std::vector<std::string_view> seen{from};
             bool loop = false;
-            for (auto it = next.find(to); it != next.end(); it = next.find(to)) {
+            for (const Redirect* next = redirect_of(to); next != nullptr; next = redirect_of(to)) {
                 if (std::find(seen.begin(), seen.end(), to) != seen.end() || seen.size() > 64) {
                     loop = true;
                     break;
                 }
                 seen.push_back(to);
-                to = it->second;
+                to = next->to;
             }
             if (loop || to == from) {
                 ++summary.loops;
-                reporter.report(
-                    Problem{ProblemKind::redirect_loop, sources[r.source], 0, 0,
-                            "redirect '" + from + "' is part of a loop; left as it is"});
+                reporter.report(Problem{
+                    ProblemKind::redirect_loop, sources[r.source], 0, 0,
+                    "redirect '" + std::string(from) + "' is part of a loop; left as it is"});
                 continue;
             }
             const std::size_t before_to = builder.node_count();
             const NodeId target = builder.add_node(to, NodeKind::entity);
             if (builder.node_count() > before_to) builder.add_surface(target, to);
             if (builder.node_count() > before_to) ++summary.dangling;
-            const NodeId source = builder.add_node(from, NodeKind::entity);
             if (m_keep_redirects) {
+                const NodeId source = builder.add_node(from, NodeKind::entity);
                 builder.add_edge(source, target, EdgeKind::redirect, 1, 0);
+                builder.redirect(source, target, true);
+            } else {
+                // Only a redirect something links to has edges to move; one never linked needs
+                // no node, unless the mention pass may still find its key (entities file).
+                const NodeId source = m_stage->spots() ? builder.add_node(from, NodeKind::entity)
+                                                       : builder.find(from);
+                if (source != GraphBuilder::no_node) builder.redirect(source, target);
             }
-            builder.redirect(source, target, m_keep_redirects);
-            m_stage->add_redirect_alias(r.title, to, r.lang);
+            if (r.alias != no_alias) {
+                m_stage->add_redirect_alias(aliases[r.alias].title, to, aliases[r.alias].lang);
+            }
             ++summary.resolved;
         }
         return summary;

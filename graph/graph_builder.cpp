@@ -12,58 +12,58 @@
 
 namespace kg {
 
-std::string_view GraphBuilder::Arena::add(std::string_view text) {
-    if (text.empty()) return {};
-    if (m_capacity - m_used < text.size()) {
-        m_capacity = std::max<std::size_t>(std::size_t{1} << 20, text.size());
-        m_blocks.push_back(std::make_unique<char[]>(m_capacity));
-        m_used = 0;
-    }
-    char* out = m_blocks.back().get() + m_used;
-    std::copy(text.begin(), text.end(), out);
-    m_used += text.size();
-    return {out, text.size()};
-}
-
 std::uint16_t GraphBuilder::lang_index(std::string_view lang) {
     if (lang.empty()) return 0;
-    const auto found = m_lang_ids.find(std::string(lang));
+    const auto found = m_lang_ids.find(lang);
     if (found != m_lang_ids.end()) return found->second;
     if (m_langs.size() > std::numeric_limits<std::uint16_t>::max()) {
         throw Error("more than 65,535 distinct language codes");
     }
     const auto index = static_cast<std::uint16_t>(m_langs.size());
-    m_langs.emplace_back(lang);
-    m_lang_ids.emplace(std::string(lang), index);
+    m_langs.push_back(m_arena->add(lang));
+    m_lang_ids.emplace(m_langs.back(), index);
     return index;
 }
 
 std::size_t GraphBuilder::slot_of(std::string_view key, std::size_t hash) const {
     const std::size_t mask = m_slots.size() - 1;
+    const auto tag = static_cast<std::uint32_t>(hash >> 32);
     for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
-        if (m_slots[i] == no_node || m_nodes[m_slots[i]].key == key) return i;
+        const Slot& slot = m_slots[i];
+        if (slot.id == no_node || (slot.hash == tag && m_nodes[slot.id].key == key)) return i;
     }
 }
 
 void GraphBuilder::grow_slots() {
-    std::vector<NodeId> slots(std::max<std::size_t>(1024, m_slots.size() * 2), no_node);
+    std::vector<Slot> slots(std::max<std::size_t>(1024, m_slots.size() * 2));
     m_slots.swap(slots);
-    const std::hash<std::string_view> hash;
-    for (const NodeId id : slots) {
-        if (id != no_node) m_slots[slot_of(m_nodes[id].key, hash(m_nodes[id].key))] = id;
+    const std::size_t mask = m_slots.size() - 1;
+    for (const Slot& old : slots) {
+        if (old.id == no_node) continue;
+        // The full hash is not kept: rehash the key (keys are distinct, so no comparison).
+        const std::size_t hash = std::hash<std::string_view>()(m_nodes[old.id].key);
+        std::size_t i = hash & mask;
+        while (m_slots[i].id != no_node) i = (i + 1) & mask;
+        m_slots[i] = Slot{old.id, static_cast<std::uint32_t>(hash >> 32)};
     }
+}
+
+NodeId GraphBuilder::find(std::string_view key) const {
+    if (m_slots.empty()) return no_node;
+    return m_slots[slot_of(key, std::hash<std::string_view>()(key))].id;
 }
 
 NodeId GraphBuilder::add_node(std::string_view key, NodeKind kind, std::string_view lang) {
     if (m_slots.empty()) grow_slots();
     const std::size_t hash = std::hash<std::string_view>()(key);
     std::size_t slot = slot_of(key, hash);
-    if (m_slots[slot] != no_node) {
+    if (m_slots[slot].id != no_node) {
         // A known key: the common case allocates nothing.
-        Node& node = m_nodes[m_slots[slot]];
+        const NodeId id = m_slots[slot].id;
+        Node& node = m_nodes[id];
         if (kind > node.kind) node.kind = kind;
         if (node.lang == 0 && !lang.empty()) node.lang = lang_index(lang);
-        return m_slots[slot];
+        return id;
     }
     if (m_nodes.size() >= std::numeric_limits<NodeId>::max() - 1) {
         throw Error("graph too large: more than 4,294,967,293 nodes");
@@ -74,16 +74,17 @@ NodeId GraphBuilder::add_node(std::string_view key, NodeKind kind, std::string_v
     }
     const auto id = static_cast<NodeId>(m_nodes.size());
     Node node;
-    node.key = m_arena.add(key);
+    node.key = m_arena->add(key);
     node.kind = kind;
     node.lang = lang_index(lang);
     m_nodes.push_back(node);
-    m_slots[slot] = id;
+    m_slots[slot] = Slot{id, static_cast<std::uint32_t>(hash >> 32)};
     return id;
 }
 
 void GraphBuilder::add_surface(NodeId id, std::string_view surface, std::uint32_t count) {
     Node& node = m_nodes.at(id);
+    if (node.has_title) return;  // the title is the label: spellings no longer matter
     std::uint32_t* link = &node.first_surface;
     while (*link != no_node) {
         Surface& s = m_surfaces[*link];
@@ -442,29 +443,30 @@ KnowledgeGraph GraphBuilder::freeze(std::vector<NodeId>* frozen_id) {
         if (new_id[v] == no_node) continue;
         const Node& node = m_nodes[v];
         NodeData& out = csr[new_id[v]];
-        out.key = std::string(node.key);
+        out.key = node.key;
         out.kind = node.kind;
         out.lang = m_langs[node.lang];
         if (node.has_title) {
-            out.label = std::string(node.title);
+            out.label = node.title;
         } else if (node.first_surface != no_node) {
             // Most frequent spelling; the first of equals (first seen) wins.
             const Surface* best = &m_surfaces[node.first_surface];
             for (std::uint32_t i = best->next; i != no_node; i = m_surfaces[i].next) {
                 if (m_surfaces[i].count > best->count) best = &m_surfaces[i];
             }
-            out.label = std::string(best->text);
+            out.label = best->text;
         } else {
             out.label = out.key;
         }
     }
     m_nodes.clear();
     m_surfaces = {};
-    m_arena = Arena();
     m_langs.resize(1);
     m_lang_ids.clear();
     if (frozen_id != nullptr) *frozen_id = std::move(new_id);
-    return KnowledgeGraph(std::move(csr));
+    std::shared_ptr<const void> strings = std::move(m_arena);
+    m_arena = std::make_shared<TextArena>();
+    return KnowledgeGraph(std::move(csr), std::move(strings));
 }
 
 }  // namespace kg

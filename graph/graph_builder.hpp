@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "graph/knowledge_graph.hpp"
+#include "graph/text_arena.hpp"
 
 namespace kg {
 
@@ -58,6 +59,8 @@ public:
     std::size_t node_count() const noexcept { return m_nodes.size(); }
     /// The key of node `id`. Precondition: `id` < node_count().
     std::string_view key(NodeId id) const { return m_nodes[id].key; }
+    /// The node of `key`, or no_node when there is none (creates nothing).
+    NodeId find(std::string_view key) const;
     /// Edge records held (before parallel records of one edge meet at freeze()).
     std::size_t edge_count() const noexcept { return m_edges.size() + m_stored; }
 
@@ -70,17 +73,6 @@ public:
     KnowledgeGraph freeze(std::vector<NodeId>* frozen_id = nullptr);
 
 private:
-    /// Bytes of keys, titles and surface forms, in blocks that never move (the views into
-    /// them stay valid); freed at freeze().
-    class Arena {
-    public:
-        std::string_view add(std::string_view text);
-
-    private:
-        std::vector<std::unique_ptr<char[]>> m_blocks;
-        std::size_t m_used = 0;
-        std::size_t m_capacity = 0;
-    };
     /// A spelling of a node and how often it was seen; a node's spellings are a list in
     /// m_surfaces, in order of first sight.
     struct Surface {
@@ -100,10 +92,15 @@ private:
         bool has_batch = false;  // add_article_edges() was called for it
     };
     std::string_view keep(std::string_view text, const Node& node) {
-        return text == node.key ? node.key : m_arena.add(text);
+        return text == node.key ? node.key : m_arena->add(text);
     }
     std::uint16_t lang_index(std::string_view lang);
-    /// Open addressing over node ids (no_node = empty); ≤ 70 % full.
+    /// Open addressing over node ids (id no_node = empty), ≤ 70 % full; each slot keeps 32 bits
+    /// of its key's hash, so a probe touches a node only when they match.
+    struct Slot {
+        NodeId id = no_node;
+        std::uint32_t hash = 0;
+    };
     std::size_t slot_of(std::string_view key, std::size_t hash) const;
     void grow_slots();
 
@@ -164,10 +161,10 @@ private:
     std::vector<Redirect> m_redirects;
     std::deque<Node> m_nodes;  // a deque grows without copying what it holds
     std::vector<Surface> m_surfaces;
-    std::vector<NodeId> m_slots;
-    std::vector<std::string> m_langs{std::string()};
-    std::unordered_map<std::string, std::uint16_t> m_lang_ids;
-    Arena m_arena;
+    std::vector<Slot> m_slots;
+    std::vector<std::string_view> m_langs{std::string_view()};  // views into m_arena
+    std::unordered_map<std::string_view, std::uint16_t> m_lang_ids;
+    std::shared_ptr<TextArena> m_arena = std::make_shared<TextArena>();  // keys, titles, surfaces
     std::vector<Chunk> m_chunks;
     std::vector<Batch> m_batches;
     std::uint64_t m_stored = 0;  // StoredEdges in m_chunks

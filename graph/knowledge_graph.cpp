@@ -3,7 +3,8 @@
 
 namespace kg {
 
-KnowledgeGraph::KnowledgeGraph(CsrGraph graph) : m_graph(std::move(graph)) {
+KnowledgeGraph::KnowledgeGraph(CsrGraph graph, std::shared_ptr<const void> strings)
+    : m_graph(std::move(graph)), m_strings(std::move(strings)) {
     for (auto v : boost::make_iterator_range(boost::vertices(m_graph))) {
         ++m_nodes_by_kind[static_cast<std::size_t>(m_graph[v].kind)];
     }

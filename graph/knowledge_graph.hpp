@@ -7,7 +7,9 @@
 
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <boost/graph/compressed_sparse_row_graph.hpp>
@@ -18,10 +20,12 @@
 namespace kg {
 
 /// What a node carries. `key` is the normalized key links meet on; `label` a real surface form.
+/// The texts are views into bytes the KnowledgeGraph keeps alive (its `strings()`), so a node
+/// costs no allocation of its own.
 struct NodeData {
-    std::string key;
-    std::string label;
-    std::string lang;  ///< language code ("zh" for `[[zh:中国]]`), empty when unknown
+    std::string_view key;
+    std::string_view label;
+    std::string_view lang;  ///< language code ("zh" for `[[zh:中国]]`), empty when unknown
     NodeKind kind = NodeKind::entity;
     // Metrics (graph/analytics.hpp), set by KnowledgeGraph::set_metrics:
     std::uint32_t in_degree = 0;
@@ -67,7 +71,10 @@ using NodeId = std::uint32_t;
 class KnowledgeGraph {
 public:
     KnowledgeGraph() = default;
-    explicit KnowledgeGraph(CsrGraph graph);
+    /// `strings` owns the bytes the nodes' views point into (shared by graphs cut from this one);
+    /// empty when they point at storage that outlives the graph (string literals).
+    explicit KnowledgeGraph(CsrGraph graph, std::shared_ptr<const void> strings = {});
+    const std::shared_ptr<const void>& strings() const noexcept { return m_strings; }
 
     const CsrGraph& graph() const noexcept { return m_graph; }
     std::size_t node_count() const noexcept { return boost::num_vertices(m_graph); }
@@ -99,6 +106,7 @@ public:
 
 private:
     CsrGraph m_graph;
+    std::shared_ptr<const void> m_strings;
     std::array<std::size_t, node_kind_count> m_nodes_by_kind{};
     std::array<std::size_t, edge_kind_count> m_edges_by_kind{};
     std::array<std::uint64_t, edge_kind_count> m_weight_by_kind{};

@@ -61,7 +61,7 @@ KnowledgeGraph subgraph(const KnowledgeGraph& graph, const std::vector<bool>& ke
     step.nodes_removed = n - next;
     step.edges_removed = graph.edge_count() - ends.size();
     step.weight_share_removed = total > 0 ? removed / total : 0.0;
-    return KnowledgeGraph(std::move(csr));
+    return KnowledgeGraph(std::move(csr), graph.strings());
 }
 
 KnowledgeGraph filter_min_weight(const KnowledgeGraph& graph, std::uint32_t min_weight,

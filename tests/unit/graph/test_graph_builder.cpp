@@ -267,8 +267,8 @@ TEST_CASE("many nodes and article edges across storage chunks come out whole", "
     std::uint64_t weight = 0;
     bool all_right = true;
     for (auto e : boost::make_iterator_range(boost::edges(csr))) {
-        const int source = std::stoi(csr[boost::source(e, csr)].key.substr(4));
-        const int target = std::stoi(csr[boost::target(e, csr)].key.substr(4));
+        const int source = std::stoi(std::string(csr[boost::source(e, csr)].key.substr(4)));
+        const int target = std::stoi(std::string(csr[boost::target(e, csr)].key.substr(4)));
         int k = 0;
         while (k < 7 && source + k * k != target) ++k;
         all_right = all_right && k < 7 && csr[e].weight == static_cast<std::uint32_t>(k + 1);

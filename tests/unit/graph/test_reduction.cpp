@@ -22,7 +22,7 @@ KnowledgeGraph sample() {
 
 std::vector<std::string> keys(const KnowledgeGraph& g) {
     std::vector<std::string> out;
-    for (NodeId v = 0; v < g.node_count(); ++v) out.push_back(g.node(v).key);
+    for (NodeId v = 0; v < g.node_count(); ++v) out.emplace_back(g.node(v).key);
     return out;
 }
 
