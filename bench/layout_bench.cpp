@@ -39,8 +39,8 @@ KnowledgeGraph planted_graph(std::size_t n, std::mt19937_64& rng) {
 double quality(const KnowledgeGraph& g, std::mt19937_64& rng) {
     const CsrGraph& c = g.graph();
     auto dist = [&](std::size_t a, std::size_t b) {
-        return std::hypot(g.node(static_cast<NodeId>(a)).x - g.node(static_cast<NodeId>(b)).x,
-                          g.node(static_cast<NodeId>(a)).y - g.node(static_cast<NodeId>(b)).y);
+        return std::hypot(g.stats(static_cast<NodeId>(a)).x - g.stats(static_cast<NodeId>(b)).x,
+                          g.stats(static_cast<NodeId>(a)).y - g.stats(static_cast<NodeId>(b)).y);
     };
     double edge_sum = 0;
     for (auto e : boost::make_iterator_range(boost::edges(c)))

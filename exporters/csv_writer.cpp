@@ -64,16 +64,17 @@ void write_nodes_csv(const KnowledgeGraph& graph, OutputFile& out, const CsvDial
     const CsrGraph& g = graph.graph();
     for (auto v : boost::make_iterator_range(boost::vertices(g))) {
         const NodeData& node = g[v];
+        const NodeStats& stats = graph.stats(v);
         line = csv_field(node.key) + ',' + csv_field(node.label) + ',' +
                std::string(to_string(node.kind)) + ',' + csv_field(node.lang) + ',' +
                csv_field(node.key);
         if (graph.has_metrics()) {
-            for (const MetricField& f : metric_fields) line += ',' + metric_text(f, node);
+            for (const MetricField& f : metric_fields) line += ',' + metric_text(f, stats);
         }
-        if (graph.has_layout()) line += ',' + shortest(node.x) + ',' + shortest(node.y);
+        if (graph.has_layout()) line += ',' + shortest(stats.x) + ',' + shortest(stats.y);
         if (!d.neo4j && graph.has_metrics()) {
-            line += ',' + shortest(node_size(node.pagerank, top)) + ',' +
-                    hex(community_color(node.community));
+            line += ',' + shortest(node_size(stats.pagerank, top)) + ',' +
+                    hex(community_color(stats.community));
         }
         if (d.neo4j) line += ',' + neo4j_label(to_string(node.kind));
         out.write(line + '\n');

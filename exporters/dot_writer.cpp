@@ -37,15 +37,16 @@ void write_dot(const KnowledgeGraph& graph, OutputFile& out) {
     std::string line;
     for (auto v : boost::make_iterator_range(boost::vertices(g))) {
         const NodeData& node = g[v];
+        const NodeStats& stats = graph.stats(v);
         line = "  n" + std::to_string(v) + " [label=" + dot_quoted(node.label) +
                ", kind=" + dot_quoted(to_string(node.kind)) + ", key=" + dot_quoted(node.key);
         if (metrics) {
             // Graphviz sizes are inches: the viewer size (4..40) / 40.
-            line += ", fillcolor=" + dot_quoted(hex(community_color(node.community))) +
-                    ", width=" + shortest(node_size(node.pagerank, top_rank) / 40.0);
+            line += ", fillcolor=" + dot_quoted(hex(community_color(stats.community))) +
+                    ", width=" + shortest(node_size(stats.pagerank, top_rank) / 40.0);
         }
         if (graph.has_layout()) {
-            line += ", pos=\"" + shortest(node.x) + "," + shortest(node.y) + "!\"";
+            line += ", pos=\"" + shortest(stats.x) + "," + shortest(stats.y) + "!\"";
         }
         line += "];\n";
         out.write(line);

@@ -50,6 +50,7 @@ void write_gexf(const KnowledgeGraph& graph, OutputFile& out) {
     std::string line;
     for (auto v : boost::make_iterator_range(boost::vertices(g))) {
         const NodeData& node = g[v];
+        const NodeStats& stats = graph.stats(v);
         line = "      <node id=\"n" + std::to_string(v) + "\" label=\"";
         append_xml_escaped(line, node.label);
         line += "\"><attvalues>";
@@ -58,18 +59,18 @@ void write_gexf(const KnowledgeGraph& graph, OutputFile& out) {
         attvalue(line, "key", node.key);
         if (metrics) {
             for (const MetricField& f : metric_fields) {
-                attvalue(line, f.name, metric_text(f, node));
+                attvalue(line, f.name, metric_text(f, stats));
             }
         }
         line += "</attvalues>";
         if (metrics) {
-            const Rgb c = community_color(node.community);
-            line += "<viz:size value=\"" + shortest(node_size(node.pagerank, top_rank)) +
+            const Rgb c = community_color(stats.community);
+            line += "<viz:size value=\"" + shortest(node_size(stats.pagerank, top_rank)) +
                     "\"/><viz:color r=\"" + std::to_string(c.r) + "\" g=\"" + std::to_string(c.g) +
                     "\" b=\"" + std::to_string(c.b) + "\"/>";
         }
         if (graph.has_layout()) {
-            line += "<viz:position x=\"" + shortest(node.x) + "\" y=\"" + shortest(node.y) +
+            line += "<viz:position x=\"" + shortest(stats.x) + "\" y=\"" + shortest(stats.y) +
                     "\" z=\"0\"/>";
         }
         line += "</node>\n";

@@ -20,16 +20,16 @@ void data(std::string& line, std::string_view key, std::string_view value) {
 
 // yEd's node graphics: a circle of the node's size at its position, filled with its
 // community's colour, labelled with its label. yEd's Geometry is the top-left corner.
-void yed_node(std::string& line, const NodeData& node, const KnowledgeGraph& graph,
-              double top_rank) {
-    const double size = graph.has_metrics() ? node_size(node.pagerank, top_rank) : 20.0;
+void yed_node(std::string& line, const NodeData& node, const NodeStats& stats,
+              const KnowledgeGraph& graph, double top_rank) {
+    const double size = graph.has_metrics() ? node_size(stats.pagerank, top_rank) : 20.0;
     const std::string side = shortest(size);
     line += "<data key=\"yed_node\"><y:ShapeNode><y:Geometry x=\"";
-    line += shortest(node.x - size / 2);
+    line += shortest(stats.x - size / 2);
     line += "\" y=\"";
-    line += shortest(-node.y - size / 2);  // yEd's y axis points down
+    line += shortest(-stats.y - size / 2);  // yEd's y axis points down
     line += "\" width=\"" + side + "\" height=\"" + side + "\"/><y:Fill color=\"";
-    line += graph.has_metrics() ? hex(community_color(node.community)) : std::string("#cccccc");
+    line += graph.has_metrics() ? hex(community_color(stats.community)) : std::string("#cccccc");
     line += "\" transparent=\"false\"/><y:NodeLabel>";
     append_xml_escaped(line, node.label);
     line += "</y:NodeLabel><y:Shape type=\"ellipse\"/></y:ShapeNode></data>";
@@ -84,6 +84,7 @@ void write_graphml(const KnowledgeGraph& graph, OutputFile& out, const GraphmlOp
     std::string line;
     for (auto v : boost::make_iterator_range(boost::vertices(g))) {
         const NodeData& node = g[v];
+        const NodeStats& stats = graph.stats(v);
         line.clear();
         line += "    <node id=\"n";
         line += std::to_string(v);
@@ -96,21 +97,21 @@ void write_graphml(const KnowledgeGraph& graph, OutputFile& out, const GraphmlOp
         data(line, "key", node.key);
         if (graph.has_metrics()) {
             for (const MetricField& f : metric_fields) {
-                data(line, f.name, metric_text(f, node));
+                data(line, f.name, metric_text(f, stats));
             }
         }
         if (graph.has_metrics()) {
-            const Rgb c = community_color(node.community);
-            data(line, "size", shortest(node_size(node.pagerank, top_rank)));
+            const Rgb c = community_color(stats.community);
+            data(line, "size", shortest(node_size(stats.pagerank, top_rank)));
             data(line, "r", std::to_string(c.r));
             data(line, "g", std::to_string(c.g));
             data(line, "b", std::to_string(c.b));
         }
         if (graph.has_layout()) {
-            data(line, "x", shortest(node.x));
-            data(line, "y", shortest(node.y));
+            data(line, "x", shortest(stats.x));
+            data(line, "y", shortest(stats.y));
         }
-        if (options.yed) yed_node(line, node, graph, top_rank);
+        if (options.yed) yed_node(line, node, stats, graph, top_rank);
         line += "</node>\n";
         out.write(line);
     }

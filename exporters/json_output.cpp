@@ -5,7 +5,8 @@
 
 namespace kg {
 
-void write_node_basics(JsonWriter& w, const KnowledgeGraph& graph, const NodeData& node) {
+void write_node_basics(JsonWriter& w, const KnowledgeGraph& graph, NodeId v) {
+    const NodeData& node = graph.node(v);
     w.Key("label");
     write_string(w, node.label);
     w.Key("kind");
@@ -15,16 +16,16 @@ void write_node_basics(JsonWriter& w, const KnowledgeGraph& graph, const NodeDat
     if (graph.has_metrics()) {
         for (const MetricField& f : metric_fields) {
             w.Key(f.name);
-            write_number(w, f.get(node), f.integer);
+            write_number(w, f.get(graph.stats(v)), f.integer);
         }
     }
 }
 
-void write_position(JsonWriter& w, const NodeData& node) {
+void write_position(JsonWriter& w, const NodeStats& stats) {
     w.Key("x");
-    w.Double(node.x);
+    w.Double(stats.x);
     w.Key("y");
-    w.Double(node.y);
+    w.Double(stats.y);
 }
 
 void write_edge_data(JsonWriter& w, const EdgeData& edge) {

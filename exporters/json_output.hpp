@@ -41,10 +41,10 @@ inline void write_number(JsonWriter& w, double value, bool integer) {
 }
 
 /// Node members every JSON format writes: label, kind, lang, then the metrics if any.
-void write_node_basics(JsonWriter& w, const KnowledgeGraph& graph, const NodeData& node);
+void write_node_basics(JsonWriter& w, const KnowledgeGraph& graph, NodeId v);
 
 /// "x" and "y" of a laid-out node.
-void write_position(JsonWriter& w, const NodeData& node);
+void write_position(JsonWriter& w, const NodeStats& stats);
 
 /// Edge members every JSON format writes: kind, weight, articles, suspect.
 void write_edge_data(JsonWriter& w, const EdgeData& edge);

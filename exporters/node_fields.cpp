@@ -46,15 +46,15 @@ std::string shortest(double value) {
     return std::string(buffer, result.ptr);
 }
 
-std::string metric_text(const MetricField& field, const NodeData& node) {
-    const double value = field.get(node);
+std::string metric_text(const MetricField& field, const NodeStats& stats) {
+    const double value = field.get(stats);
     return field.integer ? std::to_string(static_cast<std::uint64_t>(value)) : shortest(value);
 }
 
 double max_pagerank(const KnowledgeGraph& graph) {
     double best = 0.0;
     if (!graph.has_metrics()) return best;
-    for (NodeId v = 0; v < graph.node_count(); ++v) best = std::max(best, graph.node(v).pagerank);
+    for (NodeId v = 0; v < graph.node_count(); ++v) best = std::max(best, graph.stats(v).pagerank);
     return best;
 }
 

@@ -14,20 +14,20 @@ namespace kg {
 struct MetricField {
     const char* name;
     bool integer;  ///< else a double
-    double (*get)(const NodeData&);
+    double (*get)(const NodeStats&);
 };
 
 /// The node metrics, in the order writers emit them (present when graph.has_metrics()).
 inline constexpr std::array<MetricField, 8> metric_fields{{
-    {"in_degree", true, [](const NodeData& d) { return static_cast<double>(d.in_degree); }},
-    {"out_degree", true, [](const NodeData& d) { return static_cast<double>(d.out_degree); }},
-    {"weighted_degree", false, [](const NodeData& d) { return d.weighted_degree; }},
-    {"pagerank", false, [](const NodeData& d) { return d.pagerank; }},
-    {"component", true, [](const NodeData& d) { return static_cast<double>(d.component); }},
+    {"in_degree", true, [](const NodeStats& d) { return static_cast<double>(d.in_degree); }},
+    {"out_degree", true, [](const NodeStats& d) { return static_cast<double>(d.out_degree); }},
+    {"weighted_degree", false, [](const NodeStats& d) { return d.weighted_degree; }},
+    {"pagerank", false, [](const NodeStats& d) { return d.pagerank; }},
+    {"component", true, [](const NodeStats& d) { return static_cast<double>(d.component); }},
     {"component_size", true,
-     [](const NodeData& d) { return static_cast<double>(d.component_size); }},
-    {"core", true, [](const NodeData& d) { return static_cast<double>(d.core); }},
-    {"community", true, [](const NodeData& d) { return static_cast<double>(d.community); }},
+     [](const NodeStats& d) { return static_cast<double>(d.component_size); }},
+    {"core", true, [](const NodeStats& d) { return static_cast<double>(d.core); }},
+    {"community", true, [](const NodeStats& d) { return static_cast<double>(d.community); }},
 }};
 
 struct Rgb {
@@ -48,8 +48,8 @@ double node_size(double pagerank, double max_pagerank);
 /// The shortest decimal text that reads back as `value` (deterministic, locale-free).
 std::string shortest(double value);
 
-/// The text of metric `field` of `node`: an integer, or the shortest round-trip double.
-std::string metric_text(const MetricField& field, const NodeData& node);
+/// The text of metric `field` of a node's `stats`: an integer, or the shortest round-trip double.
+std::string metric_text(const MetricField& field, const NodeStats& stats);
 
 /// The largest PageRank of the graph (0 without metrics).
 double max_pagerank(const KnowledgeGraph& graph);

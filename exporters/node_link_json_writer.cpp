@@ -27,8 +27,8 @@ void write_node_link_json(const KnowledgeGraph& graph, OutputFile& out) {
         w.StartObject();
         w.Key("id");
         write_string(w, node.key);
-        write_node_basics(w, graph, node);
-        if (graph.has_layout()) write_position(w, node);
+        write_node_basics(w, graph, v);
+        if (graph.has_layout()) write_position(w, graph.stats(v));
         w.EndObject();
     }
     w.EndArray();

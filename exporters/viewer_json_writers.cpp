@@ -8,16 +8,17 @@ namespace kg {
 namespace {
 
 // Node fields both formats share: label, kind, lang, metrics, key, size, color.
-void node_fields(JsonWriter& w, const KnowledgeGraph& graph, const NodeData& node,
-                 double top_rank) {
-    write_node_basics(w, graph, node);
+void node_fields(JsonWriter& w, const KnowledgeGraph& graph, NodeId v, double top_rank) {
+    const NodeData& node = graph.node(v);
+    const NodeStats& stats = graph.stats(v);
+    write_node_basics(w, graph, v);
     w.Key("key");
     write_string(w, node.key);
     if (graph.has_metrics()) {
         w.Key("size");
-        w.Double(node_size(node.pagerank, top_rank));
+        w.Double(node_size(stats.pagerank, top_rank));
         w.Key("color");
-        write_string(w, hex(community_color(node.community)));
+        write_string(w, hex(community_color(stats.community)));
     }
 }
 
@@ -63,8 +64,8 @@ void write_graphology_json(const KnowledgeGraph& graph, OutputFile& out) {
         write_string(w, g[v].key);
         w.Key("attributes");
         w.StartObject();
-        node_fields(w, graph, g[v], top_rank);
-        if (graph.has_layout()) write_position(w, g[v]);
+        node_fields(w, graph, v, top_rank);
+        if (graph.has_layout()) write_position(w, graph.stats(v));
         w.EndObject();
         w.EndObject();
     }
@@ -115,12 +116,12 @@ void write_cytoscape_json(const KnowledgeGraph& graph, OutputFile& out) {
         w.StartObject();
         w.Key("id");
         write_string(w, g[v].key);
-        node_fields(w, graph, g[v], top_rank);
+        node_fields(w, graph, v, top_rank);
         w.EndObject();
         if (graph.has_layout()) {
             w.Key("position");
             w.StartObject();
-            write_position(w, g[v]);
+            write_position(w, graph.stats(v));
             w.EndObject();
         }
         w.EndObject();

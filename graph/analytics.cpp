@@ -145,7 +145,7 @@ void core_numbers(const CsrGraph& g, std::size_t n, NodeMetrics& m) {
 
 void KnowledgeGraph::set_metrics(const NodeMetrics& m) {
     for (auto v : boost::make_iterator_range(boost::vertices(m_graph))) {
-        NodeData& d = m_graph[v];
+        NodeStats& d = writable_stats(v);
         d.in_degree = m.in_degree[v];
         d.out_degree = m.out_degree[v];
         d.weighted_degree = m.weighted_degree[v];

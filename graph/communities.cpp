@@ -192,7 +192,7 @@ Communities louvain(const KnowledgeGraph& graph, const CommunityOptions& options
 
 void KnowledgeGraph::set_communities(const std::vector<std::uint32_t>& community) {
     for (auto v : boost::make_iterator_range(boost::vertices(m_graph))) {
-        m_graph[v].community = community[v];
+        writable_stats(v).community = community[v];
     }
 }
 

@@ -27,10 +27,17 @@ KnowledgeGraph::KnowledgeGraph(CsrGraph graph, std::shared_ptr<const void> strin
 
 void KnowledgeGraph::set_layout(const std::vector<double>& x, const std::vector<double>& y) {
     for (auto v : boost::make_iterator_range(boost::vertices(m_graph))) {
-        m_graph[v].x = x[v];
-        m_graph[v].y = y[v];
+        writable_stats(v).x = x[v];
+        writable_stats(v).y = y[v];
     }
     m_has_layout = true;
+}
+
+void KnowledgeGraph::copy_stats(const KnowledgeGraph& from, NodeId from_id, NodeId id) {
+    if (from.m_stats.empty()) return;
+    writable_stats(id) = from.m_stats[from_id];
+    m_has_metrics = from.m_has_metrics;
+    m_has_layout = from.m_has_layout;
 }
 
 }  // namespace kg

@@ -61,7 +61,11 @@ KnowledgeGraph subgraph(const KnowledgeGraph& graph, const std::vector<bool>& ke
     step.nodes_removed = n - next;
     step.edges_removed = graph.edge_count() - ends.size();
     step.weight_share_removed = total > 0 ? removed / total : 0.0;
-    return KnowledgeGraph(std::move(csr), graph.strings());
+    KnowledgeGraph cut(std::move(csr), graph.strings());
+    for (std::size_t v = 0; v < n; ++v) {
+        if (keep_node[v]) cut.copy_stats(graph, static_cast<NodeId>(v), new_id[v]);
+    }
+    return cut;
 }
 
 KnowledgeGraph filter_min_weight(const KnowledgeGraph& graph, std::uint32_t min_weight,

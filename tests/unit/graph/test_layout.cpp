@@ -27,7 +27,7 @@ KnowledgeGraph two_cliques(NodeId size = 5) {
 }
 
 double distance(const KnowledgeGraph& g, NodeId a, NodeId b) {
-    return std::hypot(g.node(a).x - g.node(b).x, g.node(a).y - g.node(b).y);
+    return std::hypot(g.stats(a).x - g.stats(b).x, g.stats(a).y - g.stats(b).y);
 }
 
 LayoutOptions with(LayoutAlgorithm algorithm) {
@@ -64,10 +64,10 @@ TEST_CASE("the layout is the same on every run and centred on the origin", "[lay
         double cx = 0;
         double cy = 0;
         for (NodeId v = 0; v < a.node_count(); ++v) {
-            CHECK(a.node(v).x == b.node(v).x);
-            CHECK(a.node(v).y == b.node(v).y);
-            cx += a.node(v).x;
-            cy += a.node(v).y;
+            CHECK(a.stats(v).x == b.stats(v).x);
+            CHECK(a.stats(v).y == b.stats(v).y);
+            cx += a.stats(v).x;
+            cy += a.stats(v).y;
         }
         CHECK(std::abs(cx / 10) < 0.01);
         CHECK(std::abs(cy / 10) < 0.01);
@@ -98,13 +98,13 @@ TEST_CASE("ForceAtlas2 separates two large cliques: every node is nearer its own
     compute_layout(g);
     double c[2][2] = {{0, 0}, {0, 0}};
     for (NodeId v = 0; v < 80; ++v) {
-        c[v / 40][0] += g.node(v).x / 40;
-        c[v / 40][1] += g.node(v).y / 40;
+        c[v / 40][0] += g.stats(v).x / 40;
+        c[v / 40][1] += g.stats(v).y / 40;
     }
     for (NodeId v = 0; v < 80; ++v) {
-        const double own = std::hypot(g.node(v).x - c[v / 40][0], g.node(v).y - c[v / 40][1]);
+        const double own = std::hypot(g.stats(v).x - c[v / 40][0], g.stats(v).y - c[v / 40][1]);
         const double other =
-            std::hypot(g.node(v).x - c[1 - v / 40][0], g.node(v).y - c[1 - v / 40][1]);
+            std::hypot(g.stats(v).x - c[1 - v / 40][0], g.stats(v).y - c[1 - v / 40][1]);
         CHECK(own < other);
     }
 }
