@@ -199,6 +199,9 @@ TEST_CASE("articles come first in the frozen graph, in the order their edges wer
     b.add_article_edges(a1, edges);
     std::vector<GraphBuilder::ArticleEdge> none;
     b.add_article_edges(a2, none);  // an article without links still takes its place
+    CHECK(b.find("X") == x);
+    CHECK(b.find("Z") == GraphBuilder::no_node);
+    CHECK(b.node_count() == 4);  // find() creates nothing
     std::vector<NodeId> frozen;
     const KnowledgeGraph g = b.freeze(&frozen);
     REQUIRE(g.node_count() == 4);

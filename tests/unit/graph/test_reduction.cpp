@@ -96,3 +96,27 @@ TEST_CASE("top N by degree keeps the best-connected nodes in node order", "[redu
     CHECK(g.edge_count() == 3);
     CHECK(step.nodes_removed == 3);
 }
+
+TEST_CASE("a cut graph keeps its nodes' texts and stats after the original is gone",
+          "[reduction]") {
+    ReductionStep step;
+    KnowledgeGraph cut;
+    {
+        KnowledgeGraph g = sample();
+        CHECK(g.stats(1).x == 0.0);  // zero until set
+        CHECK_FALSE(g.has_layout());
+        std::vector<double> x, y;
+        for (std::size_t v = 0; v < g.node_count(); ++v) {
+            x.push_back(static_cast<double>(v) + 0.5);
+            y.push_back(-static_cast<double>(v));
+        }
+        g.set_layout(x, y);
+        cut = filter_node_kinds(g, {NodeKind::entity}, step);
+    }  // the builder and the original graph are gone: the cut shares their strings
+    REQUIRE(cut.node_count() == 5);
+    CHECK(cut.has_layout());
+    CHECK(keys(cut) == V{"n1", "n2", "n3", "n4", "n5"});
+    CHECK(cut.node(0).label == "n1");
+    CHECK(cut.stats(0).x == 1.5);  // was node 1
+    CHECK(cut.stats(4).y == -5.0);
+}
