@@ -266,3 +266,22 @@ TEST_CASE("sentence windows end at 。！？ and full stops; paragraph windows a
     CHECK(p.window_breaks ==
           std::vector<std::uint32_t>{static_cast<std::uint32_t>(text.find("Next"))});
 }
+
+TEST_CASE("a link between spaces or brackets is no suspect; signs that join words are read",
+          "[mentions]") {
+    // The first four end on certain boundaries (no segmentation needed); the others sit next
+    // to signs that join letters (WB6/7: a.b, a'b) or to letters: ICU must decide.
+    CorpusIndex index(CaseRule::fold);
+    index.add("a.md");
+    const ArticleImporter importer(ImportOptions{}, index);
+    const Document d = importer.import(
+        "see [[Apple]] now\n([[Pear]]) and {[[Fig]]}\n-[[Plum]]-\nx.[[Kiwi]]\n[[Lime]].y\n"
+        "o'[[Date]]\nun[[Lemon]]\n",
+        "a.md", "a.md", Dialect::markdown);
+    REQUIRE(d.links.size() == 8);
+    for (std::size_t i = 0; i < 4; ++i) CHECK_FALSE(d.links[i].suspect);
+    CHECK(d.links[4].suspect);  // x.Kiwi reads as one word
+    CHECK(d.links[5].suspect);  // Lime.y
+    CHECK(d.links[6].suspect);  // o'Date
+    CHECK(d.links[7].suspect);  // unLemon
+}
