@@ -99,7 +99,7 @@ public:
             ("layout", po::value<std::string>()->default_value("fa2"), "fa2|fr|none: x, y by ForceAtlas2 with Barnes-Hut (default; by default only up to 100,000 nodes, --layout fa2 forces it) or Boost's Fruchterman-Reingold (slow past 2,000 nodes)")
             ("yed", "GraphML: add yEd's node graphics (label, colour, size, position), the only labels yEd shows")
             ("layout-iterations", po::value<std::uint32_t>()->default_value(200), "iterations of the layout")
-            ("metrics", po::value<std::string>()->default_value("on"), "on|off: degree, weighted degree, PageRank, weak component, k-core, Louvain community on every node")
+            ("metrics", po::value<std::string>()->default_value("auto"), "auto|on|off: degree, weighted degree, PageRank, weak component, k-core, Louvain community on every node (auto: up to 10,000,000 edges; on forces them)")
             ("overwrite,O", "replace output files that exist");
         m_errors.add_options()
             ("strict", "stop with exit code 1 at the first input problem")
@@ -284,9 +284,10 @@ public:
         const bool overwrite = vm.count("overwrite") > 0;
         parse_reduction(vm);
         const std::string metrics = vm["metrics"].as<std::string>();
-        if (metrics != "on" && metrics != "off")
-            throw UsageError("build: --metrics takes on or off");
-        m_metrics = metrics == "on";
+        if (metrics != "auto" && metrics != "on" && metrics != "off")
+            throw UsageError("build: --metrics takes auto, on or off");
+        m_metrics = metrics != "off";
+        m_metrics_forced = metrics == "on";
         const std::string layout = vm["layout"].as<std::string>();
         if (layout != "fa2" && layout != "fr" && layout != "none")
             throw UsageError("build: --layout takes fa2, fr or none");
@@ -519,7 +520,16 @@ public:
         KnowledgeGraph graph = builder.freeze();
         std::string reduction_lines = reduce(graph);
         std::string metrics_line;
-        if (m_metrics) {
+        // Louvain and the k-core keep adjacency lists of their own (~110 bytes an edge
+        // together, bench/README.md): past 10^7 edges they run only when asked for, so a
+        // whole Wikipedia converts in the memory of its graph.
+        constexpr std::size_t metrics_edge_limit = 10000000;
+        if (m_metrics && !m_metrics_forced && graph.edge_count() > metrics_edge_limit) {
+            metrics_line = "kgraph: metrics skipped: " + grouped(graph.edge_count()) +
+                           " edges (more than 10,000,000, where communities and k-cores take "
+                           "~110 bytes an edge more; --metrics on forces them, or reduce with "
+                           "--top N)\n";
+        } else if (m_metrics) {
             const NodeMetrics metrics = compute_metrics(graph);
             graph.set_metrics(metrics);
             const Communities communities = louvain(graph);
@@ -777,6 +787,7 @@ private:
     std::vector<std::string> m_stopword_args;
     bool m_fold_han = false;
     bool m_metrics = true;
+    bool m_metrics_forced = false;
     bool m_layout = true;
     bool m_layout_forced = false;
     LayoutOptions m_layout_options;
