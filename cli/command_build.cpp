@@ -2,6 +2,7 @@
 // and opens every output before reading anything; prints problems and the summary on stderr.
 #include <chrono>
 #include <cstdio>
+#include <deque>
 #include <filesystem>
 #include <iomanip>
 #include <iostream>
@@ -420,7 +421,7 @@ public:
         const std::size_t total_files = m_files.size();
         auto last_progress = started;
 
-        std::vector<Redirect> redirects;
+        std::deque<Redirect> redirects;  // a deque: no doubling as it grows
         std::vector<RedirectAlias> aliases;
         TextArena redirect_text;
         std::vector<GraphBuilder::ArticleEdge> article_edges;
@@ -698,7 +699,7 @@ public:
     // back on itself is reported once and its pages stay as they are. A link to a redirect
     // then lands on the final target; with --redirects keep the redirect stays a node with a
     // `redirect` edge.
-    RedirectSummary resolve_redirects(const std::vector<Redirect>& list,
+    RedirectSummary resolve_redirects(const std::deque<Redirect>& list,
                                       const std::vector<std::string>& sources,
                                       const std::vector<RedirectAlias>& aliases,
                                       GraphBuilder& builder, ProblemReporter& reporter) {

@@ -86,6 +86,17 @@ void GraphBuilder::add_surface(NodeId id, std::string_view surface, std::uint32_
     Node& node = m_nodes.at(id);
     if (node.has_title) return;  // the title is the label: spellings no longer matter
     std::uint32_t* link = &node.first_surface;
+    if (surface == node.key) {
+        if (node.key_count == 0) {
+            std::uint32_t before = 0;
+            for (std::uint32_t i = node.first_surface; i != no_node; i = m_surfaces[i].next) {
+                ++before;
+            }
+            node.key_rank = static_cast<std::uint16_t>(std::min<std::uint32_t>(before, 65535));
+        }
+        node.key_count += count;
+        return;
+    }
     while (*link != no_node) {
         Surface& s = m_surfaces[*link];
         if (s.text == surface) {
@@ -448,15 +459,24 @@ KnowledgeGraph GraphBuilder::freeze(std::vector<NodeId>* frozen_id) {
         out.lang = m_langs[node.lang];
         if (node.has_title) {
             out.label = node.title;
-        } else if (node.first_surface != no_node) {
-            // Most frequent spelling; the first of equals (first seen) wins.
-            const Surface* best = &m_surfaces[node.first_surface];
-            for (std::uint32_t i = best->next; i != no_node; i = m_surfaces[i].next) {
-                if (m_surfaces[i].count > best->count) best = &m_surfaces[i];
-            }
-            out.label = best->text;
         } else {
-            out.label = out.key;
+            // Most frequent spelling; the first of equals (first seen) wins. The key's own
+            // spelling takes its place in the order of first sight.
+            std::string_view best = node.key;
+            std::uint32_t best_count = 0;
+            std::uint32_t position = 0;
+            for (std::uint32_t i = node.first_surface;; i = m_surfaces[i].next, ++position) {
+                if (node.key_count > best_count && position == node.key_rank) {
+                    best = node.key;
+                    best_count = node.key_count;
+                }
+                if (i == no_node) break;
+                if (m_surfaces[i].count > best_count) {
+                    best = m_surfaces[i].text;
+                    best_count = m_surfaces[i].count;
+                }
+            }
+            out.label = best;
         }
     }
     m_nodes.clear();

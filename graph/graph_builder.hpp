@@ -80,12 +80,16 @@ private:
         std::uint32_t count = 0;
         std::uint32_t next = no_node;
     };
-    /// 48 bytes a node plus its bytes in the arena (the key once; a title or surface form
-    /// equal to the key costs nothing more).
+    /// 48 bytes a node plus its bytes in the arena (the key once; a title equal to the key
+    /// costs nothing more). The spelling equal to the key, the most common one, is counted
+    /// here rather than in the list: `key_count` times, first seen after `key_rank` other
+    /// spellings (65,535 at most: ties among more spellings than that may go the wrong way).
     struct Node {
         std::string_view key;
         std::string_view title;
         std::uint32_t first_surface = no_node;
+        std::uint32_t key_count = 0;
+        std::uint16_t key_rank = 0;
         std::uint16_t lang = 0;  // index into m_langs; 0 is "unknown"
         NodeKind kind = NodeKind::entity;
         bool has_title = false;
@@ -159,8 +163,8 @@ private:
         bool keep_node;
     };
     std::vector<Redirect> m_redirects;
-    std::deque<Node> m_nodes;  // a deque grows without copying what it holds
-    std::vector<Surface> m_surfaces;
+    std::deque<Node> m_nodes;        // a deque grows without copying what it holds
+    std::deque<Surface> m_surfaces;  // a deque: no doubling, no copy as it grows
     std::vector<Slot> m_slots;
     std::vector<std::string_view> m_langs{std::string_view()};  // views into m_arena
     std::unordered_map<std::string_view, std::uint16_t> m_lang_ids;

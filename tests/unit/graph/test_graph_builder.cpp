@@ -282,3 +282,23 @@ TEST_CASE("many nodes and article edges across storage chunks come out whole", "
     CHECK(g.node(0).key == "key 0");
     CHECK(g.node(articles).key == "key " + std::to_string(articles));
 }
+
+TEST_CASE("the spelling equal to the key keeps its place in the order of first sight",
+          "[builder]") {
+    GraphBuilder b;
+    const NodeId first = b.add_node("kiwi", NodeKind::entity);
+    b.add_surface(first, "kiwi");  // the key's spelling, seen first: wins the tie
+    b.add_surface(first, "Kiwi");
+    const NodeId middle = b.add_node("lime", NodeKind::entity);
+    b.add_surface(middle, "LIME");
+    b.add_surface(middle, "lime", 2);  // seen second, ties with Lime: wins over the later one
+    b.add_surface(middle, "Lime", 2);
+    const NodeId beaten = b.add_node("date", NodeKind::entity);
+    b.add_surface(beaten, "Date", 3);
+    b.add_surface(beaten, "date", 3);  // a tie, but Date came first
+    b.add_surface(beaten, "date", 0);
+    const KnowledgeGraph g = b.freeze();
+    CHECK(g.node(first).label == "kiwi");
+    CHECK(g.node(middle).label == "lime");  // 2 = 2 > 1: lime came before Lime
+    CHECK(g.node(beaten).label == "Date");
+}
