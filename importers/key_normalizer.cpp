@@ -199,8 +199,25 @@ std::string KeyNormalizer::apply_case_rule(std::string_view clean) const {
     return std::string(clean);
 }
 
+bool KeyNormalizer::is_plain(std::string_view raw) noexcept {
+    if (raw.empty() || raw.front() == ' ' || raw.back() == ' ') return false;
+    char previous = 0;
+    for (const char c : raw) {
+        if (c < ' ' || c > '~' || c == '_' || c == '%' || c == '&' || c == '#' || c == ':' ||
+            (c == ' ' && previous == ' '))
+            return false;
+        previous = c;
+    }
+    return true;
+}
+
 NormalizedTarget KeyNormalizer::normalize_target(std::string_view raw) const {
     NormalizedTarget result;
+    if (is_plain(raw)) {
+        result.key = apply_case_rule(raw);
+        result.surface = std::string(raw);
+        return result;
+    }
     std::string text = clean_title(decode_escapes(raw));
 
     // Dendron cross-vault links: dendron://vault-name/note.name

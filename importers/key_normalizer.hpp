@@ -49,6 +49,11 @@ public:
     /// Category or File prefix, and applies the case rule to the key. Never throws.
     NormalizedTarget normalize_target(std::string_view raw) const;
 
+    /// True when `raw` is printable ASCII with single inner spaces and none of _ % & # : (no
+    /// escapes, prefix, section or spaces to fold): its clean form is itself, and only the case
+    /// rule makes its key. Most wiki link targets are; normalize_target() takes the short way.
+    static bool is_plain(std::string_view raw) noexcept;
+
     /// Normalizes a title or file stem for display: NFC, '_'/whitespace folded, trimmed.
     /// Sections and escapes are not interpreted (a file may be called "C#.md").
     std::string clean_title(std::string_view title) const;

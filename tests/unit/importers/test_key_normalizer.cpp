@@ -124,3 +124,33 @@ TEST_CASE("the namespace tables answer for codes and names", "[keys]") {
     CHECK(is_file_namespace("ファイル"));
     CHECK_FALSE(is_file_namespace("Files"));
 }
+
+TEST_CASE("plain ASCII titles take the short way; anything to decode or fold does not", "[keys]") {
+    CHECK(KeyNormalizer::is_plain("Topic 12"));
+    CHECK(KeyNormalizer::is_plain("O'Neill (film), 1999!"));
+    CHECK_FALSE(KeyNormalizer::is_plain(""));
+    CHECK_FALSE(KeyNormalizer::is_plain(" Topic"));
+    CHECK_FALSE(KeyNormalizer::is_plain("Topic "));
+    CHECK_FALSE(KeyNormalizer::is_plain("Topic  12"));
+    CHECK_FALSE(KeyNormalizer::is_plain("Kestrel_Bay"));
+    CHECK_FALSE(KeyNormalizer::is_plain("A&amp;B"));
+    CHECK_FALSE(KeyNormalizer::is_plain("100%25"));
+    CHECK_FALSE(KeyNormalizer::is_plain("A#Section"));
+    CHECK_FALSE(KeyNormalizer::is_plain("en:Apple"));
+    CHECK_FALSE(KeyNormalizer::is_plain("Tab\there"));
+    CHECK_FALSE(KeyNormalizer::is_plain("Zoë"));
+    // The short way gives what the long way gives: these differ from plain ones by one step.
+    const KeyNormalizer first(CaseRule::first_letter);
+    const KeyNormalizer fold(CaseRule::fold);
+    const auto plain = first.normalize_target("paris metro");
+    CHECK(plain.key == "Paris metro");
+    CHECK(plain.surface == "paris metro");
+    CHECK(plain.lang.empty());
+    CHECK(plain.ns == TargetNamespace::none);
+    CHECK_FALSE(plain.leading_colon);
+    CHECK(first.normalize_target("paris_metro").key == plain.key);
+    CHECK(first.normalize_target(" paris  metro ").key == plain.key);
+    CHECK(first.normalize_target("paris metro#Lines").key == plain.key);
+    CHECK(fold.normalize_target("Paris Metro").key == fold.normalize_target("Paris_Metro").key);
+    CHECK(fold.normalize_target("Paris Metro").key == "paris metro");
+}
