@@ -425,6 +425,7 @@ public:
         std::vector<RedirectAlias> aliases;
         TextArena redirect_text;
         std::vector<GraphBuilder::ArticleEdge> article_edges;
+        std::vector<GraphBuilder::NodeRequest> node_requests;
         bool broken = false;
         CorpusReader reader(m_files, m_import, m_threads);
         reader.select_namespaces(m_namespaces);
@@ -467,10 +468,15 @@ public:
                                             "': both files are one node"});
             }
             article_edges.clear();
+            node_requests.clear();
             for (const ExtractedLink& link : doc.links) {
-                const NodeId target = builder.add_node(link.key, link.target_kind, link.lang);
-                builder.add_surface(target, link.surface);
-                article_edges.push_back({target, link.kind, link.suspect ? 1u : 0u});
+                node_requests.push_back({link.key, link.target_kind, link.lang});
+            }
+            builder.add_nodes(node_requests);
+            for (std::size_t i = 0; i < doc.links.size(); ++i) {
+                const ExtractedLink& link = doc.links[i];
+                builder.add_surface(node_requests[i].id, link.surface);
+                article_edges.push_back({node_requests[i].id, link.kind, link.suspect ? 1u : 0u});
             }
             builder.add_article_edges(article, article_edges);
             m_stage->collect(doc);

@@ -54,8 +54,36 @@ NodeId GraphBuilder::find(std::string_view key) const {
 }
 
 NodeId GraphBuilder::add_node(std::string_view key, NodeKind kind, std::string_view lang) {
+    return add_hashed(key, std::hash<std::string_view>()(key), kind, lang);
+}
+
+void GraphBuilder::add_nodes(std::vector<NodeRequest>& requests) {
     if (m_slots.empty()) grow_slots();
-    const std::size_t hash = std::hash<std::string_view>()(key);
+    const std::size_t mask = m_slots.size() - 1;
+    // Three passes of prefetches, each needing what the one before brought in: the key's first
+    // slot, the node it names when the tag matches, that node's key bytes.
+    for (NodeRequest& r : requests) {
+        r.hash = std::hash<std::string_view>()(r.key);
+        __builtin_prefetch(&m_slots[r.hash & mask]);
+    }
+    for (const NodeRequest& r : requests) {
+        const Slot& slot = m_slots[r.hash & mask];
+        if (slot.id != no_node && slot.hash == static_cast<std::uint32_t>(r.hash >> 32)) {
+            __builtin_prefetch(&m_nodes[slot.id]);
+        }
+    }
+    for (const NodeRequest& r : requests) {
+        const Slot& slot = m_slots[r.hash & mask];
+        if (slot.id != no_node && slot.hash == static_cast<std::uint32_t>(r.hash >> 32)) {
+            __builtin_prefetch(m_nodes[slot.id].key.data());
+        }
+    }
+    for (NodeRequest& r : requests) r.id = add_hashed(r.key, r.hash, r.kind, r.lang);
+}
+
+NodeId GraphBuilder::add_hashed(std::string_view key, std::size_t hash, NodeKind kind,
+                                std::string_view lang) {
+    if (m_slots.empty()) grow_slots();
     std::size_t slot = slot_of(key, hash);
     if (m_slots[slot].id != no_node) {
         // A known key: the common case allocates nothing.

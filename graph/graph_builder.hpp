@@ -25,6 +25,18 @@ public:
     /// Precondition: `key` is already normalized (the builder compares bytes).
     NodeId add_node(std::string_view key, NodeKind kind, std::string_view lang = {});
 
+    /// add_node() for many keys at once, in order (the same nodes, created in the same order):
+    /// the memory each lookup needs is fetched for all of them before the first, so the cache
+    /// misses of a large graph overlap instead of queueing. `id` is set in each request.
+    struct NodeRequest {
+        std::string_view key;
+        NodeKind kind = NodeKind::entity;
+        std::string_view lang;
+        NodeId id = 0;
+        std::size_t hash = 0;  // filled in by add_nodes
+    };
+    void add_nodes(std::vector<NodeRequest>& requests);
+
     /// Counts one occurrence of `surface` as a spelling of node `id`; the most frequent one
     /// (first seen on ties) becomes the label unless a title was set.
     void add_surface(NodeId id, std::string_view surface, std::uint32_t count = 1);
@@ -106,6 +118,7 @@ private:
         std::uint32_t hash = 0;
     };
     std::size_t slot_of(std::string_view key, std::size_t hash) const;
+    NodeId add_hashed(std::string_view key, std::size_t hash, NodeKind kind, std::string_view lang);
     void grow_slots();
 
     struct Edge {

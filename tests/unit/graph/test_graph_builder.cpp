@@ -302,3 +302,35 @@ TEST_CASE("the spelling equal to the key keeps its place in the order of first s
     CHECK(g.node(middle).label == "lime");  // 2 = 2 > 1: lime came before Lime
     CHECK(g.node(beaten).label == "Date");
 }
+
+TEST_CASE("add_nodes gives the ids add_node would, in the same order, kinds and langs",
+          "[builder]") {
+    // 3,000 keys with repeats, in batches of 700 (the key table grows inside a batch).
+    std::vector<std::string> keys;
+    for (int i = 0; i < 3000; ++i) keys.push_back("k" + std::to_string((i * 7919) % 1900));
+    GraphBuilder one;
+    GraphBuilder many;
+    std::vector<NodeId> expected;
+    std::vector<NodeId> got;
+    for (std::size_t start = 0; start < keys.size(); start += 700) {
+        std::vector<GraphBuilder::NodeRequest> requests;
+        for (std::size_t i = start; i < std::min(keys.size(), start + 700); ++i) {
+            const NodeKind kind = i % 5 == 0 ? NodeKind::article : NodeKind::entity;
+            const std::string_view lang = i % 3 == 0 ? "zh" : "";
+            expected.push_back(one.add_node(keys[i], kind, lang));
+            requests.push_back({keys[i], kind, lang});
+        }
+        many.add_nodes(requests);
+        for (const auto& r : requests) got.push_back(r.id);
+    }
+    CHECK(got == expected);
+    REQUIRE(many.node_count() == one.node_count());
+    const KnowledgeGraph a = one.freeze();
+    const KnowledgeGraph b = many.freeze();
+    bool same = true;
+    for (NodeId v = 0; v < a.node_count(); ++v) {
+        same = same && a.node(v).key == b.node(v).key && a.node(v).kind == b.node(v).kind &&
+               a.node(v).lang == b.node(v).lang;
+    }
+    CHECK(same);
+}
