@@ -27,6 +27,10 @@ private:
 using JsonWriter = rapidjson::Writer<JsonOutputStream>;
 
 inline void write_string(JsonWriter& w, std::string_view s) {
+    if (is_valid_utf8(s)) {  // the common case: no copy
+        w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
+        return;
+    }
     const std::string valid = repaired_utf8(s);
     w.String(valid.data(), static_cast<rapidjson::SizeType>(valid.size()));
 }

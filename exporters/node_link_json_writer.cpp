@@ -1,6 +1,7 @@
 // write_node_link_json: RapidJSON Writer over an adapter that feeds OutputFile's buffer.
 #include "exporters/node_link_json_writer.hpp"
 
+#include "exporters/edge_prefetch.hpp"
 #include "exporters/json_output.hpp"
 #include "exporters/node_fields.hpp"
 
@@ -34,7 +35,9 @@ void write_node_link_json(const KnowledgeGraph& graph, OutputFile& out) {
     w.EndArray();
     w.Key("links");
     w.StartArray();
+    EdgeTargetPrefetch prefetch(g);
     for (auto e : boost::make_iterator_range(boost::edges(g))) {
+        prefetch.step();
         const EdgeData& edge = g[e];
         out.put('\n');
         w.StartObject();

@@ -1,6 +1,7 @@
 // Graphology and Cytoscape.js writers on the shared RapidJSON glue; one line per element.
 #include "exporters/viewer_json_writers.hpp"
 
+#include "exporters/edge_prefetch.hpp"
 #include "exporters/json_output.hpp"
 #include "exporters/node_fields.hpp"
 
@@ -73,7 +74,9 @@ void write_graphology_json(const KnowledgeGraph& graph, OutputFile& out) {
     w.Key("edges");
     w.StartArray();
     std::size_t id = 0;
+    EdgeTargetPrefetch prefetch(g);
     for (auto e : boost::make_iterator_range(boost::edges(g))) {
+        prefetch.step();
         out.put('\n');
         w.StartObject();
         edge_ends(w, "key", id++, g, e);
@@ -130,7 +133,9 @@ void write_cytoscape_json(const KnowledgeGraph& graph, OutputFile& out) {
     w.Key("edges");
     w.StartArray();
     std::size_t id = 0;
+    EdgeTargetPrefetch prefetch(g);
     for (auto e : boost::make_iterator_range(boost::edges(g))) {
+        prefetch.step();
         out.put('\n');
         w.StartObject();
         w.Key("data");
