@@ -23,7 +23,7 @@ case $shape in
 esac
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-g++ -O2 -std=c++17 -o "$out/synth_dump" bench/synth_dump.cpp
+g++ -O2 -std=c++17 -I. -o "$out/synth_dump" bench/synth_dump.cpp
 "$out/synth_dump" "${args[@]}" 2>"$out/synth" |
   /usr/bin/time -f "%e %U %M" -o "$out/time" "$kgraph" build - -F mediawiki -o - -f json \
     --max-reports 0 2>"$out/stderr" | wc -c >"$out/bytes"

@@ -16,17 +16,13 @@
 #include <cstdlib>
 #include <string>
 
+#include "graph/split_mix64.hpp"
+
 namespace {
 
 struct Random {
-    std::uint64_t state;
-    std::uint64_t next() {
-        // splitmix64
-        std::uint64_t z = (state += 0x9E3779B97F4A7C15ULL);
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-        return z ^ (z >> 31);
-    }
+    kg::SplitMix64 bits;
+    std::uint64_t next() { return bits.next(); }
     double unit() { return static_cast<double>(next() >> 11) * (1.0 / 9007199254740992.0); }
     std::uint64_t below(std::uint64_t n) { return next() % n; }
 };
@@ -78,7 +74,7 @@ int main(int argc, char** argv) {
     const std::uint64_t entities = std::strtoull(argv[3], nullptr, 10);
     const double per_article = std::strtod(argv[4], nullptr);
     const double uniform = argc > 5 ? std::strtod(argv[5], nullptr) : 0.5;
-    Random rng{argc > 6 ? std::strtoull(argv[6], nullptr, 10) : 1};
+    Random rng{kg::SplitMix64{argc > 6 ? std::strtoull(argv[6], nullptr, 10) : 1}};
     if (articles == 0 || per_article < 0) {
         std::fprintf(stderr, "synth_dump: ARTICLES must be > 0, LINKS_PER_ARTICLE >= 0\n");
         return 2;

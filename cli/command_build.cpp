@@ -443,24 +443,24 @@ public:
                     ++skipped;
                 return;
             }
+            // Pages of one dump share a name: it is kept once, and `source` indexes it.
+            if (sources.empty() || sources.back() != doc.source) sources.push_back(doc.source);
+            const auto source = static_cast<std::uint32_t>(sources.size() - 1);
             if (!doc.redirect.empty()) {
-                if (sources.empty() || sources.back() != doc.source) sources.push_back(doc.source);
                 std::uint32_t alias = no_alias;
                 if (m_stage->spots()) {
                     alias = static_cast<std::uint32_t>(aliases.size());
                     aliases.push_back(RedirectAlias{std::move(doc.title), std::move(doc.lang)});
                 }
-                redirects.push_back(
-                    Redirect{redirect_text.add(doc.key), redirect_text.add(doc.redirect),
-                             static_cast<std::uint32_t>(sources.size() - 1), alias});
+                redirects.push_back(Redirect{redirect_text.add(doc.key),
+                                             redirect_text.add(doc.redirect), source, alias});
                 return;
             }
             ++articles;
             const NodeId article = builder.add_node(doc.key, doc.kind, doc.lang);
-            if (sources.empty() || sources.back() != doc.source) sources.push_back(doc.source);
             if (first_source.size() <= article) first_source.resize(builder.node_count(), 0);
             if (builder.set_title(article, doc.title)) {
-                first_source[article] = static_cast<std::uint32_t>(sources.size() - 1);
+                first_source[article] = source;
             } else {
                 reporter.report(Problem{ProblemKind::duplicate_key, doc.source, 0, 0,
                                         "article key '" + doc.key + "' is also the key of '" +

@@ -6,6 +6,8 @@
 #include <numeric>
 #include <unordered_map>
 
+#include "graph/split_mix64.hpp"
+
 namespace kg {
 namespace {
 
@@ -59,18 +61,6 @@ Adjacency project(const KnowledgeGraph& graph) {
     adj.finish();
     return adj;
 }
-
-// SplitMix64: a tiny generator whose output is fixed by the seed on every platform (the
-// standard library's distributions are not).
-struct SplitMix64 {
-    std::uint64_t state;
-    std::uint64_t next() {
-        std::uint64_t z = (state += 0x9E3779B97F4A7C15ULL);
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-        return z ^ (z >> 31);
-    }
-};
 
 double partition_modularity(const Adjacency& adj, const std::vector<std::uint32_t>& community,
                             double resolution) {

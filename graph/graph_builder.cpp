@@ -66,16 +66,17 @@ void GraphBuilder::add_nodes(std::vector<NodeRequest>& requests) {
         r.hash = std::hash<std::string_view>()(r.key);
         __builtin_prefetch(&m_slots[r.hash & mask]);
     }
-    for (const NodeRequest& r : requests) {
+    // The node the key's first slot names, if its tag matches (a likely hit), else no_node.
+    auto likely_node = [&](const NodeRequest& r) {
         const Slot& slot = m_slots[r.hash & mask];
-        if (slot.id != no_node && slot.hash == static_cast<std::uint32_t>(r.hash >> 32)) {
-            __builtin_prefetch(&m_nodes[slot.id]);
-        }
+        return slot.hash == static_cast<std::uint32_t>(r.hash >> 32) ? slot.id : no_node;
+    };
+    for (const NodeRequest& r : requests) {
+        if (const NodeId id = likely_node(r); id != no_node) __builtin_prefetch(&m_nodes[id]);
     }
     for (const NodeRequest& r : requests) {
-        const Slot& slot = m_slots[r.hash & mask];
-        if (slot.id != no_node && slot.hash == static_cast<std::uint32_t>(r.hash >> 32)) {
-            __builtin_prefetch(m_nodes[slot.id].key.data());
+        if (const NodeId id = likely_node(r); id != no_node) {
+            __builtin_prefetch(m_nodes[id].key.data());
         }
     }
     for (NodeRequest& r : requests) r.id = add_hashed(r.key, r.hash, r.kind, r.lang);
@@ -230,7 +231,7 @@ public:
     RowStream(std::vector<Chunk>& chunks, const std::vector<Batch>& batches,
               const std::vector<Edge>& records, const std::vector<NodeId>& final_target,
               std::size_t batch_rows, NodeId rows, bool redirected)
-        : m_chunks(chunks),
+        : m_cursor(chunks, true),
           m_batches(batches),
           m_records(records),
           m_final_target(final_target),
@@ -269,15 +270,6 @@ private:
         std::uint32_t suspect;
     };
 
-    const StoredEdge& next_stored() {
-        while (m_offset == m_chunks[m_chunk].size) {
-            m_chunks[m_chunk].data.reset();  // in the graph now: back to the system
-            ++m_chunk;
-            m_offset = 0;
-        }
-        return m_chunks[m_chunk].data.get()[m_offset++];
-    }
-
     void fill_row(NodeId row) {
         m_row.clear();
         m_next_in_row = 0;
@@ -288,7 +280,7 @@ private:
                 const Batch& batch = m_batches[m_batch++];
                 const bool gives_row = batch.source != no_node;
                 for (std::uint32_t i = 0; i < batch.count; ++i) {
-                    const StoredEdge& s = next_stored();
+                    const StoredEdge& s = m_cursor.next();
                     if (gives_row) {
                         m_row.push_back(Merged{m_final_target[s.target], s.data.kind, s.data.weight,
                                                s.data.articles, s.data.suspect});
@@ -323,15 +315,13 @@ private:
         m_row.resize(out);
     }
 
-    std::vector<Chunk>& m_chunks;
+    ChunkCursor m_cursor;  // frees each chunk once it is in the graph
     const std::vector<Batch>& m_batches;
     const std::vector<Edge>& m_records;
     const std::vector<NodeId>& m_final_target;
     std::size_t m_batch_rows;
     NodeId m_rows;
     bool m_redirected;
-    std::size_t m_chunk = 0;
-    std::uint32_t m_offset = 0;
     std::size_t m_batch = 0;
     std::size_t m_record = 0;
     NodeId m_row_index = 0;
@@ -409,15 +399,10 @@ KnowledgeGraph GraphBuilder::freeze(std::vector<NodeId>* frozen_id) {
         m_redirects.clear();
         m_redirects.shrink_to_fit();
         // A batch whose source leaves: its edges become records of the redirect's target.
-        std::size_t chunk = 0;
-        std::uint32_t offset = 0;
+        ChunkCursor cursor(m_chunks, false);
         for (Batch& batch : m_batches) {
             for (std::uint32_t i = 0; i < batch.count; ++i) {
-                while (offset == m_chunks[chunk].size) {
-                    ++chunk;
-                    offset = 0;
-                }
-                const StoredEdge& s = m_chunks[chunk].data.get()[offset++];
+                const StoredEdge& s = cursor.next();
                 if (dropped[batch.source]) {
                     m_edges.push_back(Edge{batch.source, s.target, s.data.kind, s.data.weight,
                                            s.data.articles, 0, s.data.suspect});

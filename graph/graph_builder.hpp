@@ -166,6 +166,27 @@ private:
         std::uint32_t capacity = 0;
         std::uint32_t size = 0;
     };
+    /// Reads the stored article edges once, in document order; `release` frees each chunk
+    /// once passed.
+    class ChunkCursor {
+    public:
+        ChunkCursor(std::vector<Chunk>& chunks, bool release)
+            : m_chunks(chunks), m_release(release) {}
+        const StoredEdge& next() {
+            while (m_offset == m_chunks[m_chunk].size) {
+                if (m_release) m_chunks[m_chunk].data.reset();  // back to the system
+                ++m_chunk;
+                m_offset = 0;
+            }
+            return m_chunks[m_chunk].data.get()[m_offset++];
+        }
+
+    private:
+        std::vector<Chunk>& m_chunks;
+        bool m_release;
+        std::size_t m_chunk = 0;
+        std::uint32_t m_offset = 0;
+    };
     class RowStream;
 
     void store(const StoredEdge& edge);
