@@ -211,13 +211,16 @@ bool KeyNormalizer::is_plain(std::string_view raw) noexcept {
     return true;
 }
 
-NormalizedTarget KeyNormalizer::normalize_target(std::string_view raw) const {
+NormalizedTarget KeyNormalizer::normalize_plain(std::string_view raw) const {
     NormalizedTarget result;
-    if (is_plain(raw)) {
-        result.key = apply_case_rule(raw);
-        result.surface = std::string(raw);
-        return result;
-    }
+    result.key = apply_case_rule(raw);
+    result.surface = std::string(raw);
+    return result;
+}
+
+NormalizedTarget KeyNormalizer::normalize_target(std::string_view raw) const {
+    if (is_plain(raw)) return normalize_plain(raw);
+    NormalizedTarget result;
     std::string text = clean_title(decode_escapes(raw));
 
     // Dendron cross-vault links: dendron://vault-name/note.name

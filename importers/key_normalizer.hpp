@@ -53,6 +53,8 @@ public:
     /// escapes, prefix, section or spaces to fold): its clean form is itself, and only the case
     /// rule makes its key. Most wiki link targets are; normalize_target() takes the short way.
     static bool is_plain(std::string_view raw) noexcept;
+    /// normalize_target() of a plain `raw`, without checking again. Precondition: is_plain(raw).
+    NormalizedTarget normalize_plain(std::string_view raw) const;
 
     /// Normalizes a title or file stem for display: NFC, '_'/whitespace folded, trimmed.
     /// Sections and escapes are not interpreted (a file may be called "C#.md").
