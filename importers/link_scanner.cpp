@@ -9,6 +9,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "importers/byte_set.hpp"
 #include "importers/namespaces.hpp"
 
 namespace kg {
@@ -85,6 +86,11 @@ bool has_url_scheme(std::string_view s) {
     return true;
 }
 
+// The signs that may start a construct; every other byte is running text, jumped over.
+const ByteSet markdown_signs("\n\\`<%![");
+const ByteSet wikitext_signs("[<{");
+const ByteSet braces("{}");
+
 constexpr std::string_view wikitext_verbatim_tags[] = {"nowiki", "pre", "math", "syntaxhighlight",
                                                        "source"};
 
@@ -109,6 +115,7 @@ public:
         const bool markdown = m_options.dialect == Dialect::markdown;
         std::size_t i = begin;
         bool at_line_start = begin == 0 || m_text[begin - 1] == '\n';
+        const ByteSet& signs = markdown ? markdown_signs : wikitext_signs;
         while (i < m_text.size()) {
             while (!m_skips.empty() && i >= m_skips.back().first) {
                 i = std::max(i, m_skips.back().second);
@@ -128,6 +135,13 @@ public:
                 }
             }
             const char c = m_text[i];
+            if (!signs.contains(c)) {
+                // Running text: on to the next sign, but not past a pending skip.
+                const std::size_t limit =
+                    m_skips.empty() ? m_text.size() : std::min(m_text.size(), m_skips.back().first);
+                i = signs.find(m_text, i + 1, std::max(limit, i + 1));
+                continue;
+            }
             switch (c) {
                 case '\n':
                     at_line_start = true;
@@ -488,13 +502,17 @@ private:
         if (!m_templates_matched) {
             m_templates_matched = true;
             std::vector<std::size_t> open;
-            for (std::size_t k = 0; k + 1 < m_text.size(); ++k) {
+            const std::size_t n = m_text.size();
+            for (std::size_t k = braces.find(m_text, 0, n); k + 1 < n;
+                 k = braces.find(m_text, k, n)) {
                 if (m_text[k] == '{' && m_text[k + 1] == '{') {
                     open.push_back(k);
-                    ++k;
+                    k += 2;
                 } else if (m_text[k] == '}' && m_text[k + 1] == '}' && !open.empty()) {
                     m_templates.emplace(open.back(), k + 2);
                     open.pop_back();
+                    k += 2;
+                } else {
                     ++k;
                 }
             }
