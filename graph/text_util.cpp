@@ -54,8 +54,9 @@ bool is_valid_utf8(std::string_view in) {
     const std::size_t n = in.size();
     constexpr std::uint64_t high_bits = 0x8080808080808080ULL;
     const auto continuation = [](unsigned char b) { return (b & 0xC0) == 0x80; };
+    std::size_t block_end = 0;  // bytes before it are checked one sequence at a time
     for (std::size_t i = 0; i < n;) {
-        if (i + 16 <= n) {
+        if (i >= block_end && i + 16 <= n) {
             std::uint64_t a = 0;
             std::uint64_t b = 0;
             std::memcpy(&a, s + i, 8);
@@ -64,6 +65,7 @@ bool is_valid_utf8(std::string_view in) {
                 i += 16;
                 continue;
             }
+            block_end = i + 16;
         }
         const unsigned char c = s[i];
         if (c < 0x80) {

@@ -229,7 +229,7 @@ NormalizedTarget ArticleImporter::normalized(std::string_view raw) const {
         std::unordered_map<std::string, NormalizedTarget> entries;
     };
     // Plain titles take a few instructions to normalize: a cache lookup would cost more.
-    if (KeyNormalizer::is_plain(raw)) return m_normalizer.normalize_plain(raw);
+    if (m_normalizer.is_plain(raw)) return m_normalizer.normalize_plain(raw);
     thread_local Cache cache;
     if (cache.owner_rules != m_options.han_folder || cache.rule != m_options.case_rule) {
         cache.entries.clear();

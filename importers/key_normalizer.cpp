@@ -199,21 +199,44 @@ std::string KeyNormalizer::apply_case_rule(std::string_view clean) const {
     return std::string(clean);
 }
 
-bool KeyNormalizer::is_plain(std::string_view raw) noexcept {
+bool KeyNormalizer::is_plain(std::string_view raw) const noexcept {
     if (raw.empty() || raw.front() == ' ' || raw.back() == ' ') return false;
-    char previous = 0;
-    for (const char c : raw) {
+    const auto* s = reinterpret_cast<const unsigned char*>(raw.data());
+    const std::size_t n = raw.size();
+    unsigned char previous = 0;
+    for (std::size_t i = 0; i < n;) {
+        const unsigned char c = s[i];
+        if (c >= 0x80) {
+            // A CJK Unified Ideograph, U+4E00..U+9FFF (E4 B8 80 .. E9 BF BF): NFC-stable,
+            // caseless, no space; Han folding would change it.
+            if (m_han_folder != nullptr || c < 0xE4 || c > 0xE9 || i + 2 >= n) return false;
+            const unsigned char b1 = s[i + 1];
+            if ((b1 & 0xC0) != 0x80 || (s[i + 2] & 0xC0) != 0x80 || (c == 0xE4 && b1 < 0xB8))
+                return false;
+            previous = c;
+            i += 3;
+            continue;
+        }
         if (c < ' ' || c > '~' || c == '_' || c == '%' || c == '&' || c == '#' || c == ':' ||
             (c == ' ' && previous == ' '))
             return false;
         previous = c;
+        ++i;
     }
     return true;
 }
 
 NormalizedTarget KeyNormalizer::normalize_plain(std::string_view raw) const {
     NormalizedTarget result;
-    result.key = apply_case_rule(raw);
+    // Only ASCII letters have case here: the case rule works on bytes.
+    result.key = std::string(raw);
+    if (m_rule == CaseRule::fold) {
+        for (char& c : result.key) {
+            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        }
+    } else if (m_rule == CaseRule::first_letter && result.key[0] >= 'a' && result.key[0] <= 'z') {
+        result.key[0] = static_cast<char>(result.key[0] - 'a' + 'A');
+    }
     result.surface = std::string(raw);
     return result;
 }

@@ -49,10 +49,12 @@ public:
     /// Category or File prefix, and applies the case rule to the key. Never throws.
     NormalizedTarget normalize_target(std::string_view raw) const;
 
-    /// True when `raw` is printable ASCII with single inner spaces and none of _ % & # : (no
-    /// escapes, prefix, section or spaces to fold): its clean form is itself, and only the case
-    /// rule makes its key. Most wiki link targets are; normalize_target() takes the short way.
-    static bool is_plain(std::string_view raw) noexcept;
+    /// True when `raw` is printable ASCII and CJK Unified Ideographs (U+4E00..U+9FFF; ASCII
+    /// only with Han folding), with single inner spaces and none of _ % & # : (no escapes,
+    /// prefix, section or spaces to fold): its clean form is itself, and only the case rule on
+    /// its ASCII letters makes its key. Most wiki link targets are; normalize_target() takes
+    /// the short way.
+    bool is_plain(std::string_view raw) const noexcept;
     /// normalize_target() of a plain `raw`, without checking again. Precondition: is_plain(raw).
     NormalizedTarget normalize_plain(std::string_view raw) const;
 

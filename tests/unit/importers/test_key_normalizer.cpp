@@ -1,5 +1,8 @@
 // Unit tests of KeyNormalizer: Unicode normalization, spacing, escapes, prefixes and case rules.
+#include <string>
+
 #include "importers/key_normalizer.hpp"
+#include "importers/match_text.hpp"
 #include "importers/namespaces.hpp"
 #include "tests/test.hpp"
 
@@ -125,16 +128,40 @@ TEST_CASE("the namespace tables answer for codes and names", "[keys]") {
     CHECK_FALSE(is_file_namespace("Files"));
 }
 
-TEST_CASE("plain ASCII titles take the short way; anything to decode or fold does not", "[keys]") {
-    for (const char* raw : {"Topic 12", "O'Neill (film), 1999!"}) {
+TEST_CASE("plain titles take the short way; anything to decode or fold does not", "[keys]") {
+    const KeyNormalizer folding(CaseRule::fold);
+    for (const char* raw :
+         {"Topic 12", "O'Neill (film), 1999!", "中国", "iPhone手机", "一丁龥鿿"}) {
         CAPTURE(raw);
-        CHECK(KeyNormalizer::is_plain(raw));
+        CHECK(folding.is_plain(raw));
     }
     for (const char* raw : {"", " Topic", "Topic ", "Topic  12", "Kestrel_Bay", "A&amp;B", "100%25",
-                            "A#Section", "en:Apple", "Tab\there", "Zoë"}) {
+                            "A#Section", "en:Apple", "Tab\there", "Zoë", "中国\xE3\x80\x80人", "㐀",
+                            "華為\xE4", "中\xE4\xB8", "\xE4\xB7\xBF"}) {
         CAPTURE(raw);
-        CHECK_FALSE(KeyNormalizer::is_plain(raw));
+        CHECK_FALSE(folding.is_plain(raw));
     }
+    // With Han folding, 華為 must meet 华为: ideographs take the long way.
+    const MatchFolder han_folder(true);
+    CHECK_FALSE(KeyNormalizer(CaseRule::fold, &han_folder).is_plain("華為"));
+    CHECK(KeyNormalizer(CaseRule::fold, &han_folder).is_plain("Huawei"));
+    // The short way gives what the long way (clean_title, then key_of) gives, for every rule.
+    const std::string pieces[] = {"A", "b", "Z", "z", " ", "中", "国", "丁", "1", "(", "Ω"};
+    std::size_t compared = 0;
+    std::size_t differences = 0;
+    for (const CaseRule rule : {CaseRule::fold, CaseRule::first_letter, CaseRule::sensitive}) {
+        const KeyNormalizer n(rule);
+        for (std::size_t code = 0; code < 11 * 11 * 11; ++code) {
+            const std::string raw = pieces[code % 11] + pieces[code / 11 % 11] + pieces[code / 121];
+            if (!n.is_plain(raw)) continue;
+            ++compared;
+            const NormalizedTarget fast = n.normalize_plain(raw);
+            const std::string clean = n.clean_title(raw);
+            if (fast.key != n.key_of(clean) || fast.surface != clean) ++differences;
+        }
+    }
+    CHECK(compared > 2000);
+    CHECK(differences == 0);
     // The short way gives what the long way gives: these differ from plain ones by one step.
     const KeyNormalizer first(CaseRule::first_letter);
     const KeyNormalizer fold(CaseRule::fold);
