@@ -24,7 +24,11 @@ Utf8Repair append_repaired_utf8(std::string& out, std::string_view in);
 /// `in` with every ill-formed sequence replaced by U+FFFD.
 std::string repaired_utf8(std::string_view in);
 
+/// Whether `in` is well-formed UTF-8 (Unicode table 3-7: no overlongs, surrogates or code
+/// points past U+10FFFF). 16 bytes at a time with SSSE3 where the CPU has it.
 bool is_valid_utf8(std::string_view in);
+/// The same answer one sequence at a time (the fallback; tests compare the two).
+bool is_valid_utf8_bytewise(std::string_view in);
 
 /// Appends the UTF-8 encoding of `code_point`; a surrogate or value above U+10FFFF appends
 /// U+FFFD.

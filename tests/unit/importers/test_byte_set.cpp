@@ -66,15 +66,25 @@ TEST_CASE("ByteSet::find finds the first sign in range, inside and across 16-byt
     CHECK_FALSE(set.contains('a'));
 }
 
-TEST_CASE("is_valid_utf8 agrees with ICU on every 1-3 byte sequence and on 4-byte leads",
-          "[utf8]") {
+TEST_CASE(
+    "is_valid_utf8 (blocks and bytewise) agrees with ICU on every 1-3 byte sequence and 4-byte "
+    "leads",
+    "[utf8]") {
     std::size_t mismatches = 0;
     std::size_t valid = 0;
     const auto check = [&](const std::string& s) {
-        // Behind 16 ASCII bytes too, so that the block test hands over mid-text.
+        // Alone, and at every offset that puts it across a 16-byte block's end (the block
+        // tests), with text after it and with none.
         const bool expected = icu_valid(s);
+        if (is_valid_utf8_bytewise(s) != expected) ++mismatches;
         if (is_valid_utf8(s) != expected) ++mismatches;
-        if (is_valid_utf8(std::string(17, 'a') + s + "tail") != expected) ++mismatches;
+        for (std::size_t before : {13, 14, 15, 16, 17}) {
+            const std::string padded = std::string(before, 'a') + s;
+            if (is_valid_utf8(padded) != expected) ++mismatches;
+            if (is_valid_utf8(padded + std::string(20, 'b')) != expected) ++mismatches;
+            if (is_valid_utf8_bytewise(padded + "tail") != expected) ++mismatches;
+        }
+        if (is_valid_utf8(std::string(30, 'a') + "\xC3\xA9" + s) != expected) ++mismatches;
         if (expected) ++valid;
     };
     for (int a = 0; a < 256; ++a) {
