@@ -33,7 +33,8 @@ int main(int argc, char** argv) {
     });
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    const std::uint64_t input = reader.wiki_stats().xml_bytes ? reader.wiki_stats().xml_bytes : bytes;
+    const std::uint64_t input =
+        reader.wiki_stats().xml_bytes ? reader.wiki_stats().xml_bytes : bytes;
     std::printf("bytes %llu documents %zu links %zu seconds %.3f MB/s %.1f\n",
                 static_cast<unsigned long long>(input), documents, links, seconds,
                 static_cast<double>(input) / 1e6 / seconds);

@@ -156,57 +156,61 @@ Document CorpusReader::import_one(const InputFile& file) const {
     return importer.import(bytes, file.source, file.relative, file.dialect);
 }
 
-template <typename Work>
-void CorpusReader::in_parallel(std::size_t count, Work work) const {
-    // Workers take items by an atomic counter; the caller then hands them on in order.
-    std::atomic<std::size_t> next{0};
-    std::vector<std::exception_ptr> errors(m_threads);
-    auto run = [&](unsigned worker) {
-        try {
-            for (std::size_t i = next++; i < count; i = next++) work(i);
-        } catch (...) {
-            errors[worker] = std::current_exception();
-        }
-    };
-    const unsigned workers = static_cast<unsigned>(std::min<std::size_t>(m_threads, count));
-    std::vector<std::thread> pool;
-    for (unsigned w = 1; w < workers; ++w) pool.emplace_back(run, w);
-    run(0);
-    for (auto& t : pool) t.join();
-    for (const auto& e : errors) {
-        if (e) std::rethrow_exception(e);
-    }
-}
-
 void CorpusReader::read(const std::function<void(Document&&)>& sink) {
+    // The caller's thread imports too (in finish()), so the pool has one thread fewer.
+    WorkerPool pool(m_threads - 1);
     std::size_t i = 0;
     while (i < m_files.size()) {
         if (m_files[i].kind != InputKind::article) {
-            read_wiki(m_files[i], sink);
+            read_wiki(m_files[i], sink, pool);
             ++i;
             continue;
         }
         std::size_t end = i;
         while (end < m_files.size() && m_files[end].kind == InputKind::article) ++end;
-        read_articles(i, end, sink);
+        read_articles(i, end, sink, pool);
         i = end;
     }
 }
 
+namespace {
+// However a reading function ends (a sink may throw under --strict), the pool's job, which
+// fills that function's locals, ends first.
+struct FinishJob {
+    WorkerPool& pool;
+    ~FinishJob() {
+        try {
+            pool.finish();
+        } catch (...) {
+            // already unwinding, or the results are no longer wanted
+        }
+    }
+};
+}  // namespace
+
 void CorpusReader::read_articles(std::size_t first_file, std::size_t end_file,
-                                 const std::function<void(Document&&)>& sink) {
-    // Batches keep memory bounded; the sink sees each batch in file order.
+                                 const std::function<void(Document&&)>& sink, WorkerPool& pool) {
+    // Batches keep memory bounded; the sink sees each batch in file order. While the pool
+    // imports batch k, this thread hands on batch k - 1, then helps.
     const std::size_t batch_size = 64 * static_cast<std::size_t>(m_threads);
-    std::vector<Document> batch;
+    std::vector<Document> importing;
+    std::vector<Document> ready;
+    const FinishJob finish_first{pool};
     for (std::size_t first = first_file; first < end_file; first += batch_size) {
         const std::size_t count = std::min(batch_size, end_file - first);
-        batch.assign(count, Document{});
-        in_parallel(count, [&](std::size_t i) { batch[i] = import_one(m_files[first + i]); });
-        for (Document& doc : batch) sink(std::move(doc));
+        importing.assign(count, Document{});
+        pool.start(count, [this, &importing, first](std::size_t i) {
+            importing[i] = import_one(m_files[first + i]);
+        });
+        for (Document& doc : ready) sink(std::move(doc));
+        pool.finish();
+        std::swap(ready, importing);
     }
+    for (Document& doc : ready) sink(std::move(doc));
 }
 
-void CorpusReader::read_wiki(const InputFile& file, const std::function<void(Document&&)>& sink) {
+void CorpusReader::read_wiki(const InputFile& file, const std::function<void(Document&&)>& sink,
+                             WorkerPool& pool) {
     auto broken = [&](const InputError& e) {
         Document doc;
         doc.source = file.source;
@@ -242,7 +246,21 @@ void CorpusReader::read_wiki(const InputFile& file, const std::function<void(Doc
     options.wiki_pages = true;
     std::unique_ptr<ArticleImporter> importer;
     const std::size_t batch_size = 64 * static_cast<std::size_t>(m_threads);
-    std::vector<Document> batch;
+    // While the pool imports batch k, this thread hands on batch k - 1, then helps.
+    std::vector<DumpPage> pages;
+    std::vector<Document> importing;
+    std::vector<Document> ready;
+    auto hand_on = [&] {
+        for (Document& doc : ready) {
+            if (doc.skipped && doc.problems.empty()) {
+                ++m_wiki.other_namespaces;
+                continue;
+            }
+            if (!doc.redirect.empty()) ++m_wiki.redirects;
+            sink(std::move(doc));
+        }
+        ready.clear();
+    };
     // A producer thread decompresses and parses the next batches while this thread imports
     // and hands on the current one (two batches in the queue at most).
     struct PageBatch {
@@ -292,6 +310,7 @@ void CorpusReader::read_wiki(const InputFile& file, const std::function<void(Doc
             thread.join();
         }
     } join{producer, mutex, changed, stop};
+    const FinishJob finish_first{pool};  // ends before the vectors the job fills
     std::uint64_t produced = 0;
     for (bool more = true; more;) {
         PageBatch next;
@@ -304,19 +323,11 @@ void CorpusReader::read_wiki(const InputFile& file, const std::function<void(Doc
         }
         more = !next.last;
         produced = next.produced;
-        std::vector<DumpPage>& pages = next.pages;
-        std::vector<Problem>& problems = next.problems;
         if (next.error) {
+            hand_on();
             m_wiki.xml_bytes += produced;
             broken(*next.error);
             return;
-        }
-        for (Problem& p : problems) {
-            Document doc;
-            doc.source = file.source;
-            doc.skipped = true;
-            doc.problems.push_back(std::move(p));
-            sink(std::move(doc));
         }
         if (!importer) {
             if (dump && dump->site().present) {
@@ -337,11 +348,12 @@ void CorpusReader::read_wiki(const InputFile& file, const std::function<void(Doc
             options.site = dump && dump->site().present ? &namespaces : nullptr;
             importer = std::make_unique<ArticleImporter>(options, m_index);
         }
-        m_wiki.pages += pages.size();
-        batch.assign(pages.size(), Document{});
-        in_parallel(pages.size(), [&](std::size_t i) {
+        m_wiki.pages += next.pages.size();
+        pages = std::move(next.pages);
+        importing.assign(pages.size(), Document{});
+        pool.start(pages.size(), [&](std::size_t i) {
             const DumpPage& page = pages[i];
-            Document& doc = batch[i];
+            Document& doc = importing[i];
             if (std::find(m_namespaces.begin(), m_namespaces.end(), page.ns) ==
                 m_namespaces.end()) {
                 doc.skipped = true;  // counted below, not a problem
@@ -375,17 +387,21 @@ void CorpusReader::read_wiki(const InputFile& file, const std::function<void(Doc
                 for (Problem& p : doc.problems) p.message += " (page '" + page.title + "')";
             }
         });
-        m_wiki.raw_done = next.raw_done;
-        m_wiki.raw_total = bytes->raw_size();
-        for (Document& doc : batch) {
-            if (doc.skipped && doc.problems.empty()) {
-                ++m_wiki.other_namespaces;
-                continue;
-            }
-            if (!doc.redirect.empty()) ++m_wiki.redirects;
+        hand_on();
+        // Bad JSON lines of this batch come after the pages before them, as they were read.
+        for (Problem& p : next.problems) {
+            Document doc;
+            doc.source = file.source;
+            doc.skipped = true;
+            doc.problems.push_back(std::move(p));
             sink(std::move(doc));
         }
+        pool.finish();
+        std::swap(ready, importing);
+        m_wiki.raw_done = next.raw_done;
+        m_wiki.raw_total = bytes->raw_size();
     }
+    hand_on();
     m_wiki.xml_bytes += produced;
     if (dump && dump->repairs().count > 0) {
         const auto& r = dump->repairs();

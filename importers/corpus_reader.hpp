@@ -13,6 +13,7 @@
 #include <cstdint>
 
 #include "importers/article_importer.hpp"
+#include "importers/worker_pool.hpp"
 
 namespace kg {
 
@@ -77,10 +78,9 @@ public:
 private:
     Document import_one(const InputFile& file) const;
     void read_articles(std::size_t first, std::size_t end,
-                       const std::function<void(Document&&)>& sink);
-    void read_wiki(const InputFile& file, const std::function<void(Document&&)>& sink);
-    template <typename Work>
-    void in_parallel(std::size_t count, Work work) const;
+                       const std::function<void(Document&&)>& sink, WorkerPool& pool);
+    void read_wiki(const InputFile& file, const std::function<void(Document&&)>& sink,
+                   WorkerPool& pool);
 
     std::vector<InputFile> m_files;
     ImportOptions m_options;

@@ -1,14 +1,20 @@
-// LineIndex: one pass to find line starts; binary search per lookup.
+// LineIndex: one memchr pass to find line starts; binary search per lookup.
 #include "importers/line_index.hpp"
 
 #include <algorithm>
+#include <cstring>
 
 namespace kg {
 
 LineIndex::LineIndex(std::string_view text) : m_text(text) {
     m_line_starts.push_back(0);
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if (text[i] == '\n') m_line_starts.push_back(i + 1);
+    const char* data = text.data();
+    const char* end = data + text.size();
+    for (const char* p = data; p < end;) {
+        const void* newline = std::memchr(p, '\n', static_cast<std::size_t>(end - p));
+        if (newline == nullptr) break;
+        p = static_cast<const char*>(newline) + 1;
+        m_line_starts.push_back(static_cast<std::size_t>(p - data));
     }
 }
 
