@@ -7,6 +7,7 @@
 
 #include <cctype>
 #include <cstdlib>
+#include <cstring>
 #include <exception>
 #include <optional>
 
@@ -60,6 +61,38 @@ struct MediaWikiDumpReader::Impl {
     std::string repaired;
     std::string last_title;
     MediaWikiDumpReader::Repairs repairs;
+    // Line numbers of pages, counted here with memchr over the bytes handed to expat: asking
+    // expat for each page costs a second byte-by-byte pass. Counted lines are used only
+    // while every line break is a '\n' (no '\r', UTF-8); otherwise expat counts.
+    bool own_lines = true;
+    std::string_view fed_now;      // the bytes of the current XML_Parse call
+    std::uint64_t fed_before = 0;  // bytes handed to expat before them
+    std::uint64_t counted_to = 0;  // stream offset up to which line breaks are counted
+    std::uint64_t breaks = 0;      // line breaks before counted_to
+
+    // The line of the current event (the start tag being handled).
+    std::uint64_t current_line() {
+        const XML_Index at = XML_GetCurrentByteIndex(parser);
+        if (!own_lines || at < 0 || static_cast<std::uint64_t>(at) < counted_to ||
+            static_cast<std::uint64_t>(at) > fed_before + fed_now.size()) {
+            // A tag begun in an earlier chunk (rare): expat knows.
+            return XML_GetCurrentLineNumber(parser);
+        }
+        count_breaks_to(static_cast<std::uint64_t>(at));
+        return breaks + 1;
+    }
+
+    void count_breaks_to(std::uint64_t to) {
+        const char* p = fed_now.data() + (counted_to - fed_before);
+        const char* end = fed_now.data() + (to - fed_before);
+        while (p < end) {
+            const void* newline = std::memchr(p, '\n', static_cast<std::size_t>(end - p));
+            if (newline == nullptr) break;
+            ++breaks;
+            p = static_cast<const char*>(newline) + 1;
+        }
+        counted_to = to;
+    }
 
     // Start of an incomplete UTF-8 sequence at the end of `data`, or data.size().
     static std::size_t incomplete_tail(std::string_view data) {
@@ -161,7 +194,7 @@ struct MediaWikiDumpReader::Impl {
             capture = &scratch;
         } else if (name == "page") {
             page = DumpPage{};
-            page.line = XML_GetCurrentLineNumber(parser);
+            page.line = current_line();
             in_page = true;
             page_id_seen = false;
         } else if (in_page && up == "page") {
@@ -176,7 +209,7 @@ struct MediaWikiDumpReader::Impl {
             }
         } else if (in_page && up == "revision" && name == "text") {
             page.text.clear();  // the last revision wins
-            page.text_line = XML_GetCurrentLineNumber(parser);
+            page.text_line = current_line();
             capture = &page.text;
         }
     }
@@ -233,8 +266,15 @@ struct MediaWikiDumpReader::Impl {
         }
         const bool last = n == 0;
         const std::string_view bytes = prepare(chunk.data(), n, last);
-        if (XML_Parse(parser, bytes.data(), static_cast<int>(bytes.size()), last ? 1 : 0) !=
-            XML_STATUS_OK) {
+        if (!utf8 || (!bytes.empty() && std::memchr(bytes.data(), '\r', bytes.size()) != nullptr))
+            own_lines = false;
+        fed_now = bytes;
+        const bool parsed_ok = XML_Parse(parser, bytes.data(), static_cast<int>(bytes.size()),
+                                         last ? 1 : 0) == XML_STATUS_OK;
+        if (own_lines && parsed_ok) count_breaks_to(fed_before + bytes.size());
+        fed_before += bytes.size();
+        fed_now = {};
+        if (!parsed_ok) {
             const XML_Error code = XML_GetErrorCode(parser);
             std::string message =
                 last && (code == XML_ERROR_NO_ELEMENTS || code == XML_ERROR_UNCLOSED_TOKEN ||

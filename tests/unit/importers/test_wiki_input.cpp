@@ -298,3 +298,52 @@ TEST_CASE("wiki pages: comments leave link targets, link trails extend the label
     REQUIRE(bad.problems.size() == 1);
     CHECK(bad.problems[0].format() == "dump.xml:11:1: unclosed wiki-link '[[open', expected ']]'");
 }
+
+TEST_CASE("page and text lines are right across chunks, with CRLF, and with a lone CR",
+          "[wiki-input]") {
+    // ~0.9 MB of pages of varying size, so that <page> and <text> tags fall on every side of
+    // the reader's 256 KiB chunk ends; the expected line of each tag is counted here.
+    for (const std::string newline : {"\n", "\r\n"}) {
+        for (const bool lone_cr : {false, true}) {
+            CAPTURE(newline.size(), lone_cr);
+            std::string xml = "<mediawiki>" + newline;
+            std::vector<std::size_t> page_lines;
+            std::vector<std::size_t> text_lines;
+            std::size_t line = 2;
+            const auto add = [&](const std::string& s) {
+                xml += s;
+                xml += newline;
+                ++line;
+            };
+            for (int p = 0; p < 900; ++p) {
+                page_lines.push_back(line);
+                add("  <page>");
+                add("    <title>P" + std::to_string(p) + "</title>");
+                add("    <ns>0</ns>");
+                add("    <revision>");
+                text_lines.push_back(line);
+                std::string text = "    <text>first [[L" + std::to_string(p) + "]]";
+                for (int k = 0; k < (p * 37) % 60; ++k) {
+                    add(text);
+                    text = std::string(static_cast<std::size_t>(p % 50), 'x') + " line";
+                    if (lone_cr && p == 450 && k == 3) text += "\rmore";  // a break in XML
+                    if (lone_cr && p == 450 && k == 3) ++line;
+                }
+                add(text + "</text>");
+                add("    </revision>");
+                add("  </page>");
+            }
+            xml += "</mediawiki>" + newline;
+            REQUIRE(xml.size() > 800000);  // a few chunks
+            const TempFile file(xml, "lines.xml");
+            const std::vector<DumpPage> pages = all_pages(file.path);
+            REQUIRE(pages.size() == page_lines.size());
+            std::size_t wrong = 0;
+            for (std::size_t i = 0; i < pages.size(); ++i) {
+                wrong += pages[i].line != page_lines[i];
+                wrong += pages[i].text_line != text_lines[i];
+            }
+            CHECK(wrong == 0);
+        }
+    }
+}
