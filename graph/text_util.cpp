@@ -104,7 +104,7 @@ __attribute__((target("ssse3"))) bool is_valid_utf8_ssse3(std::string_view in) {
     }
     // The rest, padded with NUL: a sequence cut by the end meets a NUL where it needs more.
     char last[16] = {};
-    std::memcpy(last, data + i, n - i);
+    if (n > i) std::memcpy(last, data + i, n - i);
     check(_mm_loadu_si128(reinterpret_cast<const __m128i*>(last)));
     return _mm_movemask_epi8(_mm_cmpeq_epi8(errors, _mm_setzero_si128())) == 0xFFFF;
 }

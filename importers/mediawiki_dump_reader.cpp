@@ -83,6 +83,7 @@ struct MediaWikiDumpReader::Impl {
     }
 
     void count_breaks_to(std::uint64_t to) {
+        if (to <= counted_to) return;
         const char* p = fed_now.data() + (counted_to - fed_before);
         const char* end = fed_now.data() + (to - fed_before);
         while (p < end) {
