@@ -5,6 +5,7 @@
 
 #include <expat.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cstdlib>
 #include <cstring>
@@ -61,7 +62,7 @@ struct MediaWikiDumpReader::Impl {
     std::string repaired;
     std::string last_title;
     MediaWikiDumpReader::Repairs repairs;
-    // Line numbers of pages, counted here with memchr over the bytes handed to expat: asking
+    // Line numbers of pages, counted here over the bytes handed to expat: asking
     // expat for each page costs a second byte-by-byte pass. Counted lines are used only
     // while every line break is a '\n' (no '\r', UTF-8); otherwise expat counts.
     bool own_lines = true;
@@ -84,14 +85,8 @@ struct MediaWikiDumpReader::Impl {
 
     void count_breaks_to(std::uint64_t to) {
         if (to <= counted_to) return;
-        const char* p = fed_now.data() + (counted_to - fed_before);
-        const char* end = fed_now.data() + (to - fed_before);
-        while (p < end) {
-            const void* newline = std::memchr(p, '\n', static_cast<std::size_t>(end - p));
-            if (newline == nullptr) break;
-            ++breaks;
-            p = static_cast<const char*>(newline) + 1;
-        }
+        const std::string_view span = fed_now.substr(counted_to - fed_before, to - counted_to);
+        breaks += static_cast<std::uint64_t>(std::count(span.begin(), span.end(), '\n'));
         counted_to = to;
     }
 
