@@ -14,6 +14,7 @@
 
 #include "graph/error.hpp"
 #include "graph/text_util.hpp"
+#include "importers/text_element_splitter.hpp"
 
 namespace kg {
 
@@ -55,6 +56,10 @@ struct MediaWikiDumpReader::Impl {
     bool ended = false;
     std::uint64_t parsed = 0;
     std::vector<char> chunk = std::vector<char>(256 * 1024);
+    // The content of <text> elements is decoded by the splitter, the rest parsed by expat.
+    bool lift_text = true;
+    TextElementSplitter splitter;
+    std::string fed;
     // UTF-8 repair before expat: bytes of a sequence cut by the chunk's end wait in `carry`.
     bool checked_encoding = false;
     bool utf8 = true;
@@ -113,6 +118,7 @@ struct MediaWikiDumpReader::Impl {
                                           (static_cast<unsigned char>(data[0]) == 0xFE &&
                                            static_cast<unsigned char>(data[1]) == 0xFF));
             utf8 = !bom16;
+            if (!utf8) splitter.disable();
         }
         if (!utf8) return std::string_view(data, n);
         std::string_view all(data, n);
@@ -143,7 +149,7 @@ struct MediaWikiDumpReader::Impl {
         return out;
     }
 
-    explicit Impl(ByteSource& s) : source(s) {
+    Impl(ByteSource& s, bool lift) : source(s), lift_text(lift) {
         parser = XML_ParserCreate(nullptr);  // nullptr: expat detects UTF-8 / UTF-16 by BOM
         if (parser == nullptr)
             throw InputError(source.source(), 0, 0, "cannot start the XML parser");
@@ -168,10 +174,22 @@ struct MediaWikiDumpReader::Impl {
     static void on_start(void* data, const XML_Char* name, const XML_Char** attrs) {
         auto& self = *static_cast<Impl*>(data);
         self.open.emplace_back(name);
-        self.start(self.open.back(), attrs);
+        std::string* lifted = nullptr;
+        if (self.open.back() == "text") lifted = self.lifted_here();
+        self.start(self.open.back(), attrs, lifted);
     }
 
-    void start(const std::string& name, const XML_Char** attrs) {
+    // The lifted content of the <text> element whose start tag expat reports now, if lifted.
+    std::string* lifted_here() {
+        std::deque<TextElementSplitter::Lifted>& queue = splitter.lifted();
+        const XML_Index at = XML_GetCurrentByteIndex(parser);
+        while (!queue.empty() && static_cast<XML_Index>(queue.front().fed_offset) < at)
+            queue.pop_front();
+        if (queue.empty() || static_cast<XML_Index>(queue.front().fed_offset) != at) return nullptr;
+        return &queue.front().text;
+    }
+
+    void start(const std::string& name, const XML_Char** attrs, std::string* lifted) {
         const std::string& up = parent();
         capture = nullptr;
         if (up == "siteinfo") {
@@ -206,7 +224,11 @@ struct MediaWikiDumpReader::Impl {
         } else if (in_page && up == "revision" && name == "text") {
             page.text.clear();  // the last revision wins
             page.text_line = current_line();
-            capture = &page.text;
+            if (lifted != nullptr) {
+                page.text = std::move(*lifted);  // expat sees only white space in the tag
+            } else {
+                capture = &page.text;
+            }
         }
     }
 
@@ -261,7 +283,12 @@ struct MediaWikiDumpReader::Impl {
             return;
         }
         const bool last = n == 0;
-        const std::string_view bytes = prepare(chunk.data(), n, last);
+        std::string_view bytes = prepare(chunk.data(), n, last);
+        if (lift_text) {
+            fed.clear();
+            splitter.split(bytes, last, fed);
+            bytes = fed;
+        }
         if (!utf8 || (!bytes.empty() && std::memchr(bytes.data(), '\r', bytes.size()) != nullptr))
             own_lines = false;
         fed_now = bytes;
@@ -278,7 +305,11 @@ struct MediaWikiDumpReader::Impl {
                     ? "the dump ends early (truncated?): "
                     : "malformed XML: ";
             message += XML_ErrorString(code);
-            message += " at byte offset " + std::to_string(XML_GetCurrentByteIndex(parser)) +
+            const XML_Index at = XML_GetCurrentByteIndex(parser);
+            message += " at byte offset " +
+                       std::to_string(at < 0 ? at
+                                             : static_cast<XML_Index>(splitter.raw_offset(
+                                                   static_cast<std::uint64_t>(at)))) +
                        where() + "; the pages before it are kept";
             error = InputError(source.source(), XML_GetCurrentLineNumber(parser),
                                XML_GetCurrentColumnNumber(parser) + 1, message);
@@ -289,7 +320,8 @@ struct MediaWikiDumpReader::Impl {
     }
 };
 
-MediaWikiDumpReader::MediaWikiDumpReader(ByteSource& source) : m(std::make_unique<Impl>(source)) {}
+MediaWikiDumpReader::MediaWikiDumpReader(ByteSource& source, bool lift_text)
+    : m(std::make_unique<Impl>(source, lift_text)) {}
 
 MediaWikiDumpReader::~MediaWikiDumpReader() = default;
 
