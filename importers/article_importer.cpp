@@ -340,6 +340,7 @@ void ArticleImporter::extract(Document& doc, std::string_view text, std::size_t 
         doc.problems.push_back(Problem{issue.kind, source, line, column, issue.message});
     }
     std::vector<ScanIssue> link_issues;
+    doc.links.reserve(doc.links.size() + scanned.links.size());
     for (const RawLink& raw : scanned.links) {
         if (raw.syntax == LinkSyntax::wiki) {
             add_wiki_link(doc, raw, text, link_issues);

@@ -157,7 +157,59 @@ std::string decode_escapes(std::string_view text) {
     return decode_percent(decode_entities(text));
 }
 
+namespace {
+
+// What may stand in a text that is its own clean form, besides printable ASCII.
+struct PlainChars {
+    bool latin = false;               // U+00C0..U+02FF: Latin letters, IPA, spacing modifiers
+    bool han = true;                  // CJK Unified Ideographs U+4E00..U+9FFF
+    bool first_latin = true;          // a Latin one may come first
+    std::string_view excluded_ascii;  // signs with a meaning of their own
+};
+
+// True when `text` is printable ASCII (but `excluded_ascii` and '_') and the characters
+// `allowed` lets in, with single inner spaces: each of these is NFC-stable (NFC_Quick_Check
+// Yes, combining class 0) and no White_Space, so clean_title() leaves the text as it is.
+bool is_plain_text(std::string_view text, const PlainChars& allowed) noexcept {
+    if (text.empty() || text.front() == ' ' || text.back() == ' ') return false;
+    const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+    const std::size_t n = text.size();
+    unsigned char previous = 0;
+    for (std::size_t i = 0; i < n;) {
+        const unsigned char c = s[i];
+        if (c >= 0x80) {
+            if (c >= 0xC3 && c <= 0xCB) {  // U+00C0..U+02FF (C3 80 .. CB BF)
+                if (!allowed.latin || (i == 0 && !allowed.first_latin) || i + 1 >= n ||
+                    (s[i + 1] & 0xC0) != 0x80)
+                    return false;
+                previous = c;
+                i += 2;
+                continue;
+            }
+            // A CJK Unified Ideograph, U+4E00..U+9FFF (E4 B8 80 .. E9 BF BF).
+            if (!allowed.han || c < 0xE4 || c > 0xE9 || i + 2 >= n) return false;
+            const unsigned char b1 = s[i + 1];
+            if ((b1 & 0xC0) != 0x80 || (s[i + 2] & 0xC0) != 0x80 || (c == 0xE4 && b1 < 0xB8))
+                return false;
+            previous = c;
+            i += 3;
+            continue;
+        }
+        if (c < ' ' || c > '~' || c == '_' || (c == ' ' && previous == ' ') ||
+            allowed.excluded_ascii.find(static_cast<char>(c)) != std::string_view::npos)
+            return false;
+        previous = c;
+        ++i;
+    }
+    return true;
+}
+
+}  // namespace
+
 std::string KeyNormalizer::clean_title(std::string_view title) const {
+    PlainChars allowed;
+    allowed.latin = true;
+    if (is_plain_text(title, allowed)) return std::string(title);  // most labels and titles
     return fold_spaces(nfc(title));
 }
 
@@ -200,30 +252,14 @@ std::string KeyNormalizer::apply_case_rule(std::string_view clean) const {
 }
 
 bool KeyNormalizer::is_plain(std::string_view raw) const noexcept {
-    if (raw.empty() || raw.front() == ' ' || raw.back() == ' ') return false;
-    const auto* s = reinterpret_cast<const unsigned char*>(raw.data());
-    const std::size_t n = raw.size();
-    unsigned char previous = 0;
-    for (std::size_t i = 0; i < n;) {
-        const unsigned char c = s[i];
-        if (c >= 0x80) {
-            // A CJK Unified Ideograph, U+4E00..U+9FFF (E4 B8 80 .. E9 BF BF): NFC-stable,
-            // caseless, no space; Han folding would change it.
-            if (m_han_folder != nullptr || c < 0xE4 || c > 0xE9 || i + 2 >= n) return false;
-            const unsigned char b1 = s[i + 1];
-            if ((b1 & 0xC0) != 0x80 || (s[i + 2] & 0xC0) != 0x80 || (c == 0xE4 && b1 < 0xB8))
-                return false;
-            previous = c;
-            i += 3;
-            continue;
-        }
-        if (c < ' ' || c > '~' || c == '_' || c == '%' || c == '&' || c == '#' || c == ':' ||
-            (c == ' ' && previous == ' '))
-            return false;
-        previous = c;
-        ++i;
-    }
-    return true;
+    PlainChars allowed;
+    // Ideographs would change under Han folding. Accented letters keep their case only by
+    // the exact rule, or after the first letter by MediaWiki's (folding needs ICU).
+    allowed.han = m_han_folder == nullptr;
+    allowed.latin = m_han_folder == nullptr && m_rule != CaseRule::fold;
+    allowed.first_latin = m_rule == CaseRule::sensitive;
+    allowed.excluded_ascii = "%&#:";  // escapes, sections, prefixes
+    return is_plain_text(raw, allowed);
 }
 
 NormalizedTarget KeyNormalizer::normalize_plain(std::string_view raw) const {

@@ -51,9 +51,10 @@ public:
 
     /// True when `raw` is printable ASCII and CJK Unified Ideographs (U+4E00..U+9FFF; ASCII
     /// only with Han folding), with single inner spaces and none of _ % & # : (no escapes,
-    /// prefix, section or spaces to fold): its clean form is itself, and only the case rule on
-    /// its ASCII letters makes its key. Most wiki link targets are; normalize_target() takes
-    /// the short way.
+    /// prefix, section or spaces to fold); by the exact and first-letter rules (not the first
+    /// letter) also U+00C0..U+02FF (accented Latin letters): its clean form is itself, and
+    /// only the case rule on its ASCII letters makes its key. Most wiki link targets are;
+    /// normalize_target() takes the short way.
     bool is_plain(std::string_view raw) const noexcept;
     /// normalize_target() of a plain `raw`, without checking again. Precondition: is_plain(raw).
     NormalizedTarget normalize_plain(std::string_view raw) const;
