@@ -220,28 +220,73 @@ std::string CorpusIndex::find(std::string_view relative_path) const {
     return it == m_by_path.end() ? std::string() : it->second;
 }
 
-NormalizedTarget ArticleImporter::normalized(std::string_view raw) const {
-    // Targets repeat (中国 is linked hundreds of times): remember recent results per thread.
-    // Keyed by this importer's settings, so importers with other rules never share entries.
-    struct Cache {
-        const void* owner_rules = nullptr;
-        CaseRule rule = CaseRule::fold;
-        std::unordered_map<std::string, NormalizedTarget> entries;
-    };
-    // Plain titles take a few instructions to normalize: a cache lookup would cost more.
-    if (m_normalizer.is_plain(raw)) return m_normalizer.normalize_plain(raw);
-    thread_local Cache cache;
-    if (cache.owner_rules != m_options.han_folder || cache.rule != m_options.case_rule) {
-        cache.entries.clear();
-        cache.owner_rules = m_options.han_folder;
-        cache.rule = m_options.case_rule;
+namespace {
+
+// A per-thread memo of normalize_target() for the targets that are not plain: open addressing
+// over power-of-two slots, each a hash tag and an entry index; emptied when full. (A
+// std::unordered_map cost a division, a node chase and a key copy per lookup.)
+class TargetMemo {
+public:
+    const NormalizedTarget* find(std::string_view raw, std::size_t hash) const {
+        for (std::size_t slot = hash & mask;; slot = (slot + 1) & mask) {
+            const std::uint64_t s = m_slots[slot];
+            if (s == 0) return nullptr;
+            const Entry& e = m_entries[static_cast<std::uint32_t>(s) - 1];
+            if ((s >> 32) == tag(hash) && e.raw == raw) return &e.value;
+        }
     }
-    const std::string key(raw);
-    const auto it = cache.entries.find(key);
-    if (it != cache.entries.end()) return it->second;
-    if (cache.entries.size() >= 65536) cache.entries.clear();
+
+    void add(std::string_view raw, std::size_t hash, const NormalizedTarget& value) {
+        if (m_entries.size() >= capacity) clear();
+        m_entries.push_back(Entry{std::string(raw), value});
+        std::size_t slot = hash & mask;
+        while (m_slots[slot] != 0) slot = (slot + 1) & mask;
+        m_slots[slot] = (tag(hash) << 32) | m_entries.size();
+    }
+
+    void clear() {
+        std::fill(m_slots.begin(), m_slots.end(), 0);
+        m_entries.clear();
+    }
+
+private:
+    static constexpr std::size_t capacity = 65536;
+    static constexpr std::size_t mask = 2 * capacity - 1;  // at most half full
+    static std::uint64_t tag(std::size_t hash) { return static_cast<std::uint64_t>(hash) >> 32; }
+    struct Entry {
+        std::string raw;
+        NormalizedTarget value;
+    };
+    std::vector<std::uint64_t> m_slots = std::vector<std::uint64_t>(mask + 1);
+    std::vector<Entry> m_entries;
+};
+
+}  // namespace
+
+NormalizedTarget ArticleImporter::normalized(std::string_view raw) const {
+    // Plain titles take a few instructions to normalize: a memo lookup would cost more.
+    if (m_normalizer.is_plain(raw)) return m_normalizer.normalize_plain(raw);
+    // Other targets repeat (中国 is linked hundreds of times): remember results per thread,
+    // keyed by this importer's settings, so importers with other rules never share entries.
+    // (A wiki's namespaces are among them: two dumps of one run may name them differently.)
+    struct Memo {
+        const void* han_folder = nullptr;
+        const void* site = nullptr;
+        CaseRule rule = CaseRule::fold;
+        TargetMemo targets;
+    };
+    thread_local Memo memo;
+    if (memo.han_folder != m_options.han_folder || memo.site != m_options.site ||
+        memo.rule != m_options.case_rule) {
+        memo.targets.clear();
+        memo.han_folder = m_options.han_folder;
+        memo.site = m_options.site;
+        memo.rule = m_options.case_rule;
+    }
+    const std::size_t hash = std::hash<std::string_view>{}(raw);
+    if (const NormalizedTarget* known = memo.targets.find(raw, hash)) return *known;
     NormalizedTarget result = m_normalizer.normalize_target(raw);
-    cache.entries.emplace(key, result);
+    memo.targets.add(raw, hash, result);
     return result;
 }
 

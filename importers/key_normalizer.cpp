@@ -159,21 +159,33 @@ std::string decode_escapes(std::string_view text) {
 
 namespace {
 
-// What may stand in a text that is its own clean form, besides printable ASCII.
+// What may stand in a text that is its own clean form, besides printable ASCII but '_'.
 struct PlainChars {
-    bool latin = false;               // U+00C0..U+02FF: Latin letters, IPA, spacing modifiers
-    bool han = true;                  // CJK Unified Ideographs U+4E00..U+9FFF
-    bool first_latin = true;          // a Latin one may come first
-    std::string_view excluded_ascii;  // signs with a meaning of their own
+    bool latin = false;       // U+00C0..U+02FF: Latin letters, IPA, spacing modifiers
+    bool han = true;          // CJK Unified Ideographs U+4E00..U+9FFF
+    bool first_latin = true;  // a Latin one may come first
+    bool link_signs = true;   // % & # : (escapes, sections, prefixes in link targets)
 };
 
-// True when `text` is printable ASCII (but `excluded_ascii` and '_') and the characters
+// Printable ASCII but '_' (and, in the second table, but % & # :), by byte.
+constexpr std::array<std::array<bool, 128>, 2> plain_ascii = [] {
+    std::array<std::array<bool, 128>, 2> table{};
+    for (int c = ' '; c <= '~'; ++c) {
+        table[0][static_cast<std::size_t>(c)] = c != '_';
+        table[1][static_cast<std::size_t>(c)] =
+            c != '_' && c != '%' && c != '&' && c != '#' && c != ':';
+    }
+    return table;
+}();
+
+// True when `text` is printable ASCII (but '_', and % & # : unless `link_signs`) and the characters
 // `allowed` lets in, with single inner spaces: each of these is NFC-stable (NFC_Quick_Check
 // Yes, combining class 0) and no White_Space, so clean_title() leaves the text as it is.
 bool is_plain_text(std::string_view text, const PlainChars& allowed) noexcept {
     if (text.empty() || text.front() == ' ' || text.back() == ' ') return false;
     const auto* s = reinterpret_cast<const unsigned char*>(text.data());
     const std::size_t n = text.size();
+    const std::array<bool, 128>& ascii = plain_ascii[allowed.link_signs ? 0 : 1];
     unsigned char previous = 0;
     for (std::size_t i = 0; i < n;) {
         const unsigned char c = s[i];
@@ -195,9 +207,7 @@ bool is_plain_text(std::string_view text, const PlainChars& allowed) noexcept {
             i += 3;
             continue;
         }
-        if (c < ' ' || c > '~' || c == '_' || (c == ' ' && previous == ' ') ||
-            allowed.excluded_ascii.find(static_cast<char>(c)) != std::string_view::npos)
-            return false;
+        if (!ascii[c] || (c == ' ' && previous == ' ')) return false;
         previous = c;
         ++i;
     }
@@ -258,7 +268,7 @@ bool KeyNormalizer::is_plain(std::string_view raw) const noexcept {
     allowed.han = m_han_folder == nullptr;
     allowed.latin = m_han_folder == nullptr && m_rule != CaseRule::fold;
     allowed.first_latin = m_rule == CaseRule::sensitive;
-    allowed.excluded_ascii = "%&#:";  // escapes, sections, prefixes
+    allowed.link_signs = false;
     return is_plain_text(raw, allowed);
 }
 

@@ -347,3 +347,30 @@ TEST_CASE("page and text lines are right across chunks, with CRLF, and with a lo
         }
     }
 }
+
+TEST_CASE("importers of two wikis on one thread do not share normalized targets",
+          "[wiki-input][keys]") {
+    SiteNamespaces de;
+    de.add(14, "Kategorie");
+    de.add_canonical();
+    SiteNamespaces en;
+    en.add_canonical();
+    const CorpusIndex index(CaseRule::first_letter);
+    ImportOptions options;
+    options.case_rule = CaseRule::first_letter;
+    options.wiki_pages = true;
+    options.site = &de;
+    const ArticleImporter dewiki(options, index);
+    options.site = &en;
+    const ArticleImporter enwiki(options, index);
+    for (int round = 0; round < 2; ++round) {  // the second round reads remembered targets
+        const Document a = dewiki.import_page("[[Kategorie:Obst]]", "de.xml", "Apfel", 1);
+        const Document b = enwiki.import_page("[[Kategorie:Obst]]", "en.xml", "Apple", 1);
+        REQUIRE(a.links.size() == 1);
+        REQUIRE(b.links.size() == 1);
+        CHECK(a.links[0].kind == EdgeKind::category);
+        CHECK(a.links[0].key == "category:Obst");
+        CHECK(b.links[0].kind == EdgeKind::link);
+        CHECK(b.links[0].key == "Kategorie:Obst");
+    }
+}
