@@ -145,6 +145,21 @@ std::string repaired_utf8(std::string_view in) {
     return out;
 }
 
+std::size_t count_byte(std::string_view in, char byte) noexcept {
+    std::size_t count = 0;
+    std::size_t i = 0;
+#if defined(__x86_64__)
+    const __m128i wanted = _mm_set1_epi8(byte);
+    for (; i + 16 <= in.size(); i += 16) {
+        const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(in.data() + i));
+        count += static_cast<std::size_t>(__builtin_popcount(
+            static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(block, wanted)))));
+    }
+#endif
+    for (; i < in.size(); ++i) count += in[i] == byte ? 1 : 0;
+    return count;
+}
+
 bool is_valid_utf8_bytewise(std::string_view in) {
     // Unicode 15, table 3-7 (well-formed byte sequences), with 16 ASCII bytes tested at once.
     const auto* s = reinterpret_cast<const unsigned char*>(in.data());

@@ -30,6 +30,9 @@ bool is_valid_utf8(std::string_view in);
 /// The same answer one sequence at a time (the fallback; tests compare the two).
 bool is_valid_utf8_bytewise(std::string_view in);
 
+/// How many bytes of `in` equal `byte` (16 at a time with SSE2: line counting over whole dumps).
+std::size_t count_byte(std::string_view in, char byte) noexcept;
+
 /// Appends the UTF-8 encoding of `code_point`; a surrogate or value above U+10FFFF appends
 /// U+FFFD.
 void append_utf8(std::string& out, char32_t code_point);

@@ -40,11 +40,57 @@ std::string site_language(const std::string& dbname, const std::string& base) {
     return {};
 }
 
+namespace {
+
+// The elements a graph needs, by name; every other is `other`.
+enum class Element : unsigned char {
+    other,
+    siteinfo,
+    sitename,
+    dbname,
+    base,
+    case_rule,
+    namespaces,
+    namespace_,
+    page,
+    title,
+    ns,
+    id,
+    redirect,
+    revision,
+    text
+};
+
+Element element_named(const char* name) {
+    static const std::pair<std::string_view, Element> known[] = {
+        {"page", Element::page},
+        {"title", Element::title},
+        {"ns", Element::ns},
+        {"id", Element::id},
+        {"redirect", Element::redirect},
+        {"revision", Element::revision},
+        {"text", Element::text},
+        {"siteinfo", Element::siteinfo},
+        {"sitename", Element::sitename},
+        {"dbname", Element::dbname},
+        {"base", Element::base},
+        {"case", Element::case_rule},
+        {"namespaces", Element::namespaces},
+        {"namespace", Element::namespace_}};
+    const std::string_view n(name);
+    for (const auto& [known_name, element] : known) {
+        if (n == known_name) return element;
+    }
+    return Element::other;
+}
+
+}  // namespace
+
 struct MediaWikiDumpReader::Impl {
     ByteSource& source;
     XML_Parser parser = nullptr;
     SiteInfo site;
-    std::vector<std::string> open;   // element names from the root
+    std::vector<Element> open;       // the open elements, from the root
     std::string* capture = nullptr;  // where character data goes, if anywhere
     std::string scratch;
     int namespace_key = 0;
@@ -91,7 +137,7 @@ struct MediaWikiDumpReader::Impl {
     void count_breaks_to(std::uint64_t to) {
         if (to <= counted_to) return;
         const std::string_view span = fed_now.substr(counted_to - fed_before, to - counted_to);
-        breaks += static_cast<std::uint64_t>(std::count(span.begin(), span.end(), '\n'));
+        breaks += count_byte(span, '\n');
         counted_to = to;
     }
 
@@ -159,10 +205,7 @@ struct MediaWikiDumpReader::Impl {
     }
     ~Impl() { XML_ParserFree(parser); }
 
-    const std::string& parent() const {
-        static const std::string none;
-        return open.size() >= 2 ? open[open.size() - 2] : none;
-    }
+    Element parent() const { return open.size() >= 2 ? open[open.size() - 2] : Element::other; }
 
     static const char* attribute(const XML_Char** attrs, const char* name) {
         for (; attrs != nullptr && *attrs != nullptr; attrs += 2) {
@@ -173,9 +216,9 @@ struct MediaWikiDumpReader::Impl {
 
     static void on_start(void* data, const XML_Char* name, const XML_Char** attrs) {
         auto& self = *static_cast<Impl*>(data);
-        self.open.emplace_back(name);
+        self.open.push_back(element_named(name));
         std::string* lifted = nullptr;
-        if (self.open.back() == "text") lifted = self.lifted_here();
+        if (self.open.back() == Element::text) lifted = self.lifted_here();
         self.start(self.open.back(), attrs, lifted);
     }
 
@@ -189,39 +232,39 @@ struct MediaWikiDumpReader::Impl {
         return &queue.front().text;
     }
 
-    void start(const std::string& name, const XML_Char** attrs, std::string* lifted) {
-        const std::string& up = parent();
+    void start(Element name, const XML_Char** attrs, std::string* lifted) {
+        const Element up = parent();
         capture = nullptr;
-        if (up == "siteinfo") {
+        if (up == Element::siteinfo) {
             site.present = true;
-            if (name == "sitename") capture = &site.sitename;
-            if (name == "dbname") capture = &site.dbname;
-            if (name == "base") capture = &site.base;
-            if (name == "case") {
+            if (name == Element::sitename) capture = &site.sitename;
+            if (name == Element::dbname) capture = &site.dbname;
+            if (name == Element::base) capture = &site.base;
+            if (name == Element::case_rule) {
                 site.case_rule.clear();
                 capture = &site.case_rule;
             }
-        } else if (up == "namespaces" && name == "namespace") {
+        } else if (up == Element::namespaces && name == Element::namespace_) {
             const char* key = attribute(attrs, "key");
             namespace_key = key != nullptr ? std::atoi(key) : 0;
             scratch.clear();
             capture = &scratch;
-        } else if (name == "page") {
+        } else if (name == Element::page) {
             page = DumpPage{};
             page.line = current_line();
             in_page = true;
             page_id_seen = false;
-        } else if (in_page && up == "page") {
-            if (name == "title") capture = &page.title;
-            if (name == "ns" || (name == "id" && !page_id_seen)) {
+        } else if (in_page && up == Element::page) {
+            if (name == Element::title) capture = &page.title;
+            if (name == Element::ns || (name == Element::id && !page_id_seen)) {
                 scratch.clear();
                 capture = &scratch;
             }
-            if (name == "redirect") {
+            if (name == Element::redirect) {
                 const char* title = attribute(attrs, "title");
                 page.redirect = title != nullptr ? title : "";
             }
-        } else if (in_page && up == "revision" && name == "text") {
+        } else if (in_page && up == Element::revision && name == Element::text) {
             page.text.clear();  // the last revision wins
             page.text_line = current_line();
             if (lifted != nullptr) {
@@ -239,23 +282,23 @@ struct MediaWikiDumpReader::Impl {
         self.capture = nullptr;
     }
 
-    void end(const std::string& name) {
-        const std::string& up = parent();
-        if (up == "namespaces" && name == "namespace") {
+    void end(Element name) {
+        const Element up = parent();
+        if (up == Element::namespaces && name == Element::namespace_) {
             site.namespaces.add(namespace_key, scratch);
-        } else if (up == "siteinfo" && name == "case") {
+        } else if (up == Element::siteinfo && name == Element::case_rule) {
             // keep as read
-        } else if (in_page && up == "page" && name == "ns") {
+        } else if (in_page && up == Element::page && name == Element::ns) {
             page.ns = std::atoi(scratch.c_str());
-        } else if (in_page && up == "page" && name == "id" && !page_id_seen) {
+        } else if (in_page && up == Element::page && name == Element::id && !page_id_seen) {
             page.id = std::strtoull(scratch.c_str(), nullptr, 10);
             page_id_seen = true;
-        } else if (name == "page") {
+        } else if (name == Element::page) {
             in_page = false;
             last_title = page.title;
             ready.push_back(std::move(page));
             page = DumpPage{};
-        } else if (name == "siteinfo") {
+        } else if (name == Element::siteinfo) {
             site.lang = site_language(site.dbname, site.base);
             site.namespaces.add_canonical();
         }

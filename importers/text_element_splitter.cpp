@@ -208,8 +208,7 @@ TextElementSplitter::Scan TextElementSplitter::scan_content(std::string_view wor
 void TextElementSplitter::lift(std::string_view work, std::size_t end_tag, std::string& fed) {
     const char* data = work.data();
     const std::size_t begin = m_tag_end + 1;
-    const std::size_t breaks =
-        static_cast<std::size_t>(std::count(data + begin, data + end_tag, '\n')) + m_lone_cr;
+    const std::size_t breaks = count_byte(work.substr(begin, end_tag - begin), '\n') + m_lone_cr;
     std::size_t line_start = std::max(begin, m_line_start);
     if (const void* lf = end_tag > begin ? memrchr(data + begin, '\n', end_tag - begin) : nullptr) {
         line_start =

@@ -1,5 +1,6 @@
-// Unit tests of the block-at-a-time text scans: ByteSet::find and is_valid_utf8, each against
-// a byte-by-byte reference (ICU's U8_NEXT for UTF-8) on inputs that cross 16-byte blocks.
+// Unit tests of the block-at-a-time text scans: ByteSet::find, is_valid_utf8 and count_byte, each
+// against a byte-by-byte reference (ICU's U8_NEXT for UTF-8) on inputs that cross 16-byte blocks.
+#include <algorithm>
 #include <cstdint>
 #include <random>
 #include <string>
@@ -108,4 +109,22 @@ TEST_CASE(
     CHECK(is_valid_utf8("华为 Huawei and a long ASCII run before the end…"));
     CHECK_FALSE(is_valid_utf8(std::string(40, 'a') + "\xED\xA0\x80"));  // a surrogate
     CHECK_FALSE(is_valid_utf8(std::string(31, 'a') + "\xE4\xB8"));      // cut at the end
+}
+
+TEST_CASE("count_byte counts what std::count counts, at every offset and length", "[text]") {
+    std::string text;
+    for (int i = 0; i < 300; ++i)
+        text += (i * 7919) % 5 == 0 ? '\n' : static_cast<char>('a' + i % 26);
+    std::size_t mismatches = 0;
+    for (std::size_t from = 0; from < 40; ++from) {
+        for (std::size_t length = 0; from + length <= text.size(); length += 3) {
+            const std::string_view part = std::string_view(text).substr(from, length);
+            const auto expected =
+                static_cast<std::size_t>(std::count(part.begin(), part.end(), '\n'));
+            if (count_byte(part, '\n') != expected) ++mismatches;
+        }
+    }
+    CHECK(mismatches == 0);
+    CHECK(count_byte(text, '\n') == 60);
+    CHECK(count_byte("", '\n') == 0);
 }
