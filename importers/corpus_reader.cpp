@@ -174,13 +174,13 @@ void CorpusReader::read(const std::function<void(Document&&)>& sink) {
 }
 
 namespace {
-// However a reading function ends (a sink may throw under --strict), the pool's job, which
-// fills that function's locals, ends first.
+// However a reading function ends (a sink may throw under --strict), the pool's jobs, which
+// fill that function's locals, end first.
 struct FinishJob {
     WorkerPool& pool;
     ~FinishJob() {
         try {
-            pool.finish();
+            pool.finish_all();
         } catch (...) {
             // already unwinding, or the results are no longer wanted
         }
@@ -191,22 +191,24 @@ struct FinishJob {
 void CorpusReader::read_articles(std::size_t first_file, std::size_t end_file,
                                  const std::function<void(Document&&)>& sink, WorkerPool& pool) {
     // Batches keep memory bounded; the sink sees each batch in file order. While the pool
-    // imports batch k, this thread hands on batch k - 1, then helps.
+    // imports batch k + 1, this thread finishes batch k (helping) and hands it on.
     const std::size_t batch_size = 64 * static_cast<std::size_t>(m_threads);
-    std::vector<Document> importing;
-    std::vector<Document> ready;
-    const FinishJob finish_first{pool};
+    std::deque<std::vector<Document>> flights;
+    const FinishJob finish_first{pool};  // ends before the documents the jobs fill
+    auto land = [&] {
+        pool.finish();  // the oldest job: flights.front()'s
+        for (Document& doc : flights.front()) sink(std::move(doc));
+        flights.pop_front();
+    };
     for (std::size_t first = first_file; first < end_file; first += batch_size) {
         const std::size_t count = std::min(batch_size, end_file - first);
-        importing.assign(count, Document{});
-        pool.start(count, [this, &importing, first](std::size_t i) {
-            importing[i] = import_one(m_files[first + i]);
+        std::vector<Document>& docs = flights.emplace_back(count);
+        pool.start(count, [this, &docs, first](std::size_t i) {
+            docs[i] = import_one(m_files[first + i]);
         });
-        for (Document& doc : ready) sink(std::move(doc));
-        pool.finish();
-        std::swap(ready, importing);
+        if (flights.size() > 1) land();
     }
-    for (Document& doc : ready) sink(std::move(doc));
+    while (!flights.empty()) land();
 }
 
 void CorpusReader::read_wiki(const InputFile& file, const std::function<void(Document&&)>& sink,
@@ -246,12 +248,27 @@ void CorpusReader::read_wiki(const InputFile& file, const std::function<void(Doc
     options.wiki_pages = true;
     std::unique_ptr<ArticleImporter> importer;
     const std::size_t batch_size = 64 * static_cast<std::size_t>(m_threads);
-    // While the pool imports batch k, this thread hands on batch k - 1, then helps.
-    std::vector<DumpPage> pages;
-    std::vector<Document> importing;
-    std::vector<Document> ready;
-    auto hand_on = [&] {
-        for (Document& doc : ready) {
+    // Batches being imported, oldest first: while the pool imports batch k + 1, this thread
+    // finishes batch k (helping) and hands it on.
+    struct Flight {
+        std::vector<DumpPage> pages;
+        std::vector<Document> docs;
+        std::vector<Problem> problems;  // bad JSON lines, before the pages' documents
+        std::uint64_t raw_done = 0;
+    };
+    std::deque<Flight> flights;
+    auto land = [&] {
+        pool.finish();  // the oldest job: flights.front()'s
+        Flight& f = flights.front();
+        // Bad JSON lines of a batch come first, as they were read before its last pages.
+        for (Problem& p : f.problems) {
+            Document doc;
+            doc.source = file.source;
+            doc.skipped = true;
+            doc.problems.push_back(std::move(p));
+            sink(std::move(doc));
+        }
+        for (Document& doc : f.docs) {
             if (doc.skipped && doc.problems.empty()) {
                 ++m_wiki.other_namespaces;
                 continue;
@@ -259,7 +276,9 @@ void CorpusReader::read_wiki(const InputFile& file, const std::function<void(Doc
             if (!doc.redirect.empty()) ++m_wiki.redirects;
             sink(std::move(doc));
         }
-        ready.clear();
+        m_wiki.raw_done = f.raw_done;
+        m_wiki.raw_total = bytes->raw_size();
+        flights.pop_front();
     };
     // A producer thread decompresses and parses the next batches while this thread imports
     // and hands on the current one (two batches in the queue at most).
@@ -324,7 +343,7 @@ void CorpusReader::read_wiki(const InputFile& file, const std::function<void(Doc
         more = !next.last;
         produced = next.produced;
         if (next.error) {
-            hand_on();
+            while (!flights.empty()) land();
             m_wiki.xml_bytes += produced;
             broken(*next.error);
             return;
@@ -349,11 +368,13 @@ void CorpusReader::read_wiki(const InputFile& file, const std::function<void(Doc
             importer = std::make_unique<ArticleImporter>(options, m_index);
         }
         m_wiki.pages += next.pages.size();
-        pages = std::move(next.pages);
-        importing.assign(pages.size(), Document{});
-        pool.start(pages.size(), [&](std::size_t i) {
-            const DumpPage& page = pages[i];
-            Document& doc = importing[i];
+        flights.push_back(
+            Flight{std::move(next.pages), {}, std::move(next.problems), next.raw_done});
+        Flight& flight = flights.back();  // a deque's elements stay put as it grows and shrinks
+        flight.docs.assign(flight.pages.size(), Document{});
+        pool.start(flight.pages.size(), [&, &flight = flight](std::size_t i) {
+            const DumpPage& page = flight.pages[i];
+            Document& doc = flight.docs[i];
             if (std::find(m_namespaces.begin(), m_namespaces.end(), page.ns) ==
                 m_namespaces.end()) {
                 doc.skipped = true;  // counted below, not a problem
@@ -387,21 +408,9 @@ void CorpusReader::read_wiki(const InputFile& file, const std::function<void(Doc
                 for (Problem& p : doc.problems) p.message += " (page '" + page.title + "')";
             }
         });
-        hand_on();
-        // Bad JSON lines of this batch come after the pages before them, as they were read.
-        for (Problem& p : next.problems) {
-            Document doc;
-            doc.source = file.source;
-            doc.skipped = true;
-            doc.problems.push_back(std::move(p));
-            sink(std::move(doc));
-        }
-        pool.finish();
-        std::swap(ready, importing);
-        m_wiki.raw_done = next.raw_done;
-        m_wiki.raw_total = bytes->raw_size();
+        if (flights.size() > 1) land();
     }
-    hand_on();
+    while (!flights.empty()) land();
     m_wiki.xml_bytes += produced;
     if (dump && dump->repairs().count > 0) {
         const auto& r = dump->repairs();

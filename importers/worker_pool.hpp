@@ -1,12 +1,15 @@
-// WorkerPool: a fixed set of threads that run the items of one job at a time, taken by an
-// atomic counter. The caller starts a job, may do other work meanwhile (hand on the previous
-// batch), then helps with the rest and waits. Threads live as long as the pool, so what they
-// keep per thread (ICU break iterators, caches) is built once, not once per batch.
+// WorkerPool: a fixed set of threads that run the items of queued jobs, oldest job first, each
+// item taken by an atomic counter. The caller starts a job, may do other work meanwhile (hand
+// on an earlier batch, start the next job), then finishes jobs in the order it started them,
+// helping with their items — and with later jobs' while the last items of the oldest run
+// elsewhere, so no thread idles at the end of a batch. Threads live as long as the pool, so
+// what they keep per thread (ICU break iterators, caches) is built once, not once per batch.
 #pragma once
 
 #include <atomic>
 #include <condition_variable>
 #include <cstddef>
+#include <deque>
 #include <exception>
 #include <functional>
 #include <memory>
@@ -20,18 +23,23 @@ class WorkerPool {
 public:
     /// `threads` may be 0: then the caller does every item in finish().
     explicit WorkerPool(unsigned threads);
-    /// Waits for a running job's items (their results are dropped), then stops the threads.
+    /// Waits for every started job's items (their results are dropped), then stops the threads.
     ~WorkerPool();
     WorkerPool(const WorkerPool&) = delete;
     WorkerPool& operator=(const WorkerPool&) = delete;
 
-    /// Starts running work(0) .. work(count - 1) on the pool's threads and returns at once.
-    /// Precondition: no job is running (finish() was called since the last start()).
+    /// Queues work(0) .. work(count - 1) to run on the pool's threads after the items of the
+    /// jobs started before it, and returns at once.
     void start(std::size_t count, std::function<void(std::size_t)> work);
 
-    /// Runs the job's remaining items on the calling thread too, waits for all of them, and
-    /// rethrows the first exception an item threw. Does nothing when no job runs.
+    /// Finishes the oldest unfinished job: runs its remaining items on the calling thread too
+    /// (then items of later jobs while its last ones run elsewhere), waits for all of them,
+    /// and rethrows the first exception one of its items threw. Does nothing when no job is
+    /// unfinished.
     void finish();
+
+    /// finish() until no job is unfinished; rethrows the first exception.
+    void finish_all();
 
 private:
     struct Job {
@@ -40,15 +48,16 @@ private:
         std::atomic<std::size_t> next{0};
         std::size_t done = 0;  // guarded by the pool's mutex
         std::exception_ptr error;
+        bool has_items() const noexcept { return next.load() < count; }
     };
     void loop();
-    void take(Job& job);
+    void take(Job& job, std::size_t at_most);
+    std::shared_ptr<Job> job_with_items(const Job* besides);  // under the mutex
 
     std::mutex m_mutex;
-    std::condition_variable m_changed;   // a new job, or stop
-    std::condition_variable m_finished;  // a job's last item is done
-    std::shared_ptr<Job> m_job;
-    std::uint64_t m_generation = 0;
+    std::condition_variable m_changed;        // a new job, or stop
+    std::condition_variable m_finished;       // a job's last item is done
+    std::deque<std::shared_ptr<Job>> m_jobs;  // unfinished, oldest first
     bool m_stop = false;
     std::vector<std::thread> m_threads;
 };

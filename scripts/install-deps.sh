@@ -7,6 +7,7 @@ packages=(
   cmake ninja-build g++ pkg-config         # build
   libexpat1-dev libbz2-dev zlib1g-dev liblzma-dev libzstd-dev            # dump input: XML, compression
   libboost-graph-dev libboost-program-options-dev rapidjson-dev libicu-dev   # libraries
+  libmimalloc-dev                                                          # allocator
   catch2 libxml2-utils python3 python3-networkx python3-numpy python3-scipy python3-igraph python3-icu python3-mwparserfromhell bzip2 gzip zstd xz-utils  # tests (networkx's PageRank needs scipy)
   graphviz                                                                 # DOT rendering
   clang-format                                                             # style

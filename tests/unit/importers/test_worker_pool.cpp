@@ -1,5 +1,7 @@
 // Unit tests of WorkerPool: every item runs once, the caller may work meanwhile, errors reach
-// finish(), threads persist across jobs, and a pool destroyed mid-job waits for it.
+// finish(), threads persist across jobs, queued jobs run oldest first and finish in order,
+// and a pool destroyed mid-job waits for it.
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <mutex>
@@ -70,4 +72,42 @@ TEST_CASE("a pool destroyed during a job waits for the job's items", "[pool]") {
         });
     }
     CHECK(ran == 20);
+}
+
+TEST_CASE("queued jobs: items are taken oldest job first; finish() ends the oldest job", "[pool]") {
+    for (unsigned threads : {0u, 1u, 2u}) {
+        CAPTURE(threads);
+        WorkerPool pool(threads);
+        std::mutex mutex;
+        std::vector<int> taken;  // the job of each item, in the order items began
+        std::vector<int> done(3, 0);
+        for (int job = 0; job < 3; ++job) {
+            pool.start(40, [&, job](std::size_t i) {
+                {
+                    const std::lock_guard<std::mutex> lock(mutex);
+                    taken.push_back(job);
+                }
+                std::this_thread::sleep_for(std::chrono::microseconds(i % 7 == 0 ? 400 : 20));
+                const std::lock_guard<std::mutex> lock(mutex);
+                ++done[static_cast<std::size_t>(job)];
+            });
+        }
+        pool.finish();
+        {
+            const std::lock_guard<std::mutex> lock(mutex);
+            CHECK(done[0] == 40);  // the oldest job is complete; later ones may have begun
+        }
+        pool.finish();
+        {
+            const std::lock_guard<std::mutex> lock(mutex);
+            CHECK(done[1] == 40);
+        }
+        pool.finish_all();
+        CHECK(done[2] == 40);
+        REQUIRE(taken.size() == 120);
+        // Every item of job 0 is taken before any of job 1; one being recorded on each of
+        // the other threads may come after a later job's record.
+        CHECK(std::count(taken.begin(), taken.begin() + 37, 0) == 37);
+        CHECK(std::count(taken.begin() + 43, taken.begin() + 77, 1) == 34);
+    }
 }
