@@ -12,16 +12,10 @@ WorkerPool::WorkerPool(unsigned threads) {
 }
 
 WorkerPool::~WorkerPool() {
-    for (;;) {
-        {
-            const std::lock_guard<std::mutex> lock(m_mutex);
-            if (m_jobs.empty()) break;
-        }
-        try {
-            finish();
-        } catch (...) {
-            // The caller is unwinding already (or never asked for the results): drop them.
-        }
+    try {
+        finish_all();
+    } catch (...) {
+        // The caller is unwinding already (or never asked for the results): drop them.
     }
     {
         const std::lock_guard<std::mutex> lock(m_mutex);
