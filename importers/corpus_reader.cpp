@@ -157,18 +157,23 @@ Document CorpusReader::import_one(const InputFile& file) const {
 }
 
 void CorpusReader::read(const std::function<void(Document&&)>& sink) {
-    // The caller's thread imports too (in finish()), so the pool has one thread fewer.
-    WorkerPool pool(m_threads - 1);
+    // The caller's thread imports too (in finish()), so a pool has one thread fewer; for
+    // dumps and JSON lines one more thread reads (and imports while its queue is full).
+    std::unique_ptr<WorkerPool> article_pool;
+    std::unique_ptr<WorkerPool> wiki_pool;
     std::size_t i = 0;
     while (i < m_files.size()) {
         if (m_files[i].kind != InputKind::article) {
-            read_wiki(m_files[i], sink, pool);
+            if (!wiki_pool)
+                wiki_pool = std::make_unique<WorkerPool>(m_threads >= 2 ? m_threads - 2 : 0);
+            read_wiki(m_files[i], sink, *wiki_pool);
             ++i;
             continue;
         }
         std::size_t end = i;
         while (end < m_files.size() && m_files[end].kind == InputKind::article) ++end;
-        read_articles(i, end, sink, pool);
+        if (!article_pool) article_pool = std::make_unique<WorkerPool>(m_threads - 1);
+        read_articles(i, end, sink, *article_pool);
         i = end;
     }
 }
@@ -247,7 +252,9 @@ void CorpusReader::read_wiki(const InputFile& file, const std::function<void(Doc
     ImportOptions options = m_options;
     options.wiki_pages = true;
     std::unique_ptr<ArticleImporter> importer;
-    const std::size_t batch_size = 64 * static_cast<std::size_t>(m_threads);
+    // Pages a batch, whatever the thread count: a bad JSON line is reported before the
+    // documents of its batch, so messages come in the same order for any -j.
+    const std::size_t batch_size = 64;
     // Batches being imported, oldest first: while the pool imports batch k + 1, this thread
     // finishes batch k (helping) and hands it on.
     struct Flight {
@@ -294,26 +301,44 @@ void CorpusReader::read_wiki(const InputFile& file, const std::function<void(Doc
     std::condition_variable changed;
     std::deque<PageBatch> queue;
     bool stop = false;
-    std::thread producer([&] {
-        for (bool more = true; more;) {
-            PageBatch b;
-            try {
-                more = dump ? dump->next(b.pages, batch_size)
-                            : lines->next(b.pages, b.problems, batch_size);
-            } catch (const InputError& e) {
-                b.error = e;
-                more = false;
-            }
-            b.raw_done = bytes->raw_offset();
-            b.produced = bytes->offset();
-            b.last = !more;
-            std::unique_lock<std::mutex> lock(mutex);
-            changed.wait(lock, [&] { return queue.size() < 2 || stop; });
-            if (stop) return;
-            queue.push_back(std::move(b));
-            changed.notify_all();
+    auto produce = [&] {
+        PageBatch b;
+        bool more = false;
+        try {
+            more = dump ? dump->next(b.pages, batch_size)
+                        : lines->next(b.pages, b.problems, batch_size);
+        } catch (const InputError& e) {
+            b.error = e;
         }
-    });
+        b.raw_done = bytes->raw_offset();
+        b.produced = bytes->offset();
+        b.last = !more;
+        return b;
+    };
+    // With two threads or more, one of them reads (see read()); with one, this thread reads
+    // a batch, then imports it.
+    const bool reader_thread = m_threads >= 2;
+    std::thread producer;
+    if (reader_thread) {
+        producer = std::thread([&] {
+            for (bool more = true; more;) {
+                PageBatch b = produce();
+                more = !b.last;
+                std::unique_lock<std::mutex> lock(mutex);
+                // A full queue: import pages of the batches in the pool rather than wait, so
+                // that two threads keep two cores busy (reading takes about a third of the time).
+                while (queue.size() >= 2 && !stop) {
+                    lock.unlock();
+                    const bool helped = pool.help();
+                    lock.lock();
+                    if (!helped) changed.wait(lock, [&] { return queue.size() < 2 || stop; });
+                }
+                if (stop) return;
+                queue.push_back(std::move(b));
+                changed.notify_all();
+            }
+        });
+    }
     // However this function ends (a sink may throw under --strict), the producer stops first.
     struct Join {
         std::thread& thread;
@@ -326,19 +351,21 @@ void CorpusReader::read_wiki(const InputFile& file, const std::function<void(Doc
                 stop = true;
             }
             changed.notify_all();
-            thread.join();
+            if (thread.joinable()) thread.join();
         }
     } join{producer, mutex, changed, stop};
     const FinishJob finish_first{pool};  // ends before the vectors the job fills
     std::uint64_t produced = 0;
     for (bool more = true; more;) {
         PageBatch next;
-        {
+        if (reader_thread) {
             std::unique_lock<std::mutex> lock(mutex);
             changed.wait(lock, [&] { return !queue.empty(); });
             next = std::move(queue.front());
             queue.pop_front();
             changed.notify_all();
+        } else {
+            next = produce();
         }
         more = !next.last;
         produced = next.produced;

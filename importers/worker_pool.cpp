@@ -90,6 +90,17 @@ void WorkerPool::finish_all() {
     if (first) std::rethrow_exception(first);
 }
 
+bool WorkerPool::help() {
+    std::shared_ptr<Job> job;
+    {
+        const std::lock_guard<std::mutex> lock(m_mutex);
+        job = job_with_items(nullptr);
+    }
+    if (!job) return false;
+    take(*job, 1);
+    return true;
+}
+
 void WorkerPool::loop() {
     for (;;) {
         std::shared_ptr<Job> job;

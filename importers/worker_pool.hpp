@@ -41,6 +41,11 @@ public:
     /// finish() until no job is unfinished; rethrows the first exception.
     void finish_all();
 
+    /// Runs one item of the oldest job that has items left on the calling thread, for a
+    /// thread that would otherwise wait (the dump reader when its queue is full); false when
+    /// no job has items left. An item's exception reaches that job's finish().
+    bool help();
+
 private:
     struct Job {
         std::function<void(std::size_t)> work;

@@ -13,6 +13,7 @@
 #include "graph/error.hpp"
 #include "importers/article_importer.hpp"
 #include "importers/byte_source.hpp"
+#include "importers/corpus_reader.hpp"
 #include "importers/json_lines_reader.hpp"
 #include "importers/key_normalizer.hpp"
 #include "importers/link_scanner.hpp"
@@ -373,4 +374,31 @@ TEST_CASE("importers of two wikis on one thread do not share normalized targets"
         CHECK(b.links[0].kind == EdgeKind::link);
         CHECK(b.links[0].key == "Kategorie:Obst");
     }
+}
+
+TEST_CASE("wiki input: documents and problems reach the sink in one order for any thread count",
+          "[wiki-input][bad-input]") {
+    // Lines of ~9 KB: a read chunk (1 MiB) holds fewer of them than a batch of 2 threads.
+    const std::string prose(9000, 'x');
+    std::string lines;
+    for (int i = 0; i < 700; ++i) {
+        if (i % 97 == 5) lines += "{\"title\": broken\n";
+        lines += "{\"title\": \"Page " + std::to_string(i) + "\", \"text\": \"[[T" +
+                 std::to_string(i % 13) + "]] " + prose + " [[unclosed\"}\n";
+    }
+    const TempFile file(lines, "order.jsonl");
+    auto read_with = [&](unsigned threads) {
+        InputFormat format;
+        CorpusReader reader(collect_inputs({file.path.string()}, format), ImportOptions{}, threads);
+        std::vector<std::string> seen;
+        reader.read([&](Document&& doc) {
+            seen.push_back(doc.key);
+            for (const Problem& p : doc.problems) seen.push_back(p.format());
+        });
+        return seen;
+    };
+    const std::vector<std::string> one = read_with(1);
+    CHECK(one.size() == 2 * 700 + 2 * 8);  // pages and their unclosed links; bad lines
+    CHECK(read_with(2) == one);
+    CHECK(read_with(3) == one);
 }

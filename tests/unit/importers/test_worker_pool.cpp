@@ -111,3 +111,24 @@ TEST_CASE("queued jobs: items are taken oldest job first; finish() ends the olde
         CHECK(std::count(taken.begin() + 43, taken.begin() + 77, 1) == 34);
     }
 }
+
+TEST_CASE("help() runs one item of the oldest job with items left, on the calling thread",
+          "[pool]") {
+    WorkerPool pool(0);  // no pool threads: only the callers run items
+    CHECK_FALSE(pool.help());
+    std::vector<int> runs(5, 0);
+    std::vector<std::thread::id> where(5);
+    pool.start(5, [&](std::size_t i) {
+        ++runs[i];
+        where[i] = std::this_thread::get_id();
+    });
+    std::thread helper([&] {
+        for (int k = 0; k < 3; ++k) CHECK(pool.help());
+    });
+    helper.join();
+    CHECK(runs == std::vector<int>{1, 1, 1, 0, 0});
+    CHECK(where[0] != std::this_thread::get_id());
+    pool.finish();
+    CHECK(runs == std::vector<int>{1, 1, 1, 1, 1});
+    CHECK_FALSE(pool.help());
+}
