@@ -67,7 +67,7 @@ public:
             ("case", po::value<std::string>()->default_value("fold"), "fold|first-letter|sensitive: how letter case compares in keys")
             ("label-first", "read [[A|B]] as label A, target B (Dendron vaults)")
             ("external", "make URLs of Markdown links 'external' nodes")
-            ("threads,j", po::value<unsigned>(), "worker threads (default: all cores)")
+            ("threads,j", po::value<unsigned>(), "threads to use (default: all cores)")
             ("namespaces", po::value<std::string>()->default_value("0,14"), "wiki input: namespaces whose pages become nodes (0 articles, 14 categories)")
             ("redirects", po::value<std::string>()->default_value("resolve"), "resolve|keep: wiki redirects: links land on the target; keep also keeps redirect nodes with a 'redirect' edge")
             ("interlanguage", po::value<std::string>()->default_value("keep"), "keep|drop: wiki input: [[zh:…]] links as 'interlanguage' edges, or none")
