@@ -42,7 +42,7 @@ echo
 echo "| run | wall s | MB/s (XML) | user s | peak RSS MB |"
 echo "| --- | --- | --- | --- | --- |"
 measure "one core (taskset -c 0), -j1" "$bytes" taskset -c 0 "$bench" "$xml" 1 nosuspect
-measure "two cores, -j1 (parser thread + one importer)" "$bytes" "$bench" "$xml" 1 nosuspect
+measure "two cores, -j1 (one thread)" "$bytes" "$bench" "$xml" 1 nosuspect
 measure "two cores, -j2" "$bytes" "$bench" "$xml" 2 nosuspect
 measure "one core, -j1, with suspect-link checks (ICU)" "$bytes" taskset -c 0 "$bench" "$xml" 1 suspect
 measure "two cores, -j2, with suspect-link checks" "$bytes" "$bench" "$xml" 2 suspect

@@ -186,7 +186,7 @@ struct ByteSource::Impl {
     }
 
     void top_up() {
-        while (inflight.size() < 2 * static_cast<std::size_t>(threads)) {
+        while (inflight.size() < static_cast<std::size_t>(threads)) {
             std::string unit;
             std::uint64_t offset = 0;
             if (!next_unit(unit, offset)) break;
@@ -208,6 +208,7 @@ struct ByteSource::Impl {
             raw_consumed = inflight_end.front();
             inflight.pop_front();
             inflight_end.pop_front();
+            top_up();  // keep `threads` units decoding while this one is read
         }
         const std::size_t n = std::min(size, current.size() - current_pos);
         std::memcpy(out, current.data() + current_pos, n);
