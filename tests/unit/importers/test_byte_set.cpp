@@ -126,5 +126,7 @@ TEST_CASE("count_byte counts what std::count counts, at every offset and length"
     }
     CHECK(mismatches == 0);
     CHECK(count_byte(text, '\n') == 60);
+    // Past 255 blocks of matches (a lane's limit before it is summed).
+    CHECK(count_byte(std::string(16 * 300 + 5, '\n'), '\n') == 16 * 300 + 5);
     CHECK(count_byte("", '\n') == 0);
 }
