@@ -265,7 +265,8 @@ private:
 
 NormalizedTarget ArticleImporter::normalized(std::string_view raw) const {
     // Plain titles take a few instructions to normalize: a memo lookup would cost more.
-    if (m_normalizer.is_plain(raw)) return m_normalizer.normalize_plain(raw);
+    if (const auto plain = m_normalizer.plain_target(raw))
+        return m_normalizer.normalize_plain(*plain);
     // Other targets repeat (中国 is linked hundreds of times): remember results per thread,
     // keyed by this importer's settings, so importers with other rules never share entries.
     // (A wiki's namespaces are among them: two dumps of one run may name them differently.)

@@ -287,8 +287,18 @@ NormalizedTarget KeyNormalizer::normalize_plain(std::string_view raw) const {
     return result;
 }
 
+std::optional<std::string_view> KeyNormalizer::plain_target(std::string_view raw) const noexcept {
+    if (is_plain(raw)) return raw;
+    const std::size_t hash = raw.find('#');
+    if (hash == std::string_view::npos) return std::nullopt;
+    std::string_view head = raw.substr(0, hash);
+    while (!head.empty() && head.back() == ' ') head.remove_suffix(1);
+    if (is_plain(head)) return head;
+    return std::nullopt;
+}
+
 NormalizedTarget KeyNormalizer::normalize_target(std::string_view raw) const {
-    if (is_plain(raw)) return normalize_plain(raw);
+    if (const auto plain = plain_target(raw)) return normalize_plain(*plain);
     NormalizedTarget result;
     std::string text = clean_title(decode_escapes(raw));
 

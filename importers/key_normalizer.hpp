@@ -3,6 +3,7 @@
 // NFC, whitespace classes, case folding. Called by importers for every link and every article.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -56,6 +57,10 @@ public:
     /// only the case rule on its ASCII letters makes its key. Most wiki link targets are;
     /// normalize_target() takes the short way.
     bool is_plain(std::string_view raw) const noexcept;
+    /// What decides a target that needs no ICU: `raw` itself when is_plain(raw), or the
+    /// target before a section ("Paris#History", "Paris #History") when that part is plain
+    /// (the section is dropped, and nothing in it can change the part before); else nullopt.
+    std::optional<std::string_view> plain_target(std::string_view raw) const noexcept;
     /// normalize_target() of a plain `raw`, without checking again. Precondition: is_plain(raw).
     NormalizedTarget normalize_plain(std::string_view raw) const;
 

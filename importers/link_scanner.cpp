@@ -95,7 +95,8 @@ constexpr std::string_view wikitext_verbatim_tags[] = {"nowiki", "pre", "math", 
                                                        "source"};
 
 void merge_ranges(std::vector<std::pair<std::size_t, std::size_t>>& ranges) {
-    std::sort(ranges.begin(), ranges.end());
+    // The scanner records most ranges in text order: check before sorting.
+    if (!std::is_sorted(ranges.begin(), ranges.end())) std::sort(ranges.begin(), ranges.end());
     std::size_t out = 0;
     for (const auto& r : ranges) {
         if (out > 0 && r.first <= ranges[out - 1].second) {

@@ -168,6 +168,28 @@ TEST_CASE("plain titles take the short way; anything to decode or fold does not"
     }
     CHECK(compared > 5000);
     CHECK(differences == 0);
+    // Targets with a section: the short way takes the part before it when that is plain.
+    std::size_t sections = 0;
+    std::size_t section_differences = 0;
+    for (const CaseRule rule : {CaseRule::fold, CaseRule::first_letter, CaseRule::sensitive}) {
+        const KeyNormalizer n(rule);
+        for (std::size_t code = 0; code < k * k; ++code) {
+            for (const char* section : {"#", "#Part", " #Part", "  #a b", "#%C3%A9&amp;", "#x#y"}) {
+                const std::string raw = pieces[code % k] + pieces[code / k] + section;
+                if (!n.plain_target(raw)) continue;
+                ++sections;
+                const NormalizedTarget fast = n.normalize_target(raw);
+                const NormalizedTarget slow = n.normalize_target(" " + raw);
+                if (fast.key != slow.key || fast.surface != slow.surface || fast.lang != slow.lang)
+                    ++section_differences;
+            }
+        }
+    }
+    CHECK(sections > 3000);
+    CHECK(section_differences == 0);
+    CHECK(KeyNormalizer(CaseRule::first_letter).plain_target("paris #History") == "paris");
+    CHECK_FALSE(KeyNormalizer(CaseRule::first_letter).plain_target("#History"));
+    CHECK_FALSE(KeyNormalizer(CaseRule::first_letter).plain_target("en:Paris#History"));
     // Titles and labels: clean_title's short way gives what its long way (taken for a text
     // with a leading space, which it trims) gives.
     std::size_t titles_differing = 0;
