@@ -341,6 +341,7 @@ void TextElementSplitter::split(std::string_view raw, bool last, std::string& fe
             }
             continue;
         }
+        if (i >= work.size()) break;  // (an empty view may have no data() for memchr)
         const void* lt = std::memchr(work.data() + i, '<', work.size() - i);
         if (lt == nullptr) break;
         const std::size_t p = static_cast<std::size_t>(static_cast<const char*>(lt) - work.data());
