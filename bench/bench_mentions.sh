@@ -33,10 +33,13 @@ for corpus in "$gnews" "$generated/corpus"; do
   echo
   echo "| tool | wall s | MB/s | user s | peak RSS MB |"
   echo "| --- | --- | --- | --- | --- |"
-  measure "kgraph build -j1 (links, mentions, sentence co-occurrence → GraphML)" "$bytes" \
+  # Like for like: the peer computes no metrics, communities or layout; kgraph's defaults do.
+  measure "kgraph build -j1 (links, mentions, sentence co-occurrence → GraphML), no metrics or layout" "$bytes" \
+    "$kgraph" build "$corpus" -o "$out/k.graphml" -O -q -j 1 --max-reports 0 --metrics off --layout none
+  measure "kgraph build -j2, no metrics or layout" "$bytes" \
+    "$kgraph" build "$corpus" -o "$out/k.graphml" -O -q -j 2 --max-reports 0 --metrics off --layout none
+  measure "kgraph build -j1, defaults (+ metrics, communities, ForceAtlas2 layout)" "$bytes" \
     "$kgraph" build "$corpus" -o "$out/k.graphml" -O -q -j 1 --max-reports 0
-  measure "kgraph build -j2" "$bytes" \
-    "$kgraph" build "$corpus" -o "$out/k.graphml" -O -q -j 2 --max-reports 0
   measure "py_networkx.py (links, mentions, paragraph co-occurrence → GraphML)" "$bytes" \
     /usr/bin/python3 "$shared/peers/py_networkx.py" "$corpus" --graphml "$out/p.graphml"
   echo
