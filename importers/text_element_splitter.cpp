@@ -115,8 +115,7 @@ bool declares_other_encoding(std::string_view decl) {
     if (q == std::string_view::npos) return true;
     const std::size_t end = decl.find(decl[q], q + 1);
     if (end == std::string_view::npos) return true;
-    std::string name(decl.substr(q + 1, end - q - 1));
-    for (char& c : name) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    const std::string name = ascii_lower(decl.substr(q + 1, end - q - 1));
     return name != "utf-8" && name != "utf8";
 }
 
