@@ -269,19 +269,24 @@ NormalizedTarget ArticleImporter::normalized(std::string_view raw) const {
         return m_normalizer.normalize_plain(*plain);
     // Other targets repeat (中国 is linked hundreds of times): remember results per thread,
     // keyed by this importer's settings, so importers with other rules never share entries.
-    // (A wiki's namespaces are among them: two dumps of one run may name them differently.)
+    // (A wiki's namespaces are among them, by content: two dumps of one run may name them
+    // differently, and their tables may live at one address in turn.)
     struct Memo {
         const void* han_folder = nullptr;
-        const void* site = nullptr;
+        bool has_site = false;
+        std::uint64_t site = 0;
         CaseRule rule = CaseRule::fold;
         TargetMemo targets;
     };
     thread_local Memo memo;
-    if (memo.han_folder != m_options.han_folder || memo.site != m_options.site ||
+    const bool has_site = m_options.site != nullptr;
+    const std::uint64_t site = has_site ? m_options.site->fingerprint() : 0;
+    if (memo.han_folder != m_options.han_folder || memo.has_site != has_site || memo.site != site ||
         memo.rule != m_options.case_rule) {
         memo.targets.clear();
         memo.han_folder = m_options.han_folder;
-        memo.site = m_options.site;
+        memo.has_site = has_site;
+        memo.site = site;
         memo.rule = m_options.case_rule;
     }
     const std::size_t hash = std::hash<std::string_view>{}(raw);

@@ -3,6 +3,8 @@
 
 #include <unicode/unistr.h>
 
+#include "graph/split_mix64.hpp"
+
 namespace kg {
 namespace {
 
@@ -24,8 +26,13 @@ std::string folded(std::string_view name) {
 void SiteNamespaces::add(int id, std::string_view name) {
     const std::string key = folded(name);
     if (key.empty()) return;
-    m_by_name.emplace(key, id);
-    m_names.emplace(id, std::string(name));
+    const auto entry_mix = [id](std::string_view text, std::uint64_t salt) {
+        return SplitMix64{std::hash<std::string_view>{}(text) ^ salt ^
+                          static_cast<std::uint64_t>(static_cast<std::int64_t>(id))}
+            .next();
+    };
+    if (m_by_name.emplace(key, id).second) m_fingerprint += entry_mix(key, 0);
+    if (m_names.emplace(id, std::string(name)).second) m_fingerprint += entry_mix(name, 1ULL << 63);
 }
 
 void SiteNamespaces::add_canonical() {

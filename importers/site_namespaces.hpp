@@ -5,6 +5,7 @@
 // dump input and filled by MediaWikiDumpReader.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -28,10 +29,15 @@ public:
     /// The name keys use for namespace `id` (its first name); "" for the main namespace.
     std::string name(int id) const;
     bool empty() const noexcept { return m_by_name.empty(); }
+    /// Equal for namespace tables with the same names and ids (whatever the order they were
+    /// added in), different otherwise but by a 2^-64 chance: what a memo of normalized targets
+    /// is keyed by, as two wikis of one run may live at one address in turn.
+    std::uint64_t fingerprint() const noexcept { return m_fingerprint; }
 
 private:
     std::unordered_map<std::string, int> m_by_name;  // folded name -> id
     std::map<int, std::string> m_names;              // id -> first name
+    std::uint64_t m_fingerprint = 0;                 // sum of a mix of each entry
 };
 
 }  // namespace kg

@@ -402,3 +402,50 @@ TEST_CASE("wiki input: documents and problems reach the sink in one order for an
     CHECK(read_with(2) == one);
     CHECK(read_with(3) == one);
 }
+
+TEST_CASE("two dumps of one run keep their own namespaces, read one after the other",
+          "[wiki-input][keys]") {
+    auto dump = [](const std::string& namespaces, const std::string& title) {
+        return "<mediawiki><siteinfo><sitename>W</sitename><dbname>xwiki</dbname>"
+               "<case>first-letter</case><namespaces>" +
+               namespaces + "</namespaces></siteinfo><page><title>" + title +
+               "</title><ns>0</ns><id>1</id><revision><id>2</id><text>[[Kategorie:Obst]] "
+               "[[Kategorie:Obst]]</text></revision></page></mediawiki>\n";
+    };
+    const TempFile de(dump("<namespace key=\"14\">Kategorie</namespace>", "Apfel"), "de.xml");
+    const TempFile en(dump("<namespace key=\"14\">Category</namespace>", "Apple"), "en.xml");
+    for (unsigned threads : {1u, 2u}) {
+        CAPTURE(threads);
+        CorpusReader reader(collect_inputs({de.path.string(), en.path.string()}, InputFormat{}),
+                            ImportOptions{}, threads);
+        std::vector<Document> docs;
+        reader.read([&](Document&& doc) { docs.push_back(std::move(doc)); });
+        REQUIRE(docs.size() == 2);
+        REQUIRE(docs[0].links.size() == 2);
+        REQUIRE(docs[1].links.size() == 2);
+        CHECK(docs[0].links[1].kind == EdgeKind::category);
+        CHECK(docs[0].links[1].key == "category:Obst");
+        CHECK(docs[1].links[1].kind == EdgeKind::link);  // enwiki has no Kategorie namespace
+        CHECK(docs[1].links[1].key == "Kategorie:Obst");
+    }
+}
+
+TEST_CASE("a namespace table's fingerprint follows its content, not its order",
+          "[wiki-input][keys]") {
+    SiteNamespaces a;
+    a.add(14, "Kategorie");
+    a.add(6, "Datei");
+    SiteNamespaces b;
+    b.add(6, "Datei");
+    b.add(14, "Kategorie");
+    CHECK(a.fingerprint() == b.fingerprint());
+    SiteNamespaces c;
+    c.add(14, "Category");
+    c.add(6, "Datei");
+    CHECK(c.fingerprint() != a.fingerprint());
+    SiteNamespaces d;
+    d.add(6, "Kategorie");  // the same names under other ids
+    d.add(14, "Datei");
+    CHECK(d.fingerprint() != a.fingerprint());
+    CHECK(SiteNamespaces().fingerprint() != a.fingerprint());
+}
