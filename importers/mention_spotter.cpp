@@ -12,6 +12,7 @@
 #include <unicode/utf8.h>
 
 #include "graph/error.hpp"
+#include "importers/cjk_segmenter.hpp"
 
 namespace kg {
 namespace {
@@ -69,6 +70,22 @@ bool joins_words(UChar32 c) {
     }
 }
 
+// True when no rule of ICU's word segmentation joins `c` to a Chinese or Japanese character
+// next to it: only Extend, Format and ZWJ (which attach to what precedes them), Katakana and
+// ExtendNumLet (Katakana × ExtendNumLet) do.
+bool separates_from_cjk(UChar32 c) {
+    switch (u_getIntPropertyValue(c, UCHAR_WORD_BREAK)) {
+        case U_WB_EXTEND:
+        case U_WB_FORMAT:
+        case U_WB_ZWJ:
+        case U_WB_KATAKANA:
+        case U_WB_EXTENDNUMLET:
+            return false;
+        default:
+            return true;
+    }
+}
+
 std::size_t align_back(std::string_view text, std::size_t offset) {
     while (offset > 0 && offset < text.size() &&
            (static_cast<unsigned char>(text[offset]) & 0xC0) == 0x80)
@@ -95,8 +112,40 @@ bool WordBoundaries::at(std::size_t offset) {
     // digits, or next to a character that joins words ("recipes.md", "don't", "a_b", a
     // combining mark), ICU's rules decide.
     if (!joins_words(before) && !joins_words(after)) return true;
+    if (const CjkSegmenter* cjk = CjkSegmenter::instance()) {
+        const bool cjk_before = cjk->in_run(before);
+        const bool cjk_after = cjk->in_run(after);
+        if (cjk_before != cjk_after && separates_from_cjk(cjk_before ? after : before)) return true;
+        const bool in_last_run = offset > m_run_from && offset < m_run_to;
+        if (cjk_before && cjk_after && (in_last_run || segment_run(*cjk, offset)))
+            return std::binary_search(m_run_breaks.begin(), m_run_breaks.end(), offset);
+    }
     if (offset < m_trusted_from || offset > m_trusted_to) segment_around(offset);
     return std::binary_search(m_boundaries.begin(), m_boundaries.end(), offset);
+}
+
+bool WordBoundaries::segment_run(const CjkSegmenter& cjk, std::size_t offset) {
+    // The run is what ICU hands its CJK engine: all engine characters around the offset.
+    std::size_t from = offset;
+    while (from > m_from) {
+        const UChar32 c = code_point_before(m_text, from);
+        if (!cjk.in_run(c)) break;
+        if (!cjk.handles(c)) return false;
+        from -= static_cast<std::size_t>(U8_LENGTH(c));
+    }
+    std::size_t to = offset;
+    while (to < m_to) {
+        const UChar32 c = code_point_at(m_text, to);
+        if (!cjk.in_run(c)) break;
+        if (!cjk.handles(c)) return false;
+        to += static_cast<std::size_t>(U8_LENGTH(c));
+    }
+    m_run_breaks.clear();
+    cjk.segment(m_text.substr(from, to - from), m_run_breaks);
+    for (std::uint32_t& b : m_run_breaks) b += static_cast<std::uint32_t>(from);
+    m_run_from = from;
+    m_run_to = to;
+    return true;
 }
 
 void WordBoundaries::segment_around(std::size_t offset) {

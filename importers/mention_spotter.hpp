@@ -15,6 +15,8 @@
 
 namespace kg {
 
+class CjkSegmenter;
+
 /// One occurrence of a form: byte offsets in the article text.
 struct Candidate {
     std::uint32_t begin = 0;
@@ -69,6 +71,9 @@ public:
 
 private:
     void segment_around(std::size_t offset);
+    /// Segments the run of Chinese or Japanese characters around `offset` with CjkSegmenter;
+    /// false (nothing changed) when the run has a character it does not handle.
+    bool segment_run(const CjkSegmenter& cjk, std::size_t offset);
 
     std::string_view m_text;
     std::size_t m_from;
@@ -76,6 +81,10 @@ private:
     std::vector<std::size_t> m_boundaries;
     std::size_t m_trusted_from = 1;  // empty until the first segmentation
     std::size_t m_trusted_to = 0;
+    // The last run of Chinese or Japanese characters segmented by CjkSegmenter.
+    std::size_t m_run_from = 1;
+    std::size_t m_run_to = 0;
+    std::vector<std::uint32_t> m_run_breaks;
 };
 
 /// True when ICU's word segmentation of the text around `offset` has a boundary there.

@@ -1,0 +1,234 @@
+// CjkSegmenter: ICU's CJK dictionary segmentation (a cheapest path through the run, with
+// the dictionary's costs) computed over the dictionary ICU itself loads.
+#include "importers/cjk_segmenter.hpp"
+
+#include <limits>
+#include <memory>
+
+#include <unicode/brkiter.h>
+#include <unicode/normalizer2.h>
+#include <unicode/ucharstrie.h>
+#include <unicode/udata.h>
+#include <unicode/uniset.h>
+#include <unicode/utext.h>
+#include <unicode/utf8.h>
+
+namespace kg {
+namespace {
+
+constexpr std::uint32_t unreachable = std::numeric_limits<std::uint32_t>::max();
+// The engine's constants: a word is at most 20 characters; a character the dictionary does
+// not know alone costs 255; a run of Katakana of length n (n < 20) is also a word, with a
+// cost by its length.
+constexpr int max_word = 20;
+constexpr std::uint32_t unknown_cost = 255;
+constexpr int max_katakana_group = 20;
+
+std::uint32_t katakana_cost(int length) {
+    static constexpr std::uint32_t costs[] = {8192, 984, 408, 240, 204, 252, 300, 372, 480};
+    return length < 9 ? costs[length] : 8192;
+}
+
+bool is_katakana(char16_t c) {
+    return (c >= 0x30A1 && c <= 0x30FE && c != 0x30FB) || (c >= 0xFF66 && c <= 0xFF9F);
+}
+
+bool test_bit(const std::vector<std::uint64_t>& bits, UChar32 c) {
+    if (c < 0 || c > 0xFFFF) return false;
+    const auto u = static_cast<std::uint32_t>(c);
+    return (bits[u >> 6] >> (u & 63)) & 1U;
+}
+
+void set_bit(std::vector<std::uint64_t>& bits, std::uint32_t c) {
+    bits[c >> 6] |= std::uint64_t{1} << (c & 63);
+}
+
+// The dictionary's first step for one character, looked up once a thread: the first level of
+// cjdict branches over ~20,000 characters, the costliest part of a lookup.
+struct FirstStep {
+    std::uint64_t state = 0;
+    std::int32_t value = 0;
+    std::uint8_t result = 0;
+    bool known = false;
+};
+
+// Scratch space of one thread.
+struct Workspace {
+    std::vector<FirstStep> first_steps;
+    std::vector<char16_t> units;
+    std::vector<std::uint32_t> offsets;
+    std::vector<std::uint32_t> best;
+    std::vector<std::int32_t> prev;
+    std::vector<std::int32_t> path;
+};
+
+Workspace& workspace() {
+    thread_local Workspace w;
+    return w;
+}
+
+// Layout of a break-iterator dictionary file (ICU's dictionarydata.h): eight int32 indexes,
+// of which [0] is the trie's offset and [4] its type (1 = UTF-16 trie, +8 = with values).
+constexpr int index_trie_offset = 0;
+constexpr int index_trie_type = 4;
+constexpr std::int32_t trie_type_uchars = 1;
+constexpr std::int32_t trie_type_mask = 7;
+constexpr std::int32_t trie_has_values = 8;
+
+// ICU's own segmentation of `text`: the boundaries strictly inside it.
+std::vector<std::uint32_t> icu_breaks(std::string_view text) {
+    std::vector<std::uint32_t> breaks;
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::BreakIterator> breaker(
+        icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
+    UText ut = UTEXT_INITIALIZER;
+    utext_openUTF8(&ut, text.data(), static_cast<std::int64_t>(text.size()), &status);
+    if (U_SUCCESS(status)) breaker->setText(&ut, status);
+    if (U_SUCCESS(status)) {
+        for (std::int32_t b = breaker->next(); b != icu::BreakIterator::DONE; b = breaker->next())
+            if (static_cast<std::size_t>(b) < text.size())
+                breaks.push_back(static_cast<std::uint32_t>(b));
+    }
+    utext_close(&ut);
+    return breaks;
+}
+
+}  // namespace
+
+const CjkSegmenter* CjkSegmenter::instance() {
+    static const std::unique_ptr<CjkSegmenter> segmenter = [] {
+        std::unique_ptr<CjkSegmenter> s(new CjkSegmenter());
+        if (!s->load()) s.reset();
+        return s;
+    }();
+    return segmenter.get();
+}
+
+bool CjkSegmenter::load() {
+    UErrorCode status = U_ZERO_ERROR;
+    // Opened for the life of the process, like ICU's own copy.
+    UDataMemory* data =
+        udata_open(U_ICUDATA_NAME U_TREE_SEPARATOR_STRING "brkitr", "dict", "cjdict", &status);
+    if (U_FAILURE(status) || data == nullptr) return false;
+    const auto* bytes = static_cast<const std::uint8_t*>(udata_getMemory(data));
+    const auto* indexes = reinterpret_cast<const std::int32_t*>(bytes);
+    if ((indexes[index_trie_type] & trie_type_mask) != trie_type_uchars ||
+        (indexes[index_trie_type] & trie_has_values) == 0)
+        return false;
+    m_trie = reinterpret_cast<const char16_t*>(bytes + indexes[index_trie_offset]);
+
+    // The engine's characters (ICU's CjkBreakEngine for Chinese and Japanese).
+    icu::UnicodeSet run_set(u"[[:Han:][:Hiragana:][[:Katakana:]\\uff9e\\uff9f]\\uff70\\u30fc]",
+                            status);
+    const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
+    if (U_FAILURE(status)) return false;
+    m_in_run.assign(0x10000 / 64, 0);
+    m_handled.assign(0x10000 / 64, 0);
+    for (std::int32_t r = 0; r < run_set.getRangeCount(); ++r) {
+        for (UChar32 c = run_set.getRangeStart(r); c <= run_set.getRangeEnd(r) && c <= 0xFFFF;
+             ++c) {
+            set_bit(m_in_run, static_cast<std::uint32_t>(c));
+            // Inert characters leave the run's NFKC form equal to the run itself.
+            if (!U16_IS_SURROGATE(c) && nfkc->isInert(c))
+                set_bit(m_handled, static_cast<std::uint32_t>(c));
+        }
+    }
+
+    // Refuse to stand in for an ICU whose engine computes something else: compare on a
+    // sample that exercises dictionary words, unknown characters, kana and Katakana runs.
+    const std::string_view sample =
+        "聊天机器人说天机不可泄露中华人民共和国国务院总理李强在北京会见日本首相"
+        "東京都の天気はくもりですコンピューターシステムエンジニアリングテスト";
+    std::vector<std::uint32_t> ours;
+    segment(sample, ours);
+    return ours == icu_breaks(sample);
+}
+
+bool CjkSegmenter::in_run(UChar32 c) const noexcept {
+    return test_bit(m_in_run, c);
+}
+
+bool CjkSegmenter::handles(UChar32 c) const noexcept {
+    return test_bit(m_handled, c);
+}
+
+void CjkSegmenter::segment(std::string_view run, std::vector<std::uint32_t>& breaks) const {
+    Workspace& w = workspace();
+    if (w.first_steps.empty()) w.first_steps.resize(0x10000);
+    // Decode: one UTF-16 unit a character (all are in the BMP).
+    w.units.clear();
+    w.offsets.clear();
+    const auto* p = reinterpret_cast<const std::uint8_t*>(run.data());
+    const auto length = static_cast<std::int32_t>(run.size());
+    for (std::int32_t i = 0; i < length;) {
+        w.offsets.push_back(static_cast<std::uint32_t>(i));
+        UChar32 c = 0;
+        U8_NEXT(p, i, length, c);
+        w.units.push_back(static_cast<char16_t>(c < 0 ? 0xFFFD : c));
+    }
+    w.offsets.push_back(static_cast<std::uint32_t>(length));
+    const auto n = static_cast<std::int32_t>(w.units.size());
+    w.best.assign(static_cast<std::size_t>(n) + 1, unreachable);
+    w.prev.assign(static_cast<std::size_t>(n) + 1, -1);
+    w.best[0] = 0;
+
+    icu::UCharsTrie trie(m_trie);
+    auto relax = [&](std::int32_t from, std::int32_t to, std::uint32_t cost) {
+        const std::uint32_t total = w.best[static_cast<std::size_t>(from)] + cost;
+        if (total < w.best[static_cast<std::size_t>(to)]) {
+            w.best[static_cast<std::size_t>(to)] = total;
+            w.prev[static_cast<std::size_t>(to)] = from;
+        }
+    };
+    bool previous_katakana = false;
+    for (std::int32_t i = 0; i < n; ++i) {
+        const char16_t c = w.units[static_cast<std::size_t>(i)];
+        FirstStep& first = w.first_steps[c];
+        if (!first.known) {
+            first.result = static_cast<std::uint8_t>(trie.first(c));
+            if (USTRINGTRIE_HAS_VALUE(static_cast<UStringTrieResult>(first.result)))
+                first.value = trie.getValue();
+            first.state = trie.getState64();
+            first.known = true;
+        }
+        // Dictionary words starting at i, shortest first, as ICU relaxes them.
+        auto result = static_cast<UStringTrieResult>(first.result);
+        bool single = false;
+        if (USTRINGTRIE_HAS_VALUE(result)) {
+            relax(i, i + 1, static_cast<std::uint32_t>(first.value));
+            single = true;
+        }
+        if (USTRINGTRIE_HAS_NEXT(result)) {
+            trie.resetToState64(first.state);
+            for (std::int32_t k = i + 1; k < n && k - i < max_word; ++k) {
+                result = trie.next(w.units[static_cast<std::size_t>(k)]);
+                if (USTRINGTRIE_HAS_VALUE(result))
+                    relax(i, k + 1, static_cast<std::uint32_t>(trie.getValue()));
+                if (!USTRINGTRIE_HAS_NEXT(result)) break;
+            }
+        }
+        // A character the dictionary has no one-character word for stands alone, at the
+        // highest cost.
+        if (!single) relax(i, i + 1, unknown_cost);
+        // Katakana: a whole run (from its first character) is a candidate word.
+        const bool katakana = is_katakana(c);
+        if (katakana && !previous_katakana) {
+            std::int32_t run_length = 1;
+            while (i + run_length < n && run_length < max_katakana_group &&
+                   is_katakana(w.units[static_cast<std::size_t>(i + run_length)]))
+                ++run_length;
+            if (run_length < max_katakana_group)
+                relax(i, i + run_length, katakana_cost(run_length));
+        }
+        previous_katakana = katakana;
+    }
+    // The cheapest path, back to front.
+    w.path.clear();
+    for (std::int32_t k = w.prev[static_cast<std::size_t>(n)]; k > 0;
+         k = w.prev[static_cast<std::size_t>(k)])
+        w.path.push_back(k);
+    for (auto k = w.path.rbegin(); k != w.path.rend(); ++k)
+        breaks.push_back(w.offsets[static_cast<std::size_t>(*k)]);
+}
+
+}  // namespace kg
