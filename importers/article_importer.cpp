@@ -17,6 +17,7 @@
 #include "graph/text_util.hpp"
 #include "importers/front_matter.hpp"
 #include "importers/line_index.hpp"
+#include "importers/sentence_breaks.hpp"
 #include "importers/text_decoder.hpp"
 
 namespace kg {
@@ -141,7 +142,7 @@ bool cuts_a_word(std::string_view text, const RawLink& raw, std::string_view dis
            (!possessive && !boundaries.at(before.size() + display.size()));
 }
 
-// Offsets where a co-occurrence window starts after the first: ICU sentence boundaries,
+// Offsets where a co-occurrence window starts after the first: sentence boundaries (UAX #29),
 // or the line after a blank line.
 std::vector<std::uint32_t> window_breaks(std::string_view text, std::size_t begin,
                                          CooccurrenceWindow window) {
@@ -155,27 +156,7 @@ std::vector<std::uint32_t> window_breaks(std::string_view text, std::size_t begi
                 breaks.push_back(static_cast<std::uint32_t>(k + 1));
         }
     } else if (window == CooccurrenceWindow::sentence) {
-        thread_local std::unique_ptr<icu::BreakIterator> breaker = [] {
-            UErrorCode status = U_ZERO_ERROR;
-            std::unique_ptr<icu::BreakIterator> b(
-                icu::BreakIterator::createSentenceInstance(icu::Locale::getRoot(), status));
-            if (U_FAILURE(status)) {
-                throw Error(std::string("ICU sentence break iterator: ") + u_errorName(status));
-            }
-            return b;
-        }();
-        UErrorCode status = U_ZERO_ERROR;
-        UText ut = UTEXT_INITIALIZER;
-        utext_openUTF8(&ut, text.data(), static_cast<int64_t>(text.size()), &status);
-        breaker->setText(&ut, status);
-        if (U_SUCCESS(status)) {
-            for (int32_t b = breaker->following(static_cast<int32_t>(begin));
-                 b != icu::BreakIterator::DONE && static_cast<std::size_t>(b) < text.size();
-                 b = breaker->next()) {
-                breaks.push_back(static_cast<std::uint32_t>(b));
-            }
-        }
-        utext_close(&ut);
+        sentence_breaks(text, begin, breaks);
     }
     return breaks;
 }

@@ -4,9 +4,7 @@
 // dump).
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <memory>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -14,12 +12,14 @@
 #include <unicode/utext.h>
 #include <unicode/utf8.h>
 
-#include "importers/byte_source.hpp"
 #include "importers/cjk_segmenter.hpp"
 #include "importers/mention_spotter.hpp"
 #include "tests/test.hpp"
+#include "tests/test_files.hpp"
 
 using namespace kg;
+using kg::test::read_file;
+using kg::test::read_lines_prefix;
 
 namespace {
 
@@ -37,13 +37,6 @@ std::vector<bool> icu_boundaries(std::string_view text) {
         at[static_cast<std::size_t>(b)] = true;
     utext_close(&ut);
     return at;
-}
-
-std::string read_file(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
 }
 
 // Code points of `text` (valid UTF-8) with their offsets.
@@ -121,8 +114,6 @@ void check_against_icu(std::string_view text, const std::string& name, Tally& ta
     tally.positions += d.chars.size();
 }
 
-const std::filesystem::path corpora = KG_CORPORA;
-
 }  // namespace
 
 TEST_CASE("CjkSegmenter loads ICU's dictionary and knows its characters", "[cjk]") {
@@ -178,6 +169,7 @@ TEST_CASE("CjkSegmenter segments as ICU: dictionary words, unknown characters, k
 }
 
 TEST_CASE("CjkSegmenter and WordBoundaries agree with ICU on the real corpora", "[cjk][corpora]") {
+    const std::filesystem::path& corpora = kg::test::corpora();
     if (!std::filesystem::exists(corpora / "markdown-ourhimalayas-gnews")) {
         WARN("skipped: " << corpora.string() << " is not there");
         return;
@@ -191,18 +183,8 @@ TEST_CASE("CjkSegmenter and WordBoundaries agree with ICU on the real corpora", 
         }
     }
     // The first 3 MB of the Japanese dump, cut at a line end.
-    ByteSource source(
-        (corpora / "mediawiki-jawiki-xztextfilter/jawiki-truncated-100k.xml.xz").string(),
-        "jawiki");
-    std::string japanese(3 << 20, '\0');
-    std::size_t got = 0;
-    while (got < japanese.size()) {
-        const std::size_t n = source.read(japanese.data() + got, japanese.size() - got);
-        if (n == 0) break;
-        got += n;
-    }
-    japanese.resize(got);
-    japanese.resize(japanese.rfind('\n') + 1);
+    const std::string japanese = read_lines_prefix(
+        corpora / "mediawiki-jawiki-xztextfilter/jawiki-truncated-100k.xml.xz", 3 << 20);
     check_against_icu(japanese, "jawiki", tally);
     INFO(tally.runs << " runs, " << tally.cjk_positions << " positions");
     CHECK(tally.runs > 80000);
