@@ -12,7 +12,7 @@ namespace {
 constexpr std::uint32_t no_pattern = std::numeric_limits<std::uint32_t>::max();
 }
 
-AhoCorasick::AhoCorasick(const std::vector<std::string>& patterns) {
+AhoCorasick::AhoCorasick(const std::vector<std::string>& patterns, std::size_t max_table_entries) {
     // Trie with sorted children (std::map keeps labels ordered for the flat arrays).
     std::vector<std::map<unsigned char, std::uint32_t>> children(1);
     m_pattern_of.assign(1, no_pattern);
@@ -79,6 +79,28 @@ AhoCorasick::AhoCorasick(const std::vector<std::string>& patterns) {
     }
     // State 0 never reports.
     m_output_state[0] = 0;
+    build_dfa(max_table_entries);
+}
+
+void AhoCorasick::build_dfa(std::size_t max_entries) {
+    std::vector<bool> used(256, false);
+    for (unsigned char label : m_labels) used[label] = true;
+    for (std::size_t b = 0; b < 256; ++b)
+        if (m_root[b] != 0) used[b] = true;
+    std::uint32_t classes = 1;  // class 0: bytes of no pattern
+    for (std::size_t b = 0; b < 256; ++b) m_class[b] = used[b] ? classes++ : 0;
+    const std::size_t states = m_pattern_of.size();
+    if (states * classes > max_entries || states >= output_bit) return;
+    m_class_count = classes;
+    m_dfa.assign(states * classes, 0);
+    for (std::size_t b = 0; b < 256; ++b) {
+        if (!used[b]) continue;
+        for (std::size_t s = 0; s < states; ++s) {
+            const std::uint32_t t =
+                next(static_cast<std::uint32_t>(s), static_cast<unsigned char>(b));
+            m_dfa[s * classes + m_class[b]] = t | (m_output_state[t] != 0 ? output_bit : 0);
+        }
+    }
 }
 
 }  // namespace kg

@@ -1,8 +1,9 @@
 // AhoCorasick: a byte-level multi-pattern matcher (Aho and Corasick 1975): one pass over the
-// text reports every occurrence of every pattern, overlapping ones included. Transitions are
-// stored sorted per state in flat arrays (a dense table for the root), failure and output links
-// precomputed. Used by the mention spotter on folded text. Immutable and thread-safe once
-// built.
+// text reports every occurrence of every pattern, overlapping ones included. Small automata
+// become a full transition table over byte classes (one load a byte); large ones keep their
+// transitions sorted per state in flat arrays (a dense table for the root) and follow failure
+// links. Output links are precomputed. Used by the mention spotter on folded text. Immutable and
+// thread-safe once built.
 #pragma once
 
 #include <cstdint>
@@ -15,25 +16,48 @@ namespace kg {
 class AhoCorasick {
 public:
     /// Builds the automaton; pattern i is reported with id i. Empty patterns are ignored.
-    explicit AhoCorasick(const std::vector<std::string>& patterns);
+    /// It becomes a full table when that has at most `max_table_entries` entries.
+    explicit AhoCorasick(const std::vector<std::string>& patterns,
+                         std::size_t max_table_entries = std::size_t{1} << 22);
 
     /// Calls `report(begin, end, id)` for every occurrence, in order of `end` (and, for one
     /// end, longest pattern first).
     template <typename Report>
     void find_all(std::string_view text, Report&& report) const {
         std::uint32_t state = 0;
+        if (!m_dfa.empty()) {
+            // One load a byte: the full transition table over byte classes, the top bit of an
+            // entry saying that the state reached ends a pattern.
+            for (std::size_t i = 0; i < text.size(); ++i) {
+                const std::uint32_t entry =
+                    m_dfa[state * m_class_count + m_class[static_cast<unsigned char>(text[i])]];
+                state = entry & ~output_bit;
+                if (entry & output_bit) report_at(state, i, report);
+            }
+            return;
+        }
         for (std::size_t i = 0; i < text.size(); ++i) {
             state = next(state, static_cast<unsigned char>(text[i]));
-            for (std::uint32_t s = m_output_state[state]; s != 0; s = m_output_link[s]) {
-                const std::uint32_t id = m_pattern_of[s];
-                report(i + 1 - m_length[id], i + 1, id);
-            }
+            report_at(state, i, report);
         }
     }
 
     std::size_t state_count() const noexcept { return m_pattern_of.size(); }
+    /// True when the automaton is a full table (small dictionaries), else sparse.
+    bool dense() const noexcept { return !m_dfa.empty(); }
 
 private:
+    static constexpr std::uint32_t output_bit = 0x80000000U;
+
+    template <typename Report>
+    void report_at(std::uint32_t state, std::size_t i, Report& report) const {
+        for (std::uint32_t s = m_output_state[state]; s != 0; s = m_output_link[s]) {
+            const std::uint32_t id = m_pattern_of[s];
+            report(i + 1 - m_length[id], i + 1, id);
+        }
+    }
+    void build_dfa(std::size_t max_entries);
+
     std::uint32_t next(std::uint32_t state, unsigned char byte) const {
         while (true) {
             if (state == 0) return m_root[byte];
@@ -58,6 +82,10 @@ private:
                                                 // else the nearest on its failure chain
     std::vector<std::uint32_t> m_output_link;   // next state with output on the chain
     std::vector<std::uint32_t> m_length;        // pattern lengths by id
+    // The dense form: bytes that occur in no pattern share one class.
+    std::vector<std::uint32_t> m_dfa;  // state * m_class_count + class -> state | output_bit
+    std::uint32_t m_class[256] = {};
+    std::uint32_t m_class_count = 0;
 };
 
 }  // namespace kg

@@ -1,9 +1,13 @@
 // Unit tests of mention spotting: the matcher, folding, word boundaries by script, the
 // gazetteer's filters and files, visible text, suspect links and co-occurrence windows.
 // Each fixture is one a rule exists for: it fails without that rule.
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
+#include <random>
+#include <set>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include <unistd.h>
@@ -64,6 +68,46 @@ TEST_CASE("Aho-Corasick reports every occurrence, overlapping ones too", "[menti
     });
     using T = std::tuple<std::size_t, std::size_t, std::uint32_t>;
     CHECK(found == std::vector<T>{T{1, 4, 1}, T{2, 4, 0}, T{2, 6, 3}});
+}
+
+TEST_CASE("Aho-Corasick as a full table and as sparse transitions finds the same", "[mentions]") {
+    // Random patterns over a small alphabet (many overlaps, shared prefixes and suffixes,
+    // multi-byte characters), random text; a naive search is the oracle.
+    std::mt19937 random(7);
+    const std::vector<std::string> letters{"a", "b", "c", "中", "国", "\xe4\xb8"};
+    auto word = [&](std::size_t max) {
+        std::string w;
+        const std::size_t n = 1 + random() % max;
+        for (std::size_t k = 0; k < n; ++k) w += letters[random() % letters.size()];
+        return w;
+    };
+    for (int round = 0; round < 20; ++round) {
+        std::vector<std::string> patterns;
+        for (int k = 0; k < 40; ++k) patterns.push_back(word(5));
+        const std::string text = word(400);
+        std::set<std::tuple<std::size_t, std::size_t, std::uint32_t>> expected;
+        for (std::uint32_t id = 0; id < patterns.size(); ++id) {
+            // Duplicates report the first id only.
+            if (std::find(patterns.begin(), patterns.begin() + id, patterns[id]) !=
+                patterns.begin() + id)
+                continue;
+            for (std::size_t at = text.find(patterns[id]); at != std::string::npos;
+                 at = text.find(patterns[id], at + 1))
+                expected.emplace(at, at + patterns[id].size(), id);
+        }
+        for (const std::size_t table : {std::size_t{1} << 22, std::size_t{0}}) {
+            const AhoCorasick ac(patterns, table);
+            CHECK(ac.dense() == (table > 0));
+            std::set<std::tuple<std::size_t, std::size_t, std::uint32_t>> found;
+            std::size_t last_end = 0;
+            ac.find_all(text, [&](std::size_t b, std::size_t e, std::uint32_t id) {
+                CHECK(e >= last_end);  // in order of end
+                last_end = e;
+                found.emplace(b, e, id);
+            });
+            CHECK(found == expected);
+        }
+    }
 }
 
 TEST_CASE("folding is NFKC with case folding and maps bytes back to the original", "[mentions]") {
