@@ -43,18 +43,27 @@ void set_bit(std::vector<std::uint64_t>& bits, std::uint32_t c) {
     bits[c >> 6] |= std::uint64_t{1} << (c & 63);
 }
 
-// The dictionary's first step for one character, looked up once a thread: the first level of
-// cjdict branches over ~20,000 characters, the costliest part of a lookup.
-struct FirstStep {
-    std::uint64_t state = 0;
+// A step through the dictionary from one state by one character, remembered a thread in a
+// direct-mapped table: branches near the root fan out over thousands of characters, and text
+// takes the same steps again and again.
+struct Step {
+    std::uint64_t from = 0;
+    std::uint64_t to = 0;
     std::int32_t value = 0;
+    char16_t c = 0;
     std::uint8_t result = 0;
     bool known = false;
 };
+constexpr unsigned step_bits = 16;
+
+std::size_t step_slot(std::uint64_t from, char16_t c) {
+    return static_cast<std::size_t>(((from ^ (std::uint64_t{c} << 40)) * 0x9E3779B97F4A7C15ULL) >>
+                                    (64 - step_bits));
+}
 
 // Scratch space of one thread.
 struct Workspace {
-    std::vector<FirstStep> first_steps;
+    std::vector<Step> steps;
     std::vector<char16_t> units;
     std::vector<std::uint32_t> offsets;
     std::vector<std::uint32_t> best;
@@ -154,7 +163,7 @@ bool CjkSegmenter::handles(UChar32 c) const noexcept {
 
 void CjkSegmenter::segment(std::string_view run, std::vector<std::uint32_t>& breaks) const {
     Workspace& w = workspace();
-    if (w.first_steps.empty()) w.first_steps.resize(0x10000);
+    if (w.steps.empty()) w.steps.resize(std::size_t{1} << step_bits);
     // Decode: one UTF-16 unit a character (all are in the BMP).
     w.units.clear();
     w.offsets.clear();
@@ -173,6 +182,21 @@ void CjkSegmenter::segment(std::string_view run, std::vector<std::uint32_t>& bre
     w.best[0] = 0;
 
     icu::UCharsTrie trie(m_trie);
+    const std::uint64_t root = trie.getState64();
+    auto step = [&](std::uint64_t from, char16_t c) -> const Step& {
+        Step& st = w.steps[step_slot(from, c)];
+        if (!st.known || st.from != from || st.c != c) {
+            trie.resetToState64(from);
+            const UStringTrieResult r = trie.next(c);
+            st.from = from;
+            st.c = c;
+            st.result = static_cast<std::uint8_t>(r);
+            st.value = USTRINGTRIE_HAS_VALUE(r) ? trie.getValue() : 0;
+            st.to = USTRINGTRIE_HAS_NEXT(r) ? trie.getState64() : 0;
+            st.known = true;
+        }
+        return st;
+    };
     auto relax = [&](std::int32_t from, std::int32_t to, std::uint32_t cost) {
         const std::uint32_t total = w.best[static_cast<std::size_t>(from)] + cost;
         if (total < w.best[static_cast<std::size_t>(to)]) {
@@ -183,29 +207,18 @@ void CjkSegmenter::segment(std::string_view run, std::vector<std::uint32_t>& bre
     bool previous_katakana = false;
     for (std::int32_t i = 0; i < n; ++i) {
         const char16_t c = w.units[static_cast<std::size_t>(i)];
-        FirstStep& first = w.first_steps[c];
-        if (!first.known) {
-            first.result = static_cast<std::uint8_t>(trie.first(c));
-            if (USTRINGTRIE_HAS_VALUE(static_cast<UStringTrieResult>(first.result)))
-                first.value = trie.getValue();
-            first.state = trie.getState64();
-            first.known = true;
-        }
         // Dictionary words starting at i, shortest first, as ICU relaxes them.
-        auto result = static_cast<UStringTrieResult>(first.result);
         bool single = false;
-        if (USTRINGTRIE_HAS_VALUE(result)) {
-            relax(i, i + 1, static_cast<std::uint32_t>(first.value));
-            single = true;
-        }
-        if (USTRINGTRIE_HAS_NEXT(result)) {
-            trie.resetToState64(first.state);
-            for (std::int32_t k = i + 1; k < n && k - i < max_word; ++k) {
-                result = trie.next(w.units[static_cast<std::size_t>(k)]);
-                if (USTRINGTRIE_HAS_VALUE(result))
-                    relax(i, k + 1, static_cast<std::uint32_t>(trie.getValue()));
-                if (!USTRINGTRIE_HAS_NEXT(result)) break;
+        std::uint64_t state = root;
+        for (std::int32_t k = i; k < n && k - i < max_word; ++k) {
+            const Step& st = step(state, w.units[static_cast<std::size_t>(k)]);
+            const auto result = static_cast<UStringTrieResult>(st.result);
+            if (USTRINGTRIE_HAS_VALUE(result)) {
+                relax(i, k + 1, static_cast<std::uint32_t>(st.value));
+                single |= k == i;
             }
+            if (!USTRINGTRIE_HAS_NEXT(result)) break;
+            state = st.to;
         }
         // A character the dictionary has no one-character word for stands alone, at the
         // highest cost.
