@@ -132,10 +132,11 @@ bool cuts_a_word(std::string_view text, const RawLink& raw, std::string_view dis
     const bool start_certain = before.empty() || certain_ascii_boundary(before.back(), display[0]);
     const bool end_certain = after.empty() || certain_ascii_boundary(display.back(), after[0]);
     if (start_certain && end_certain) return false;
-    std::string rendered;
-    rendered.reserve(before.size() + display.size() + after.size());
+    thread_local std::string rendered;
+    rendered.clear();
     rendered.append(before).append(display).append(after);
-    WordBoundaries boundaries(rendered, 0, rendered.size());
+    thread_local WordBoundaries boundaries({}, 0, 0);
+    boundaries.reset(rendered, 0, rendered.size());
     // "[[Homer]]'s": ICU reads the possessive as part of the word; the link names the word.
     const bool possessive = after.rfind("'", 0) == 0 || after.rfind("\u2019", 0) == 0;
     return !boundaries.at(before.size()) ||

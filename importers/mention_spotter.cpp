@@ -103,23 +103,39 @@ bool is_url_char(char c) {
 WordBoundaries::WordBoundaries(std::string_view text, std::size_t from, std::size_t to)
     : m_text(text), m_from(from), m_to(to) {}
 
+void WordBoundaries::reset(std::string_view text, std::size_t from, std::size_t to) {
+    m_text = text;
+    m_from = from;
+    m_to = to;
+    m_boundaries.clear();
+    m_trusted_from = 1;
+    m_trusted_to = 0;
+    m_run_from = 1;
+    m_run_to = 0;
+    m_run_breaks.clear();
+}
+
 bool WordBoundaries::at(std::size_t offset) {
     if (offset <= m_from || offset >= m_to) return true;
     const UChar32 before = code_point_before(m_text, offset);
     const UChar32 after = code_point_at(m_text, offset);
     if (before < 0 || after < 0) return true;
+    // Chinese and Japanese: the dictionary segmentation inside a run, the rules at its ends.
+    if (const CjkSegmenter* cjk = CjkSegmenter::instance()) {
+        const bool cjk_before = cjk->in_run(before);
+        const bool cjk_after = cjk->in_run(after);
+        if (cjk_before && cjk_after) {
+            const bool in_last_run = offset > m_run_from && offset < m_run_to;
+            if (in_last_run || segment_run(*cjk, offset))
+                return std::binary_search(m_run_breaks.begin(), m_run_breaks.end(), offset);
+        } else if (cjk_before || cjk_after) {
+            if (separates_from_cjk(cjk_before ? after : before)) return true;
+        }
+    }
     // A space or plain punctuation on either side is a boundary; between two letters or
     // digits, or next to a character that joins words ("recipes.md", "don't", "a_b", a
     // combining mark), ICU's rules decide.
     if (!joins_words(before) && !joins_words(after)) return true;
-    if (const CjkSegmenter* cjk = CjkSegmenter::instance()) {
-        const bool cjk_before = cjk->in_run(before);
-        const bool cjk_after = cjk->in_run(after);
-        if (cjk_before != cjk_after && separates_from_cjk(cjk_before ? after : before)) return true;
-        const bool in_last_run = offset > m_run_from && offset < m_run_to;
-        if (cjk_before && cjk_after && (in_last_run || segment_run(*cjk, offset)))
-            return std::binary_search(m_run_breaks.begin(), m_run_breaks.end(), offset);
-    }
     if (offset < m_trusted_from || offset > m_trusted_to) segment_around(offset);
     return std::binary_search(m_boundaries.begin(), m_boundaries.end(), offset);
 }

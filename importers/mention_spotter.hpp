@@ -66,6 +66,8 @@ Ranges visible_ranges(std::string_view text, std::size_t begin, const Ranges& hi
 class WordBoundaries {
 public:
     WordBoundaries(std::string_view text, std::size_t from, std::size_t to);
+    /// Starts over on another text, keeping the memory.
+    void reset(std::string_view text, std::size_t from, std::size_t to);
     /// True at `from`, `to`, next to spaces and plain punctuation, and where ICU says so.
     bool at(std::size_t offset);
 
