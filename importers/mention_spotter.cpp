@@ -54,7 +54,8 @@ UChar32 code_point_at(std::string_view text, std::size_t offset) {
 }
 
 bool joins_words(UChar32 c) {
-    if (u_isalnum(c)) return true;
+    // ICU's word rules count '@' as a letter (ALetter), unlike UAX #29.
+    if (u_isalnum(c) || c == '@') return true;
     switch (u_getIntPropertyValue(c, UCHAR_WORD_BREAK)) {
         case U_WB_MIDLETTER:
         case U_WB_MIDNUM:
@@ -84,6 +85,15 @@ bool separates_from_cjk(UChar32 c) {
         default:
             return true;
     }
+}
+
+// Pairs of characters that join no words yet stay together: CR LF (WB3), spaces (WB3d),
+// regional indicators (WB15–16, which pair them).
+bool kept_together(UChar32 before, UChar32 after) {
+    if (before == '\r' && after == '\n') return true;
+    const auto a = u_getIntPropertyValue(before, UCHAR_WORD_BREAK);
+    const auto b = u_getIntPropertyValue(after, UCHAR_WORD_BREAK);
+    return a == b && (a == U_WB_WSEGSPACE || a == U_WB_REGIONAL_INDICATOR);
 }
 
 std::size_t align_back(std::string_view text, std::size_t offset) {
@@ -135,7 +145,7 @@ bool WordBoundaries::at(std::size_t offset) {
     // A space or plain punctuation on either side is a boundary; between two letters or
     // digits, or next to a character that joins words ("recipes.md", "don't", "a_b", a
     // combining mark), ICU's rules decide.
-    if (!joins_words(before) && !joins_words(after)) return true;
+    if (!joins_words(before) && !joins_words(after) && !kept_together(before, after)) return true;
     if (offset < m_trusted_from || offset > m_trusted_to) segment_around(offset);
     return std::binary_search(m_boundaries.begin(), m_boundaries.end(), offset);
 }

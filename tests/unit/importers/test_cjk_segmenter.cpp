@@ -66,8 +66,7 @@ struct Tally {
 };
 
 // Every maximal run of characters CjkSegmenter handles is segmented as ICU does inside the
-// whole text, and WordBoundaries answers as ICU at every position next to a Chinese or
-// Japanese character.
+// whole text, and WordBoundaries answers as ICU at every position.
 void check_against_icu(std::string_view text, const std::string& name, Tally& tally) {
     const CjkSegmenter* cjk = CjkSegmenter::instance();
     REQUIRE(cjk != nullptr);
@@ -100,8 +99,7 @@ void check_against_icu(std::string_view text, const std::string& name, Tally& ta
     // Positions: one WordBoundaries over the whole text, asked in increasing order.
     WordBoundaries boundaries(text, 0, text.size());
     for (std::size_t k = 1; k < d.chars.size(); ++k) {
-        const bool cjk_side = cjk->in_run(d.chars[k - 1]) || cjk->in_run(d.chars[k]);
-        if (!cjk_side) continue;
+        tally.cjk_positions += cjk->in_run(d.chars[k - 1]) || cjk->in_run(d.chars[k]);
         const std::size_t offset = d.offsets[k];
         INFO("offset " << offset << ": …"
                        << text.substr(d.offsets[k > 8 ? k - 8 : 0],
@@ -109,7 +107,6 @@ void check_against_icu(std::string_view text, const std::string& name, Tally& ta
                        << "|"
                        << text.substr(offset, d.offsets[std::min(k + 8, d.chars.size())] - offset));
         REQUIRE(boundaries.at(offset) == oracle[offset]);
-        ++tally.cjk_positions;
     }
     tally.positions += d.chars.size();
 }
@@ -157,7 +154,8 @@ TEST_CASE("CjkSegmenter segments as ICU: dictionary words, unknown characters, k
     check_against_icu(
         "中华人民共和国国务院总理李强4月2日在北京会见了日本首相和OpenAI的CEO，"
         "谈到iPhone手机、谢谢5次「人工智能」。東京都の天気はくもり。ｶﾀｶﾅとカタカナー、"
-        "ゝゞヽヾ々〆〇ヶ の゙ 漢\u0301字 中_文 カ_ナ 丽丽\U00020000中",
+        "ゝゞヽヾ々〆〇ヶ の゙ 漢\u0301字 中_文 カ_ナ 丽丽\U00020000中 a@@b x  y\r\n"
+        "\U0001F1E8\U0001F1F3\U0001F1FA\U0001F1F8",
         "mixed", tally);
     std::string long_run;
     for (int k = 0; k < 200; ++k) long_run += "中国人民银行行长易纲表示";
@@ -186,7 +184,9 @@ TEST_CASE("CjkSegmenter and WordBoundaries agree with ICU on the real corpora", 
     const std::string japanese = read_lines_prefix(
         corpora / "mediawiki-jawiki-xztextfilter/jawiki-truncated-100k.xml.xz", 3 << 20);
     check_against_icu(japanese, "jawiki", tally);
-    INFO(tally.runs << " runs, " << tally.cjk_positions << " positions");
+    INFO(tally.runs << " runs, " << tally.positions << " positions, " << tally.cjk_positions
+                    << " next to Chinese or Japanese");
     CHECK(tally.runs > 80000);
     CHECK(tally.cjk_positions > 1000000);
+    CHECK(tally.positions > 2000000);
 }
