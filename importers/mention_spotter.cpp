@@ -180,9 +180,37 @@ void WordBoundaries::segment_around(std::size_t offset) {
     // unless the stretch reaches the end of the range.
     constexpr std::size_t context = 30;
     constexpr std::size_t ahead = 600;
-    const std::size_t region_from =
+    std::size_t region_from =
         align_back(m_text, std::max(m_from, offset > context ? offset - context : 0));
-    const std::size_t region_to = align_back(m_text, std::min(m_to, offset + ahead));
+    std::size_t region_to = align_back(m_text, std::min(m_to, offset + ahead));
+    // Where Chinese or Japanese text meets a character that separates from it, the boundary
+    // is certain and ICU's rules start afresh: the stretch ends there, trusted to the edge (ICU
+    // would otherwise run its dictionary over the Chinese part too).
+    bool certain_from = region_from == m_from;
+    bool certain_to = region_to == m_to;
+    if (const CjkSegmenter* cjk = CjkSegmenter::instance()) {
+        for (std::size_t q = offset; q > region_from;) {
+            const UChar32 before = code_point_before(m_text, q);
+            const UChar32 at = code_point_at(m_text, q);
+            if (cjk->in_run(before) && !cjk->in_run(at) && at >= 0 && separates_from_cjk(at)) {
+                region_from = q;
+                certain_from = true;
+                break;
+            }
+            q -= static_cast<std::size_t>(U8_LENGTH(before));
+        }
+        for (std::size_t q = offset; q < region_to;) {
+            const UChar32 before = code_point_before(m_text, q);
+            const UChar32 at = code_point_at(m_text, q);
+            if (q > offset && cjk->in_run(at) && !cjk->in_run(before) && before >= 0 &&
+                separates_from_cjk(before)) {
+                region_to = q;
+                certain_to = true;
+                break;
+            }
+            q += static_cast<std::size_t>(U8_LENGTH(at));
+        }
+    }
     m_boundaries.clear();
     UErrorCode status = U_ZERO_ERROR;
     UText ut = UTEXT_INITIALIZER;
@@ -196,8 +224,8 @@ void WordBoundaries::segment_around(std::size_t offset) {
         }
     }
     utext_close(&ut);
-    m_trusted_from = region_from == m_from ? m_from : region_from + context;
-    m_trusted_to = region_to == m_to ? m_to : region_to - context;
+    m_trusted_from = certain_from ? region_from : region_from + context;
+    m_trusted_to = certain_to ? region_to : region_to - context;
     if (m_trusted_from > offset || m_trusted_to < offset) {
         // A stretch too short to trust (tiny range edges): fall back to this one answer.
         m_trusted_from = offset;
