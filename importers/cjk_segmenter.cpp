@@ -43,27 +43,42 @@ void set_bit(std::vector<std::uint64_t>& bits, std::uint32_t c) {
     bits[c >> 6] |= std::uint64_t{1} << (c & 63);
 }
 
-// A step through the dictionary from one state by one character, remembered a thread in a
-// direct-mapped table: branches near the root fan out over thousands of characters, and text
-// takes the same steps again and again.
+// A step through the dictionary from one state by one character, remembered a thread: the
+// first step (from the root, which fans out over ~20,000 characters) in a table by character,
+// later ones in a direct-mapped table by (state, character); text takes the same steps again
+// and again. States are ICU's 64-bit trie states packed into 32 bits (see pack()), so that an
+// entry is 16 bytes and the tables stay in the core's cache.
 struct Step {
-    std::uint64_t from = 0;
-    std::uint64_t to = 0;
+    std::uint32_t from = 0;
+    std::uint32_t to = 0;
     std::int32_t value = 0;
     char16_t c = 0;
     std::uint8_t result = 0;
     bool known = false;
 };
-constexpr unsigned step_bits = 16;
+constexpr unsigned step_bits = 15;
 
-std::size_t step_slot(std::uint64_t from, char16_t c) {
-    return static_cast<std::size_t>(((from ^ (std::uint64_t{c} << 40)) * 0x9E3779B97F4A7C15ULL) >>
+std::size_t step_slot(std::uint32_t from, char16_t c) {
+    return static_cast<std::size_t>(((std::uint64_t{from} << 16 | c) * 0x9E3779B97F4A7C15ULL) >>
                                     (64 - step_bits));
+}
+
+// ICU's state: (remaining match length + 2) << 59 | offset in the trie, the length at most
+// 16 (5 bits); offsets below 2^27 UTF-16 units (load() checks the trie is smaller).
+constexpr unsigned packed_offset_bits = 27;
+std::uint32_t pack(std::uint64_t state) {
+    return static_cast<std::uint32_t>((state >> 59) << packed_offset_bits |
+                                      (state & ((std::uint64_t{1} << packed_offset_bits) - 1)));
+}
+std::uint64_t unpack(std::uint32_t packed) {
+    return std::uint64_t{packed >> packed_offset_bits} << 59 |
+           (packed & ((std::uint32_t{1} << packed_offset_bits) - 1));
 }
 
 // Scratch space of one thread.
 struct Workspace {
-    std::vector<Step> steps;
+    std::vector<Step> first_steps;  // by character
+    std::vector<Step> steps;        // by step_slot()
     std::vector<char16_t> units;
     std::vector<std::uint32_t> offsets;
     std::vector<std::uint32_t> best;
@@ -77,8 +92,10 @@ Workspace& workspace() {
 }
 
 // Layout of a break-iterator dictionary file (ICU's dictionarydata.h): eight int32 indexes,
-// of which [0] is the trie's offset and [4] its type (1 = UTF-16 trie, +8 = with values).
+// of which [0] is the trie's offset, [3] the file's size and [4] the trie's type (1 = UTF-16 trie,
+// +8 = with values).
 constexpr int index_trie_offset = 0;
+constexpr int index_total_size = 3;
 constexpr int index_trie_type = 4;
 constexpr std::int32_t trie_type_uchars = 1;
 constexpr std::int32_t trie_type_mask = 7;
@@ -125,6 +142,8 @@ bool CjkSegmenter::load() {
         (indexes[index_trie_type] & trie_has_values) == 0)
         return false;
     m_trie = reinterpret_cast<const char16_t*>(bytes + indexes[index_trie_offset]);
+    // Packed states hold offsets below 2^27 units.
+    if (indexes[index_total_size] / 2 >= (std::int64_t{1} << packed_offset_bits)) return false;
 
     // The engine's characters (ICU's CjkBreakEngine for Chinese and Japanese).
     icu::UnicodeSet run_set(u"[[:Han:][:Hiragana:][[:Katakana:]\\uff9e\\uff9f]\\uff70\\u30fc]",
@@ -163,7 +182,10 @@ bool CjkSegmenter::handles(UChar32 c) const noexcept {
 
 void CjkSegmenter::segment(std::string_view run, std::vector<std::uint32_t>& breaks) const {
     Workspace& w = workspace();
-    if (w.steps.empty()) w.steps.resize(std::size_t{1} << step_bits);
+    if (w.steps.empty()) {
+        w.steps.resize(std::size_t{1} << step_bits);
+        w.first_steps.resize(0x10000);
+    }
     // Decode: one UTF-16 unit a character (all are in the BMP).
     w.units.clear();
     w.offsets.clear();
@@ -182,18 +204,26 @@ void CjkSegmenter::segment(std::string_view run, std::vector<std::uint32_t>& bre
     w.best[0] = 0;
 
     icu::UCharsTrie trie(m_trie);
+    auto take = [&](Step& st, std::uint64_t from, char16_t c) {
+        trie.resetToState64(from);
+        const UStringTrieResult r = trie.next(c);
+        st.result = static_cast<std::uint8_t>(r);
+        st.value = USTRINGTRIE_HAS_VALUE(r) ? trie.getValue() : 0;
+        st.to = USTRINGTRIE_HAS_NEXT(r) ? pack(trie.getState64()) : 0;
+        st.known = true;
+    };
     const std::uint64_t root = trie.getState64();
-    auto step = [&](std::uint64_t from, char16_t c) -> const Step& {
+    auto first_step = [&](char16_t c) -> const Step& {
+        Step& st = w.first_steps[c];
+        if (!st.known) take(st, root, c);
+        return st;
+    };
+    auto step = [&](std::uint32_t from, char16_t c) -> const Step& {
         Step& st = w.steps[step_slot(from, c)];
         if (!st.known || st.from != from || st.c != c) {
-            trie.resetToState64(from);
-            const UStringTrieResult r = trie.next(c);
             st.from = from;
             st.c = c;
-            st.result = static_cast<std::uint8_t>(r);
-            st.value = USTRINGTRIE_HAS_VALUE(r) ? trie.getValue() : 0;
-            st.to = USTRINGTRIE_HAS_NEXT(r) ? trie.getState64() : 0;
-            st.known = true;
+            take(st, unpack(from), c);
         }
         return st;
     };
@@ -209,16 +239,15 @@ void CjkSegmenter::segment(std::string_view run, std::vector<std::uint32_t>& bre
         const char16_t c = w.units[static_cast<std::size_t>(i)];
         // Dictionary words starting at i, shortest first, as ICU relaxes them.
         bool single = false;
-        std::uint64_t state = root;
-        for (std::int32_t k = i; k < n && k - i < max_word; ++k) {
-            const Step& st = step(state, w.units[static_cast<std::size_t>(k)]);
-            const auto result = static_cast<UStringTrieResult>(st.result);
+        const Step* st = &first_step(c);
+        for (std::int32_t k = i;;) {
+            const auto result = static_cast<UStringTrieResult>(st->result);
             if (USTRINGTRIE_HAS_VALUE(result)) {
-                relax(i, k + 1, static_cast<std::uint32_t>(st.value));
+                relax(i, k + 1, static_cast<std::uint32_t>(st->value));
                 single |= k == i;
             }
-            if (!USTRINGTRIE_HAS_NEXT(result)) break;
-            state = st.to;
+            if (!USTRINGTRIE_HAS_NEXT(result) || ++k >= n || k - i >= max_word) break;
+            st = &step(st->to, w.units[static_cast<std::size_t>(k)]);
         }
         // A character the dictionary has no one-character word for stands alone, at the
         // highest cost.
