@@ -113,6 +113,11 @@ __attribute__((target("ssse3"))) bool is_valid_utf8_ssse3(std::string_view in) {
 
 Utf8Repair append_repaired_utf8(std::string& out, std::string_view in) {
     Utf8Repair repair;
+    // Almost all text is valid: one vectorized check, one copy.
+    if (is_valid_utf8(in)) {
+        out.append(in);
+        return repair;
+    }
     const auto* s = reinterpret_cast<const uint8_t*>(in.data());
     const auto length = static_cast<int32_t>(in.size());
     int32_t i = 0;
