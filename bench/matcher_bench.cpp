@@ -79,7 +79,6 @@ int main(int argc, char** argv) {
         for (const auto& [from, to] : visible_ranges(decoded.text, 0, scanned.hidden)) {
             folder.fold(decoded.text, from, to, folded);
             folded.text += '\n';
-            folded.origin.push_back(0);
             visible_bytes += to - from;
         }
     }

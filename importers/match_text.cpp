@@ -4,6 +4,7 @@
 // U+0301); corpora in NFC, as ours are, do not have them.
 #include "importers/match_text.hpp"
 
+#include <algorithm>
 #include <unordered_map>
 
 #include <unicode/normalizer2.h>
@@ -24,6 +25,8 @@ struct MatchFolder::Impl {
     std::string pool;
     std::vector<std::uint32_t> offset;
     std::vector<std::uint8_t> length;
+    // True when the code point folds to one code point of its own UTF-8 length.
+    std::vector<bool> same_shape;
     std::unordered_map<UChar32, std::string> simplified;  // Traditional -> Simplified, BMP
 
     std::string fold_one(UChar32 c) const {
@@ -56,6 +59,7 @@ MatchFolder::MatchFolder(bool fold_han) : m_fold_han(fold_han), m_impl(std::make
     }
     m_impl->offset.resize(0x10000);
     m_impl->length.resize(0x10000);
+    m_impl->same_shape.resize(0x10000);
     m_impl->pool.reserve(0x10000 * 3);
     for (UChar32 c = 0; c < 0x10000; ++c) {
         m_impl->offset[static_cast<std::size_t>(c)] =
@@ -79,6 +83,13 @@ MatchFolder::MatchFolder(bool fold_han) : m_fold_han(fold_han), m_impl(std::make
         }
         m_impl->pool += folded;
         m_impl->length[static_cast<std::size_t>(c)] = static_cast<std::uint8_t>(folded.size());
+        std::int32_t k = 0;
+        UChar32 first = 0;
+        U8_NEXT(reinterpret_cast<const uint8_t*>(folded.data()), k,
+                static_cast<std::int32_t>(folded.size()), first);
+        m_impl->same_shape[static_cast<std::size_t>(c)] =
+            folded.size() == static_cast<std::size_t>(U8_LENGTH(c)) &&
+            static_cast<std::size_t>(k) == folded.size();
     }
 }
 
@@ -99,24 +110,57 @@ void MatchFolder::fold(std::string_view text, std::size_t from, std::size_t to,
     auto i = static_cast<int32_t>(from);
     const auto end = static_cast<int32_t>(to);
     out.text.reserve(out.text.size() + (to - from));
-    out.origin.reserve(out.origin.size() + (to - from));
+    // A stretch where folded bytes map one to one: an anchor when one starts.
+    bool in_stretch = false;
+    auto start_stretch = [&](std::int32_t at) {
+        out.anchors.push_back(
+            {static_cast<std::uint32_t>(out.text.size()), static_cast<std::uint32_t>(at), false});
+        in_stretch = true;
+    };
     while (i < end) {
         const int32_t start = i;
         if (p[i] < 0x80) {  // ASCII: lower-case only
+            if (!in_stretch) start_stretch(start);
             const char a = static_cast<char>(p[i]);
             out.text += (a >= 'A' && a <= 'Z') ? static_cast<char>(a + 32) : a;
-            out.origin.push_back(static_cast<std::uint32_t>(start));
             ++i;
             continue;
         }
         UChar32 c = 0;
         U8_NEXT(p, i, end, c);
         if (c < 0) c = 0xFFFD;
-        const std::size_t before = out.text.size();
+        if (c < 0x10000 && m_impl->same_shape[static_cast<std::size_t>(c)] &&
+            i - start == U8_LENGTH(c)) {
+            if (!in_stretch) start_stretch(start);
+        } else {
+            out.anchors.push_back({static_cast<std::uint32_t>(out.text.size()),
+                                   static_cast<std::uint32_t>(start), true});
+            in_stretch = false;
+        }
         append_folded(out.text, c);
-        out.origin.insert(out.origin.end(), out.text.size() - before,
-                          static_cast<std::uint32_t>(start));
     }
+    out.anchors.push_back(
+        {static_cast<std::uint32_t>(out.text.size()), static_cast<std::uint32_t>(to), false});
+}
+
+const FoldedText::Anchor& FoldedText::anchor_of(std::size_t k) const {
+    // The last anchor at or before k (anchors of an empty stretch share its position: the
+    // later one holds).
+    auto it = std::upper_bound(anchors.begin(), anchors.end(), k,
+                               [](std::size_t v, const Anchor& a) { return v < a.folded; });
+    return *(it - 1);
+}
+
+std::uint32_t FoldedText::origin(std::size_t k) const {
+    const Anchor& a = anchor_of(k);
+    return a.whole ? a.original : a.original + static_cast<std::uint32_t>(k - a.folded);
+}
+
+bool FoldedText::inside_code_point(std::size_t k) const {
+    const Anchor& a = anchor_of(k);
+    if (a.whole) return k != a.folded;
+    // In a stretch, folded and original bytes correspond: a continuation byte is inside.
+    return k < text.size() && (static_cast<unsigned char>(text[k]) & 0xC0) == 0x80;
 }
 
 std::string MatchFolder::simplify_han(std::string_view text) const {

@@ -13,11 +13,33 @@
 
 namespace kg {
 
-/// Folded text and, for each of its bytes, the byte offset in the original text of the code
-/// point it came from (plus one entry for the end).
+/// Folded text and where its bytes come from in the original. Most code points fold to one
+/// code point of the same length (themselves, or another case), so the folded text is a
+/// byte-for-byte image of the original in stretches; an anchor starts each stretch, and each
+/// code point that folds to something longer or shorter ("ß" -> "ss", "，" -> ",") has an
+/// anchor of its own.
 struct FoldedText {
+    struct Anchor {
+        std::uint32_t folded;    ///< first byte of the stretch in `text`
+        std::uint32_t original;  ///< its offset in the original
+        bool whole;              ///< one code point, folded to other bytes
+    };
     std::string text;
-    std::vector<std::uint32_t> origin;
+    std::vector<Anchor> anchors;  ///< by `folded`; the last one is the end of the text
+
+    /// The offset in the original of the code point that folded byte `k` comes from (of the
+    /// end for k = text.size()).
+    std::uint32_t origin(std::size_t k) const;
+    /// True when byte `k` is not the first byte of a folded code point's bytes: a match cannot
+    /// start or end there.
+    bool inside_code_point(std::size_t k) const;
+    void clear() {
+        text.clear();
+        anchors.clear();
+    }
+
+private:
+    const Anchor& anchor_of(std::size_t k) const;
 };
 
 class MatchFolder {
@@ -28,7 +50,8 @@ public:
     MatchFolder(const MatchFolder&) = delete;
     MatchFolder& operator=(const MatchFolder&) = delete;
 
-    /// Folds `text[from, to)`; origins are offsets in `text`.
+    /// Folds `text[from, to)` onto `out` (which may hold earlier folds: the new anchors follow
+    /// theirs); origins are offsets in `text`, and a final anchor maps the end to `to`.
     /// Precondition: valid UTF-8.
     void fold(std::string_view text, std::size_t from, std::size_t to, FoldedText& out) const;
 

@@ -244,20 +244,16 @@ MentionSpotter::MentionSpotter(const Gazetteer& gazetteer)
 void MentionSpotter::spot(std::string_view text, const Ranges& visible,
                           std::vector<Candidate>& out) const {
     const std::size_t first = out.size();
-    FoldedText folded;
+    thread_local FoldedText folded;
     for (const auto& [from, to] : visible) {
-        folded.text.clear();
-        folded.origin.clear();
+        folded.clear();
         m_gazetteer.folder().fold(text, from, to, folded);
-        folded.origin.push_back(static_cast<std::uint32_t>(to));
-        const auto& origin = folded.origin;
         WordBoundaries boundaries(text, from, to);
         m_automaton.find_all(folded.text, [&](std::size_t b, std::size_t e, std::uint32_t id) {
             // Both ends must fall between the folded forms of whole code points.
-            if (b > 0 && origin[b] == origin[b - 1]) return;
-            if (e < folded.text.size() && origin[e] == origin[e - 1]) return;
-            const std::uint32_t begin = origin[b];
-            const std::uint32_t end = origin[e];
+            if (folded.inside_code_point(b) || folded.inside_code_point(e)) return;
+            const std::uint32_t begin = folded.origin(b);
+            const std::uint32_t end = folded.origin(e);
             if (!boundaries.at(begin) || !boundaries.at(end)) {
                 return;
             }

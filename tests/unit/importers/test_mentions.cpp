@@ -115,9 +115,33 @@ TEST_CASE("folding is NFKC with case folding and maps bytes back to the original
     const std::string text = "ＡＢＣ Straße";
     folder().fold(text, 0, text.size(), out);
     CHECK(out.text == "abc strasse");
-    CHECK(out.origin[0] == 0);  // 'a' from the first full-width letter
-    CHECK(out.origin[1] == 3);
-    CHECK(out.origin[8] == out.origin[9]);  // both 's' of "ss" come from 'ß'
+    CHECK(out.origin(0) == 0);  // 'a' from the first full-width letter
+    CHECK(out.origin(1) == 3);
+    CHECK(out.origin(3) == 9);              // the space, in a stretch of ASCII
+    CHECK(out.origin(4) == 10);             // 's' lower-cased
+    CHECK(out.origin(8) == out.origin(9));  // both 's' of "ss" come from 'ß'
+    CHECK(out.origin(8) == 14);
+    CHECK(out.origin(10) == 16);  // 'e' after 'ß'
+    CHECK(out.origin(out.text.size()) == text.size());
+    CHECK_FALSE(out.inside_code_point(8));
+    CHECK(out.inside_code_point(9));  // the second 's'
+    CHECK_FALSE(out.inside_code_point(10));
+    // A stretch of Chinese maps byte for byte; a full-width comma folds to one byte.
+    FoldedText zh;
+    const std::string chinese = "中国，美国";
+    folder().fold(chinese, 0, chinese.size(), zh);
+    CHECK(zh.text == "中国,美国");
+    CHECK(zh.origin(3) == 3);
+    CHECK(zh.origin(6) == 6);    // ','
+    CHECK(zh.origin(7) == 9);    // 美
+    CHECK(zh.origin(10) == 12);  // 国
+    CHECK(zh.inside_code_point(8));
+    CHECK_FALSE(zh.inside_code_point(7));
+    // A second fold appends (its origins are those of its own range).
+    folder().fold(chinese, 9, chinese.size(), zh);
+    CHECK(zh.text == "中国,美国美国");
+    CHECK(zh.origin(13) == 9);
+    CHECK(zh.origin(zh.text.size()) == chinese.size());
 }
 
 TEST_CASE("Han folding maps Traditional to Simplified for matching and keys (--fold-han)",
