@@ -93,12 +93,23 @@ void AhoCorasick::build_dfa(std::size_t max_entries) {
     if (states * classes > max_entries || states >= output_bit) return;
     m_class_count = classes;
     m_dfa.assign(states * classes, 0);
-    for (std::size_t b = 0; b < 256; ++b) {
-        if (!used[b]) continue;
-        for (std::size_t s = 0; s < states; ++s) {
-            const std::uint32_t t =
-                next(static_cast<std::uint32_t>(s), static_cast<unsigned char>(b));
-            m_dfa[s * classes + m_class[b]] = t | (m_output_state[t] != 0 ? output_bit : 0);
+    auto entry = [&](std::uint32_t t) { return t | (m_output_state[t] != 0 ? output_bit : 0); };
+    // Breadth first, a state's row is its failure state's row (already complete, being
+    // shallower) with its own transitions written over it.
+    std::vector<std::uint32_t> queue{0};
+    for (std::size_t head = 0; head < queue.size(); ++head) {
+        const std::uint32_t s = queue[head];
+        std::uint32_t* row = m_dfa.data() + std::size_t{s} * classes;
+        if (s == 0) {
+            for (std::size_t b = 0; b < 256; ++b)
+                if (used[b]) row[m_class[b]] = entry(m_root[b]);
+        } else {
+            const std::uint32_t* fail_row = m_dfa.data() + std::size_t{m_fail[s]} * classes;
+            std::copy(fail_row, fail_row + classes, row);
+        }
+        for (std::uint32_t k = m_edge_begin[s]; k < m_edge_begin[s + 1]; ++k) {
+            row[m_class[m_labels[k]]] = entry(m_label_targets[k]);
+            queue.push_back(m_label_targets[k]);
         }
     }
 }

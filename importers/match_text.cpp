@@ -179,9 +179,10 @@ std::string MatchFolder::simplify_han(std::string_view text) const {
 }
 
 std::string MatchFolder::fold(std::string_view text) const {
-    FoldedText out;
+    thread_local FoldedText out;  // its anchors' memory serves every call
+    out.clear();
     fold(text, 0, text.size(), out);
-    return std::move(out.text);
+    return out.text;
 }
 
 }  // namespace kg
