@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <iomanip>
 #include <iostream>
+#include <limits>
 #include <optional>
 #include <sstream>
 #include <thread>
@@ -82,7 +83,8 @@ public:
             ("cooccurrence", po::value<std::string>()->default_value("sentence"), "sentence|paragraph|article|off: window for co-occurrence edges")
             ("max-window-entities", po::value<std::size_t>()->default_value(50), "entities per window at most (the first N)")
             ("suspect-links", po::value<std::string>()->default_value("on"), "on|off: check whether link texts cut words (ICU segmentation; costs time on CJK text)")
-            ("report", po::value<std::string>(), "write every suspect link (text cutting a word) to FILE");
+            ("report", po::value<std::string>(), "write every suspect link (text cutting a word) to FILE")
+            ("keep-texts", po::value<double>()->default_value(512, "512"), "MB of article texts kept from the first pass for mention spotting (beyond: read again; 0: always read again; standard input is always kept)");
         m_reduce.add_options()
             ("node-kinds", po::value<std::string>(), "keep only these node kinds, e.g. article,entity")
             ("edge-kinds", po::value<std::string>(), "keep only these edge kinds, e.g. link,mention")
@@ -232,6 +234,10 @@ public:
                              "': use sentence, paragraph, article or off");
         }
         m_mention_settings.max_window_entities = vm["max-window-entities"].as<std::size_t>();
+        const double keep_texts = vm["keep-texts"].as<double>();
+        if (!(keep_texts >= 0) || keep_texts > 1e9)
+            throw UsageError("build: --keep-texts takes megabytes, 0 or more (e.g. 512)");
+        m_keep_texts = static_cast<std::size_t>(keep_texts * 1e6);
         if (m_mention_settings.max_window_entities < 2) {
             throw UsageError("build: --max-window-entities must be at least 2");
         }
@@ -427,7 +433,19 @@ public:
         std::vector<GraphBuilder::ArticleEdge> article_edges;
         std::vector<GraphBuilder::NodeRequest> node_requests;
         bool broken = false;
-        CorpusReader reader(m_files, m_import, m_threads);
+        // The mention pass reads the texts of article files again: keep them from the first
+        // pass instead, up to --keep-texts MB (a folder of notes; a dump is read again).
+        ImportOptions first_pass = m_import;
+        // Standard input cannot be read twice: with it, every text is kept.
+        const bool stdin_input = std::any_of(m_files.begin(), m_files.end(),
+                                             [](const InputFile& f) { return f.path == "-"; });
+        if (m_stage->spots() && (m_keep_texts > 0 || stdin_input) &&
+            std::all_of(m_files.begin(), m_files.end(),
+                        [](const InputFile& f) { return f.kind == InputKind::article; })) {
+            first_pass.retain_text = true;
+            m_stage->retain(stdin_input ? std::numeric_limits<std::size_t>::max() : m_keep_texts);
+        }
+        CorpusReader reader(m_files, first_pass, m_threads);
         reader.select_namespaces(m_namespaces);
         reader.read([&](Document&& doc) {
             ++doc_index;
@@ -946,6 +964,7 @@ private:
     std::unique_ptr<OutputFile> m_report;
     std::unique_ptr<MatchFolder> m_folder;
     std::unique_ptr<MentionStage> m_stage;
+    std::size_t m_keep_texts = 0;  // bytes
 };
 
 }  // namespace

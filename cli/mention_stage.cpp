@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "cli/number_format.hpp"
+#include "importers/worker_pool.hpp"
 
 namespace kg::cli {
 namespace {
@@ -30,7 +31,7 @@ void MentionStage::load_entities(const std::function<std::string(std::string_vie
         m_gazetteer.load_entities(m_settings.entities_file, key_of);
 }
 
-void MentionStage::collect(const Document& doc) {
+void MentionStage::collect(Document& doc) {
     if (doc.skipped) return;
     ++m_documents;
     // Without a second pass the dictionary is never used: only suspects are gathered.
@@ -53,6 +54,18 @@ void MentionStage::collect(const Document& doc) {
             m_gazetteer.add(link.label, link.key, link.target_kind, link.lang, true);
         }
     }
+    if (m_retain_budget == 0 || m_retain_overflow || !dictionary) return;
+    m_retained_bytes += doc.text.size() + sizeof(Retained);
+    if (m_retained_bytes > m_retain_budget) {
+        m_retain_overflow = true;  // pass 2 reads the corpus again
+        m_retained = {};
+        return;
+    }
+    Retained kept{doc.key,         doc.lang, std::move(doc.text), std::move(doc.visible),
+                  doc.body_offset, {}};
+    for (const ExtractedLink& link : doc.links)
+        if (spottable(link)) kept.links.push_back(link);
+    m_retained.push_back(std::move(kept));
 }
 
 void MentionStage::add_redirect_alias(std::string_view title, std::string_view key,
@@ -69,33 +82,38 @@ void MentionStage::run(const std::vector<InputFile>& files, ImportOptions option
     options.spotter = m_settings.mentions ? &spotter : nullptr;
     options.window = m_settings.window;
     options.suspect_links = false;  // the first pass has counted them
+    options.retain_text = false;
 
     std::vector<Skeleton> docs;
-    std::vector<std::uint32_t> present;
-    CorpusReader reader(files, options, threads);
-    reader.read([&](Document&& doc) {
-        if (doc.skipped) return;  // its problems were reported by the first pass
-        Skeleton s;
-        s.article = builder.add_node(doc.key, NodeKind::article, doc.lang);
-        present.clear();
-        for (const Candidate& c : doc.candidates) {
-            m_gazetteer.count_occurrence(c.form);
-            present.push_back(c.form);
+    if (m_retain_budget > 0 && !m_retain_overflow) {
+        // The texts pass 1 kept: spot them on every thread, then take them in order.
+        std::vector<std::vector<Candidate>> candidates(m_retained.size());
+        std::vector<std::vector<std::uint32_t>> breaks(m_retained.size());
+        {
+            WorkerPool pool(threads - 1);
+            pool.start(m_retained.size(), [&](std::size_t i) {
+                const Retained& r = m_retained[i];
+                if (options.spotter != nullptr)
+                    options.spotter->spot(r.text, r.visible, candidates[i]);
+                breaks[i] = window_breaks(r.text, r.body_offset, options.window);
+            });
+            pool.finish_all();
         }
-        for (const ExtractedLink& link : doc.links) {
-            if (!spottable(link)) continue;
-            if (auto id = m_gazetteer.find(link.surface)) present.push_back(*id);
-            if (!link.label.empty()) {
-                if (auto id = m_gazetteer.find(link.label)) present.push_back(*id);
-            }
-            s.linked.emplace_back(static_cast<std::uint32_t>(link.offset),
-                                  builder.add_node(link.key, link.target_kind, link.lang));
+        docs.reserve(m_retained.size());
+        for (std::size_t i = 0; i < m_retained.size(); ++i) {
+            const Retained& r = m_retained[i];
+            docs.push_back(skeleton(r.key, r.lang, r.links, std::move(candidates[i]),
+                                    std::move(breaks[i]), builder));
         }
-        m_gazetteer.count_document(present);
-        s.candidates = std::move(doc.candidates);
-        s.breaks = std::move(doc.window_breaks);
-        docs.push_back(std::move(s));
-    });
+        m_retained = {};
+    } else {
+        CorpusReader reader(files, options, threads);
+        reader.read([&](Document&& doc) {
+            if (doc.skipped) return;  // its problems were reported by the first pass
+            docs.push_back(skeleton(doc.key, doc.lang, doc.links, std::move(doc.candidates),
+                                    std::move(doc.window_breaks), builder));
+        });
+    }
 
     const auto& forms = m_gazetteer.forms();
     std::vector<bool> kept(forms.size(), false);
@@ -128,6 +146,34 @@ void MentionStage::run(const std::vector<InputFile>& files, ImportOptions option
         }
         if (m_settings.window != CooccurrenceWindow::off) add_cooccurrences(doc, at, builder);
     }
+}
+
+MentionStage::Skeleton MentionStage::skeleton(const std::string& key, const std::string& lang,
+                                              const std::vector<ExtractedLink>& links,
+                                              std::vector<Candidate>&& candidates,
+                                              std::vector<std::uint32_t>&& breaks,
+                                              GraphBuilder& builder) {
+    Skeleton s;
+    s.article = builder.add_node(key, NodeKind::article, lang);
+    std::vector<std::uint32_t>& present = m_present;
+    present.clear();
+    for (const Candidate& c : candidates) {
+        m_gazetteer.count_occurrence(c.form);
+        present.push_back(c.form);
+    }
+    for (const ExtractedLink& link : links) {
+        if (!spottable(link)) continue;
+        if (auto id = m_gazetteer.find(link.surface)) present.push_back(*id);
+        if (!link.label.empty()) {
+            if (auto id = m_gazetteer.find(link.label)) present.push_back(*id);
+        }
+        s.linked.emplace_back(static_cast<std::uint32_t>(link.offset),
+                              builder.add_node(link.key, link.target_kind, link.lang));
+    }
+    m_gazetteer.count_document(present);
+    s.candidates = std::move(candidates);
+    s.breaks = std::move(breaks);
+    return s;
 }
 
 void MentionStage::add_cooccurrences(const Skeleton& doc,

@@ -14,6 +14,7 @@
 #include "graph/graph_builder.hpp"
 #include "importers/corpus_reader.hpp"
 #include "importers/gazetteer.hpp"
+#include "importers/mention_spotter.hpp"
 
 namespace kg::cli {
 
@@ -35,8 +36,14 @@ class MentionStage {
 public:
     MentionStage(MentionSettings settings, const MatchFolder& folder);
 
-    /// Pass 1: the forms an article brings (title, aliases, link texts) and its suspect links.
-    void collect(const Document& doc);
+    /// Pass 1: the forms an article brings (title, aliases, link texts) and its suspect links;
+    /// with retain(), also the article's text (moved out of `doc`).
+    void collect(Document& doc);
+
+    /// Pass 2 reads the texts pass 1 kept (ImportOptions::retain_text, article files only)
+    /// instead of reading the corpus again, while they take at most `budget` bytes; past that
+    /// they are dropped and the corpus is read again.
+    void retain(std::size_t budget) { m_retain_budget = budget; }
 
     /// True when a second pass spots mentions or co-occurrences (else nothing here is used).
     bool spots() const noexcept {
@@ -66,6 +73,19 @@ private:
     };
     void add_cooccurrences(const Skeleton& doc, std::vector<std::pair<std::uint32_t, NodeId>>& at,
                            GraphBuilder& builder);
+    /// What pass 2 makes of one document: its skeleton, and the dictionary's counts.
+    Skeleton skeleton(const std::string& key, const std::string& lang,
+                      const std::vector<ExtractedLink>& links, std::vector<Candidate>&& candidates,
+                      std::vector<std::uint32_t>&& breaks, GraphBuilder& builder);
+    /// An article as pass 1 kept it for pass 2.
+    struct Retained {
+        std::string key;
+        std::string lang;
+        std::string text;
+        Ranges visible;
+        std::size_t body_offset = 0;
+        std::vector<ExtractedLink> links;  // the spottable ones
+    };
 
     MentionSettings m_settings;
     Gazetteer m_gazetteer;
@@ -79,6 +99,11 @@ private:
     std::uint64_t m_capped_windows = 0;
     std::uint64_t m_pairs = 0;
     bool m_ran = false;
+    std::size_t m_retain_budget = 0;  // 0: not retaining
+    std::size_t m_retained_bytes = 0;
+    bool m_retain_overflow = false;
+    std::vector<Retained> m_retained;
+    std::vector<std::uint32_t> m_present;  // scratch of skeleton()
 };
 
 }  // namespace kg::cli

@@ -143,6 +143,8 @@ bool cuts_a_word(std::string_view text, const RawLink& raw, std::string_view dis
            (!possessive && !boundaries.at(before.size() + display.size()));
 }
 
+}  // namespace
+
 // Offsets where a co-occurrence window starts after the first: sentence boundaries (UAX #29),
 // or the line after a blank line.
 std::vector<std::uint32_t> window_breaks(std::string_view text, std::size_t begin,
@@ -161,8 +163,6 @@ std::vector<std::uint32_t> window_breaks(std::string_view text, std::size_t begi
     }
     return breaks;
 }
-
-}  // namespace
 
 bool is_article_extension(std::string_view extension) {
     const std::string e = ascii_lower(extension);
@@ -307,6 +307,7 @@ Document ArticleImporter::import(std::string_view bytes, const std::string& sour
     if (doc.title.empty()) doc.title = heading_title(text, fm.body_offset, dialect);
     if (doc.title.empty()) doc.title = stem;
     extract(doc, text, fm.body_offset, dialect, relative_path, 0);
+    if (m_options.retain_text) doc.text = std::move(decoded.text);
     return doc;
 }
 
@@ -391,9 +392,13 @@ void ArticleImporter::extract(Document& doc, std::string_view text, std::size_t 
         link.line = line;
         link.column = column;
     }
-    if (m_options.spotter != nullptr) {
-        const Ranges visible = visible_ranges(text, body_offset, scanned.hidden);
-        m_options.spotter->spot(text, visible, doc.candidates);
+    if (m_options.spotter != nullptr || m_options.retain_text) {
+        Ranges visible = visible_ranges(text, body_offset, scanned.hidden);
+        if (m_options.spotter != nullptr) m_options.spotter->spot(text, visible, doc.candidates);
+        if (m_options.retain_text) {
+            doc.visible = std::move(visible);
+            doc.body_offset = body_offset;
+        }
     }
     doc.window_breaks = window_breaks(text, body_offset, m_options.window);
     std::stable_sort(doc.problems.begin(), doc.problems.end(),

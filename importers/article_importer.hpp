@@ -29,6 +29,9 @@ struct ImportOptions {
     const MentionSpotter* spotter = nullptr;  ///< when set, fill Document::candidates
     CooccurrenceWindow window = CooccurrenceWindow::off;  ///< fill Document::window_breaks
     bool suspect_links = true;  ///< check whether link texts cut words (ExtractedLink::suspect)
+    /// Article files: keep the decoded text, its running-text ranges and body offset in the
+    /// Document (Document::text), so that a second pass over it need not read it again.
+    bool retain_text = false;
     bool links_in_templates = false;  ///< wikitext: count links written inside {{templates}}
     /// Wiki pages (dumps, JSON lines): the wiki's namespaces decide what a prefix is; links
     /// with a language prefix are `interlanguage` edges (or dropped: keep_interlanguage).
@@ -36,6 +39,11 @@ struct ImportOptions {
     bool wiki_pages = false;
     bool keep_interlanguage = true;
 };
+
+/// Offsets in `text` after `begin` where a co-occurrence window starts (after the first):
+/// sentence boundaries, or the line after a blank line; none for `off` and `article`.
+std::vector<std::uint32_t> window_breaks(std::string_view text, std::size_t begin,
+                                         CooccurrenceWindow window);
 
 /// The files of the corpus by path, so that [label](../other.md) and [[folder/note]] find the
 /// article they name. Paths are relative to the input root, '/'-separated, without extension.

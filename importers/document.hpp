@@ -46,6 +46,11 @@ struct Document {
     // Filled only when mention spotting is on (ImportOptions::spotter):
     std::vector<Candidate> candidates;         ///< every dictionary form found in running text
     std::vector<std::uint32_t> window_breaks;  ///< offsets where a co-occurrence window starts
+
+    // Filled only for article files when ImportOptions::retain_text is set:
+    std::string text;             ///< the decoded text
+    Ranges visible;               ///< its running text (what mention spotting reads)
+    std::size_t body_offset = 0;  ///< where the body starts, after any front matter
 };
 
 }  // namespace kg

@@ -40,12 +40,13 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 JS_DIR = os.path.join(HERE, "..", "js")
 
 
-def run_kgraph(args, workdir, threads):
-    graphml = os.path.join(workdir, f"g{threads}.graphml")
-    js = os.path.join(workdir, f"g{threads}.json")
+def run_kgraph(args, workdir, threads, name=None):
+    name = name or str(threads)
+    graphml = os.path.join(workdir, f"g{name}.graphml")
+    js = os.path.join(workdir, f"g{name}.json")
     viewers = []
     for suffix in VIEWER_SUFFIXES:
-        viewers += ["-o", os.path.join(workdir, f"g{threads}{suffix}")]
+        viewers += ["-o", os.path.join(workdir, f"g{name}{suffix}")]
     cmd = [args.kgraph, "build", *args.inputs, "-o", graphml, "-o", js, *viewers, "-j", str(threads), *args.extra]
     proc = subprocess.run(cmd, capture_output=True, text=True)
     if proc.returncode != 0:
@@ -87,6 +88,8 @@ def main():
                     help="NAME=VALUE: lang:zh (entity nodes with lang zh), links (total link weight), "
                          "lang-links:zh (weight of links into zh nodes), in:KEY (weight of link edges "
                          "into KEY), nodes:KIND, problems")
+    ap.add_argument("--same-with", action="append", default=[],
+                    help="options (one string) that must not change any output byte, run with -j1")
     ap.add_argument("inputs", nargs="+")
     ap.add_argument("--", dest="sep", action="store_true")
     args, extra = ap.parse_known_args()
@@ -105,6 +108,13 @@ def main():
         pairs += [(os.path.join(work, f"g1{s}"), os.path.join(work, f"g2{s}")) for s in VIEWER_SUFFIXES]
         for a, b in pairs:
             check(open(a, "rb").read() == open(b, "rb").read(), f"{os.path.basename(a)} differs between -j1 and -j2")
+        for k, options in enumerate(args.same_with):
+            variant = argparse.Namespace(**vars(args))
+            variant.extra = args.extra + options.split()
+            g, j, _ = run_kgraph(variant, work, 1, f"1-same{k}")
+            for a, b in [(graphml1, g), (json1, j)]:
+                check(open(a, "rb").read() == open(b, "rb").read(),
+                      f"{os.path.basename(a)} differs with {options}")
         s_nodes, s_edges, s_weights, s_problems = parse_summary(stderr1)
         print(f"summary: nodes {s_nodes} edges {s_edges} weights {s_weights} problems {s_problems}")
 
