@@ -27,6 +27,8 @@ struct MatchFolder::Impl {
     std::vector<std::uint8_t> length;
     // True when the code point folds to one code point of its own UTF-8 length.
     std::vector<bool> same_shape;
+    // True when the code point folds to itself.
+    std::vector<bool> identity;
     std::unordered_map<UChar32, std::string> simplified;  // Traditional -> Simplified, BMP
 
     std::string fold_one(UChar32 c) const {
@@ -60,6 +62,7 @@ MatchFolder::MatchFolder(bool fold_han) : m_fold_han(fold_han), m_impl(std::make
     m_impl->offset.resize(0x10000);
     m_impl->length.resize(0x10000);
     m_impl->same_shape.resize(0x10000);
+    m_impl->identity.resize(0x10000);
     m_impl->pool.reserve(0x10000 * 3);
     for (UChar32 c = 0; c < 0x10000; ++c) {
         m_impl->offset[static_cast<std::size_t>(c)] =
@@ -90,6 +93,8 @@ MatchFolder::MatchFolder(bool fold_han) : m_fold_han(fold_han), m_impl(std::make
         m_impl->same_shape[static_cast<std::size_t>(c)] =
             folded.size() == static_cast<std::size_t>(U8_LENGTH(c)) &&
             static_cast<std::size_t>(k) == folded.size();
+        m_impl->identity[static_cast<std::size_t>(c)] =
+            first == c && k == U8_LENGTH(c) && static_cast<std::size_t>(k) == folded.size();
     }
 }
 
@@ -117,7 +122,27 @@ void MatchFolder::fold(std::string_view text, std::size_t from, std::size_t to,
             {static_cast<std::uint32_t>(out.text.size()), static_cast<std::uint32_t>(at), false});
         in_stretch = true;
     };
+    const std::vector<bool>& identity = m_impl->identity;
     while (i < end) {
+        // A run of characters that fold to themselves (most of any text) is copied whole.
+        const int32_t run = i;
+        while (i < end) {
+            if (p[i] < 0x80) {
+                if (p[i] >= 'A' && p[i] <= 'Z') break;
+                ++i;
+                continue;
+            }
+            int32_t next = i;
+            UChar32 c = 0;
+            U8_NEXT(p, next, end, c);
+            if (c < 0 || c >= 0x10000 || !identity[static_cast<std::size_t>(c)]) break;
+            i = next;
+        }
+        if (i > run) {
+            if (!in_stretch) start_stretch(run);
+            out.text.append(text.data() + run, static_cast<std::size_t>(i - run));
+            if (i >= end) break;
+        }
         const int32_t start = i;
         if (p[i] < 0x80) {  // ASCII: lower-case only
             if (!in_stretch) start_stretch(start);
