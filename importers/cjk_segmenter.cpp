@@ -132,11 +132,10 @@ const CjkSegmenter* CjkSegmenter::instance() {
 
 bool CjkSegmenter::load() {
     UErrorCode status = U_ZERO_ERROR;
-    // Opened for the life of the process, like ICU's own copy.
-    UDataMemory* data =
-        udata_open(U_ICUDATA_NAME U_TREE_SEPARATOR_STRING "brkitr", "dict", "cjdict", &status);
-    if (U_FAILURE(status) || data == nullptr) return false;
-    const auto* bytes = static_cast<const std::uint8_t*>(udata_getMemory(data));
+    // Opened for the life of the segmenter (the process), like ICU's own copy.
+    m_data = udata_open(U_ICUDATA_NAME U_TREE_SEPARATOR_STRING "brkitr", "dict", "cjdict", &status);
+    if (U_FAILURE(status) || m_data == nullptr) return false;
+    const auto* bytes = static_cast<const std::uint8_t*>(udata_getMemory(m_data));
     const auto* indexes = reinterpret_cast<const std::int32_t*>(bytes);
     if ((indexes[index_trie_type] & trie_type_mask) != trie_type_uchars ||
         (indexes[index_trie_type] & trie_has_values) == 0)
@@ -146,8 +145,10 @@ bool CjkSegmenter::load() {
     if (indexes[index_total_size] / 2 >= (std::int64_t{1} << packed_offset_bits)) return false;
 
     // The engine's characters (ICU's CjkBreakEngine for Chinese and Japanese).
-    icu::UnicodeSet run_set(u"[[:Han:][:Hiragana:][[:Katakana:]\\uff9e\\uff9f]\\uff70\\u30fc]",
-                            status);
+    m_run_set = std::make_unique<icu::UnicodeSet>(
+        u"[[:Han:][:Hiragana:][[:Katakana:]\\uff9e\\uff9f]\\uff70\\u30fc]", status);
+    m_run_set->freeze();
+    const icu::UnicodeSet& run_set = *m_run_set;
     const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
     if (U_FAILURE(status)) return false;
     m_in_run.assign(0x10000 / 64, 0);
@@ -172,7 +173,13 @@ bool CjkSegmenter::load() {
     return ours == icu_breaks(sample);
 }
 
+CjkSegmenter::~CjkSegmenter() {
+    if (m_data != nullptr) udata_close(m_data);
+}
+
 bool CjkSegmenter::in_run(UChar32 c) const noexcept {
+    // Han of the other planes (CJK extensions B–H) belongs to runs too; handles() refuses it.
+    if (c > 0xFFFF) return m_run_set->contains(c);
     return test_bit(m_in_run, c);
 }
 

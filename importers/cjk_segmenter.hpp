@@ -13,10 +13,13 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string_view>
 #include <vector>
 
+#include <unicode/udata.h>
 #include <unicode/umachine.h>
+#include <unicode/uniset.h>
 
 namespace kg {
 
@@ -37,6 +40,7 @@ public:
     /// in increasing order. `run` must be a maximal run (its neighbours not in_run()).
     void segment(std::string_view run, std::vector<std::uint32_t>& breaks) const;
 
+    ~CjkSegmenter();
     CjkSegmenter(const CjkSegmenter&) = delete;
     CjkSegmenter& operator=(const CjkSegmenter&) = delete;
 
@@ -44,10 +48,12 @@ private:
     CjkSegmenter() = default;
     bool load();
 
+    UDataMemory* m_data = nullptr;
     const char16_t* m_trie = nullptr;
-    // One bit a BMP code point: in_run, handles.
+    // One bit a BMP code point: in_run, handles; the set itself for the other planes.
     std::vector<std::uint64_t> m_in_run;
     std::vector<std::uint64_t> m_handled;
+    std::unique_ptr<icu::UnicodeSet> m_run_set;
 };
 
 }  // namespace kg

@@ -123,7 +123,8 @@ TEST_CASE("CjkSegmenter loads ICU's dictionary and knows its characters", "[cjk]
     CHECK(cjk->in_run(0xFF76));          // halfwidth ｶ: in the engine's set…
     CHECK_FALSE(cjk->handles(0xFF76));   // …but NFKC changes it
     CHECK_FALSE(cjk->handles(0xF900));   // a compatibility ideograph
-    CHECK_FALSE(cjk->handles(0x20000));  // outside the BMP
+    CHECK(cjk->in_run(0x20000));         // Han outside the BMP belongs to runs…
+    CHECK_FALSE(cjk->handles(0x20000));  // …but is left to ICU
     CHECK(cjk->handles(U'中'));
     CHECK_FALSE(cjk->in_run(U'a'));
     CHECK_FALSE(cjk->in_run(0x3002));  // 。
