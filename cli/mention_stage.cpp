@@ -31,7 +31,7 @@ void MentionStage::load_entities(const std::function<std::string(std::string_vie
         m_gazetteer.load_entities(m_settings.entities_file, key_of);
 }
 
-void MentionStage::collect(Document& doc) {
+void MentionStage::collect(Document& doc, NodeId article, const std::vector<NodeId>& link_nodes) {
     if (doc.skipped) return;
     ++m_documents;
     // Without a second pass the dictionary is never used: only suspects are gathered.
@@ -61,10 +61,19 @@ void MentionStage::collect(Document& doc) {
         m_retained = {};
         return;
     }
-    Retained kept{doc.key,         doc.lang, std::move(doc.text), std::move(doc.visible),
-                  doc.body_offset, {}};
-    for (const ExtractedLink& link : doc.links)
-        if (spottable(link)) kept.links.push_back(link);
+    Retained kept{article, std::move(doc.text), std::move(doc.visible), doc.body_offset, {}};
+    for (std::size_t i = 0; i < doc.links.size(); ++i) {
+        const ExtractedLink& link = doc.links[i];
+        if (!spottable(link)) continue;
+        // The link's own text and label are forms by now (added above), and forms keep their
+        // numbers: found now, they are what the second pass would find.
+        LinkRef ref{static_cast<std::uint32_t>(link.offset), link_nodes[i], no_form, no_form};
+        if (auto id = m_gazetteer.find(link.surface)) ref.surface_form = *id;
+        if (!link.label.empty()) {
+            if (auto id = m_gazetteer.find(link.label)) ref.label_form = *id;
+        }
+        kept.links.push_back(ref);
+    }
     m_retained.push_back(std::move(kept));
 }
 
@@ -102,16 +111,28 @@ void MentionStage::run(const std::vector<InputFile>& files, ImportOptions option
         docs.reserve(m_retained.size());
         for (std::size_t i = 0; i < m_retained.size(); ++i) {
             const Retained& r = m_retained[i];
-            docs.push_back(skeleton(r.key, r.lang, r.links, std::move(candidates[i]),
-                                    std::move(breaks[i]), builder));
+            docs.push_back(
+                skeleton(r.article, r.links, std::move(candidates[i]), std::move(breaks[i])));
         }
         m_retained = {};
     } else {
         CorpusReader reader(files, options, threads);
         reader.read([&](Document&& doc) {
             if (doc.skipped) return;  // its problems were reported by the first pass
-            docs.push_back(skeleton(doc.key, doc.lang, doc.links, std::move(doc.candidates),
-                                    std::move(doc.window_breaks), builder));
+            const NodeId article = builder.add_node(doc.key, NodeKind::article, doc.lang);
+            m_link_refs.clear();
+            for (const ExtractedLink& link : doc.links) {
+                if (!spottable(link)) continue;
+                LinkRef ref{static_cast<std::uint32_t>(link.offset), 0, no_form, no_form};
+                if (auto id = m_gazetteer.find(link.surface)) ref.surface_form = *id;
+                if (!link.label.empty()) {
+                    if (auto id = m_gazetteer.find(link.label)) ref.label_form = *id;
+                }
+                ref.node = builder.add_node(link.key, link.target_kind, link.lang);
+                m_link_refs.push_back(ref);
+            }
+            docs.push_back(skeleton(article, m_link_refs, std::move(doc.candidates),
+                                    std::move(doc.window_breaks)));
         });
     }
 
@@ -148,27 +169,21 @@ void MentionStage::run(const std::vector<InputFile>& files, ImportOptions option
     }
 }
 
-MentionStage::Skeleton MentionStage::skeleton(const std::string& key, const std::string& lang,
-                                              const std::vector<ExtractedLink>& links,
+MentionStage::Skeleton MentionStage::skeleton(NodeId article, const std::vector<LinkRef>& links,
                                               std::vector<Candidate>&& candidates,
-                                              std::vector<std::uint32_t>&& breaks,
-                                              GraphBuilder& builder) {
+                                              std::vector<std::uint32_t>&& breaks) {
     Skeleton s;
-    s.article = builder.add_node(key, NodeKind::article, lang);
+    s.article = article;
     std::vector<std::uint32_t>& present = m_present;
     present.clear();
     for (const Candidate& c : candidates) {
         m_gazetteer.count_occurrence(c.form);
         present.push_back(c.form);
     }
-    for (const ExtractedLink& link : links) {
-        if (!spottable(link)) continue;
-        if (auto id = m_gazetteer.find(link.surface)) present.push_back(*id);
-        if (!link.label.empty()) {
-            if (auto id = m_gazetteer.find(link.label)) present.push_back(*id);
-        }
-        s.linked.emplace_back(static_cast<std::uint32_t>(link.offset),
-                              builder.add_node(link.key, link.target_kind, link.lang));
+    for (const LinkRef& link : links) {
+        if (link.surface_form != no_form) present.push_back(link.surface_form);
+        if (link.label_form != no_form) present.push_back(link.label_form);
+        s.linked.emplace_back(link.offset, link.node);
     }
     m_gazetteer.count_document(present);
     s.candidates = std::move(candidates);

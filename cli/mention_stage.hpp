@@ -37,8 +37,9 @@ public:
     MentionStage(MentionSettings settings, const MatchFolder& folder);
 
     /// Pass 1: the forms an article brings (title, aliases, link texts) and its suspect links;
-    /// with retain(), also the article's text (moved out of `doc`).
-    void collect(Document& doc);
+    /// with retain(), also the article's text (moved out of `doc`), its node `article` and
+    /// the nodes of its links (`link_nodes`, one a link of `doc.links`).
+    void collect(Document& doc, NodeId article = 0, const std::vector<NodeId>& link_nodes = {});
 
     /// Pass 2 reads the texts pass 1 kept (ImportOptions::retain_text, article files only)
     /// instead of reading the corpus again, while they take at most `budget` bytes; past that
@@ -73,18 +74,26 @@ private:
     };
     void add_cooccurrences(const Skeleton& doc, std::vector<std::pair<std::uint32_t, NodeId>>& at,
                            GraphBuilder& builder);
+    /// A spottable link as pass 2 needs it: where, to which node, and the dictionary forms
+    /// of its text and label.
+    struct LinkRef {
+        std::uint32_t offset = 0;
+        NodeId node = 0;
+        std::uint32_t surface_form = no_form;
+        std::uint32_t label_form = no_form;
+    };
+    static constexpr std::uint32_t no_form = 0xFFFFFFFFU;
     /// What pass 2 makes of one document: its skeleton, and the dictionary's counts.
-    Skeleton skeleton(const std::string& key, const std::string& lang,
-                      const std::vector<ExtractedLink>& links, std::vector<Candidate>&& candidates,
-                      std::vector<std::uint32_t>&& breaks, GraphBuilder& builder);
-    /// An article as pass 1 kept it for pass 2.
+    Skeleton skeleton(NodeId article, const std::vector<LinkRef>& links,
+                      std::vector<Candidate>&& candidates, std::vector<std::uint32_t>&& breaks);
+    /// An article as pass 1 kept it for pass 2 (its nodes do not change in between: only wiki
+    /// inputs have redirects, and they are not kept).
     struct Retained {
-        std::string key;
-        std::string lang;
+        NodeId article = 0;
         std::string text;
         Ranges visible;
         std::size_t body_offset = 0;
-        std::vector<ExtractedLink> links;  // the spottable ones
+        std::vector<LinkRef> links;
     };
 
     MentionSettings m_settings;
@@ -104,6 +113,7 @@ private:
     bool m_retain_overflow = false;
     std::vector<Retained> m_retained;
     std::vector<std::uint32_t> m_present;  // scratch of skeleton()
+    std::vector<LinkRef> m_link_refs;      // scratch of run()
 };
 
 }  // namespace kg::cli
