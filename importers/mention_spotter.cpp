@@ -4,6 +4,7 @@
 #include "importers/mention_spotter.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <memory>
 
 #include <unicode/brkiter.h>
@@ -142,6 +143,9 @@ bool WordBoundaries::at(std::size_t offset) {
             if (separates_from_cjk(cjk_before ? after : before)) return true;
         }
     }
+    // Two ASCII letters or digits: never a boundary (WB5, WB8–WB10 join them, whatever is
+    // around), so "apple" in "pineapple" needs no segmentation.
+    if (before < 0x80 && after < 0x80 && std::isalnum(before) && std::isalnum(after)) return false;
     // A space or plain punctuation on either side is a boundary; between two letters or
     // digits, or next to a character that joins words ("recipes.md", "don't", "a_b", a
     // combining mark), ICU's rules decide.
