@@ -79,32 +79,42 @@ AhoCorasick::AhoCorasick(const std::vector<std::string>& patterns, std::size_t m
     }
     // State 0 never reports.
     m_output_state[0] = 0;
-    build_dfa(max_table_entries);
+    build_rows(max_table_entries);
 }
 
-void AhoCorasick::build_dfa(std::size_t max_entries) {
+void AhoCorasick::build_rows(std::size_t max_entries) {
     std::vector<bool> used(256, false);
     for (unsigned char label : m_labels) used[label] = true;
     for (std::size_t b = 0; b < 256; ++b)
         if (m_root[b] != 0) used[b] = true;
     std::uint32_t classes = 1;  // class 0: bytes of no pattern
     for (std::size_t b = 0; b < 256; ++b) m_class[b] = used[b] ? classes++ : 0;
-    const std::size_t states = m_pattern_of.size();
-    if (states * classes > max_entries || states >= output_bit) return;
     m_class_count = classes;
-    m_dfa.assign(states * classes, 0);
+    const std::size_t states = m_pattern_of.size();
+    if (states >= output_bit) return;
+    m_full = states * classes <= max_entries;
+    const std::size_t rows = m_full ? states : max_entries / classes;
+    if (rows == 0) return;
+    m_rows.assign(rows * classes, 0);
+    m_row_of.assign(states, no_row);
     auto entry = [&](std::uint32_t t) { return t | (m_output_state[t] != 0 ? output_bit : 0); };
-    // Breadth first, a state's row is its failure state's row (already complete, being
-    // shallower) with its own transitions written over it.
+    // Breadth first, a state's row is its failure state's row (already made, being shallower)
+    // with the state's own edges written over it. Without a full table, rows go to the first
+    // states in that order: the shallowest.
     std::vector<std::uint32_t> queue{0};
-    for (std::size_t head = 0; head < queue.size(); ++head) {
+    std::uint32_t given = 0;
+    for (std::size_t head = 0; head < queue.size() && given < rows; ++head) {
         const std::uint32_t s = queue[head];
-        std::uint32_t* row = m_dfa.data() + std::size_t{s} * classes;
+        const std::uint32_t row_index = m_full ? s : given;
+        ++given;
+        m_row_of[s] = row_index;
+        std::uint32_t* row = m_rows.data() + std::size_t{row_index} * classes;
         if (s == 0) {
             for (std::size_t b = 0; b < 256; ++b)
                 if (used[b]) row[m_class[b]] = entry(m_root[b]);
         } else {
-            const std::uint32_t* fail_row = m_dfa.data() + std::size_t{m_fail[s]} * classes;
+            const std::uint32_t* fail_row =
+                m_rows.data() + std::size_t{m_row_of[m_fail[s]]} * classes;
             std::copy(fail_row, fail_row + classes, row);
         }
         for (std::uint32_t k = m_edge_begin[s]; k < m_edge_begin[s + 1]; ++k) {

@@ -1,11 +1,12 @@
 // AhoCorasick: a byte-level multi-pattern matcher (Aho and Corasick 1975): one pass over the
 // text reports every occurrence of every pattern, overlapping ones included. Small automata
-// become a full transition table over byte classes (one load a byte); large ones keep their
-// transitions sorted per state in flat arrays (a dense table for the root) and follow failure
-// links. Output links are precomputed. Used by the mention spotter on folded text. Immutable and
-// thread-safe once built.
+// become a full transition table over byte classes (one load a byte); large ones get table rows
+// for their shallow states and keep the deeper states' transitions sorted in flat arrays,
+// following failure links up to a state with a row. Output links are precomputed. Used by the
+// mention spotter on folded text. Immutable and thread-safe once built.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -16,7 +17,8 @@ namespace kg {
 class AhoCorasick {
 public:
     /// Builds the automaton; pattern i is reported with id i. Empty patterns are ignored.
-    /// It becomes a full table when that has at most `max_table_entries` entries.
+    /// It becomes a full table when that has at most `max_table_entries` entries; else that
+    /// many entries go to rows for the shallowest states.
     explicit AhoCorasick(const std::vector<std::string>& patterns,
                          std::size_t max_table_entries = std::size_t{1} << 22);
 
@@ -25,26 +27,54 @@ public:
     template <typename Report>
     void find_all(std::string_view text, Report&& report) const {
         std::uint32_t state = 0;
-        if (!m_dfa.empty()) {
+        if (m_full) {
             // One load a byte: the full transition table over byte classes, the top bit of an
             // entry saying that the state reached ends a pattern.
             for (std::size_t i = 0; i < text.size(); ++i) {
                 const std::uint32_t entry =
-                    m_dfa[state * m_class_count + m_class[static_cast<unsigned char>(text[i])]];
+                    m_rows[state * m_class_count + m_class[static_cast<unsigned char>(text[i])]];
                 state = entry & ~output_bit;
                 if (entry & output_bit) report_at(state, i, report);
             }
             return;
         }
+        if (m_row_of.empty()) {  // no table at all
+            for (std::size_t i = 0; i < text.size(); ++i) {
+                state = next(state, static_cast<unsigned char>(text[i]));
+                report_at(state, i, report);
+            }
+            return;
+        }
+        // Large dictionaries: table rows for the shallow states (where the text spends most
+        // of its time), the sorted edges and failure links below them.
         for (std::size_t i = 0; i < text.size(); ++i) {
-            state = next(state, static_cast<unsigned char>(text[i]));
-            report_at(state, i, report);
+            const auto byte = static_cast<unsigned char>(text[i]);
+            std::uint32_t entry = 0;
+            for (;;) {
+                const std::uint32_t row = m_row_of[state];
+                if (row != no_row) {
+                    entry = m_rows[std::size_t{row} * m_class_count + m_class[byte]];
+                    break;
+                }
+                const std::uint32_t target = edge(state, byte);
+                if (target != 0) {
+                    entry = target | (m_output_state[target] != 0 ? output_bit : 0);
+                    break;
+                }
+                state = m_fail[state];
+            }
+            state = entry & ~output_bit;
+            if (entry & output_bit) report_at(state, i, report);
         }
     }
 
     std::size_t state_count() const noexcept { return m_pattern_of.size(); }
-    /// True when the automaton is a full table (small dictionaries), else sparse.
-    bool dense() const noexcept { return !m_dfa.empty(); }
+    /// True when the automaton is a full table (small dictionaries).
+    bool dense() const noexcept { return m_full; }
+    /// States with a table row (all of them when dense()).
+    std::size_t rows() const noexcept {
+        return m_rows.size() / std::max<std::size_t>(m_class_count, 1);
+    }
 
 private:
     static constexpr std::uint32_t output_bit = 0x80000000U;
@@ -56,18 +86,25 @@ private:
             report(i + 1 - m_length[id], i + 1, id);
         }
     }
-    void build_dfa(std::size_t max_entries);
+    void build_rows(std::size_t max_entries);
+
+    // The state's own edge by `byte`, or 0 (the root is no state's child).
+    std::uint32_t edge(std::uint32_t state, unsigned char byte) const {
+        if (state == 0) return m_root[byte];
+        const std::uint32_t* b = m_label_targets.data() + m_edge_begin[state];
+        const unsigned char* labels = m_labels.data() + m_edge_begin[state];
+        const std::uint32_t n = m_edge_begin[state + 1] - m_edge_begin[state];
+        for (std::uint32_t k = 0; k < n; ++k) {
+            if (labels[k] == byte) return b[k];
+            if (labels[k] > byte) break;
+        }
+        return 0;
+    }
 
     std::uint32_t next(std::uint32_t state, unsigned char byte) const {
         while (true) {
             if (state == 0) return m_root[byte];
-            const std::uint32_t* b = m_label_targets.data() + m_edge_begin[state];
-            const unsigned char* labels = m_labels.data() + m_edge_begin[state];
-            const std::uint32_t n = m_edge_begin[state + 1] - m_edge_begin[state];
-            for (std::uint32_t k = 0; k < n; ++k) {
-                if (labels[k] == byte) return b[k];
-                if (labels[k] > byte) break;
-            }
+            if (const std::uint32_t t = edge(state, byte)) return t;
             state = m_fail[state];
         }
     }
@@ -82,10 +119,15 @@ private:
                                                 // else the nearest on its failure chain
     std::vector<std::uint32_t> m_output_link;   // next state with output on the chain
     std::vector<std::uint32_t> m_length;        // pattern lengths by id
-    // The dense form: bytes that occur in no pattern share one class.
-    std::vector<std::uint32_t> m_dfa;  // state * m_class_count + class -> state | output_bit
+    // Table rows over byte classes (bytes that occur in no pattern share one class): entries
+    // are state | output_bit. With m_full, every state's row, at its own number; else rows for
+    // the shallowest states (breadth first, as many as fit), found through m_row_of.
+    static constexpr std::uint32_t no_row = 0xFFFFFFFFU;
+    std::vector<std::uint32_t> m_rows;
+    std::vector<std::uint32_t> m_row_of;
+    bool m_full = false;
     std::uint32_t m_class[256] = {};
-    std::uint32_t m_class_count = 0;
+    std::uint32_t m_class_count = 1;
 };
 
 }  // namespace kg

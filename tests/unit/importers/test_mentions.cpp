@@ -70,7 +70,8 @@ TEST_CASE("Aho-Corasick reports every occurrence, overlapping ones too", "[menti
     CHECK(found == std::vector<T>{T{1, 4, 1}, T{2, 4, 0}, T{2, 6, 3}});
 }
 
-TEST_CASE("Aho-Corasick as a full table and as sparse transitions finds the same", "[mentions]") {
+TEST_CASE("Aho-Corasick as a full table, with rows for shallow states, and sparse finds the same",
+          "[mentions]") {
     // Random patterns over a small alphabet (many overlaps, shared prefixes and suffixes,
     // multi-byte characters), random text; a naive search is the oracle.
     std::mt19937 random(7);
@@ -95,9 +96,11 @@ TEST_CASE("Aho-Corasick as a full table and as sparse transitions finds the same
                  at = text.find(patterns[id], at + 1))
                 expected.emplace(at, at + patterns[id].size(), id);
         }
-        for (const std::size_t table : {std::size_t{1} << 22, std::size_t{0}}) {
+        // A full table, rows for a few shallow states only, no rows at all.
+        for (const std::size_t table : {std::size_t{1} << 22, std::size_t{300}, std::size_t{0}}) {
             const AhoCorasick ac(patterns, table);
-            CHECK(ac.dense() == (table > 0));
+            CHECK(ac.dense() == (table == std::size_t{1} << 22));
+            if (table == 300) CHECK((ac.rows() > 1 && ac.rows() < ac.state_count()));
             std::set<std::tuple<std::size_t, std::size_t, std::uint32_t>> found;
             std::size_t last_end = 0;
             ac.find_all(text, [&](std::size_t b, std::size_t e, std::uint32_t id) {
