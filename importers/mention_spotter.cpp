@@ -143,9 +143,19 @@ bool WordBoundaries::at(std::size_t offset) {
             if (separates_from_cjk(cjk_before ? after : before)) return true;
         }
     }
-    // Two ASCII letters or digits: never a boundary (WB5, WB8–WB10 join them, whatever is
-    // around), so "apple" in "pineapple" needs no segmentation.
-    if (before < 0x80 && after < 0x80 && std::isalnum(before) && std::isalnum(after)) return false;
+    // ASCII on both sides. Two letters or digits: never a boundary (WB5, WB8–WB10 join them,
+    // whatever is around), so "apple" in "pineapple" needs no segmentation. A letter or digit
+    // next to any other ASCII character: always one, except for those that join words in
+    // ICU's rules (' . , ; between letters or digits, _, and @ which ICU counts a letter).
+    if (before < 0x80 && after < 0x80) {
+        const bool alnum_before = std::isalnum(before) != 0;
+        const bool alnum_after = std::isalnum(after) != 0;
+        if (alnum_before && alnum_after) return false;
+        if (alnum_before != alnum_after &&
+            std::string_view("'.,;_@").find(static_cast<char>(alnum_before ? after : before)) ==
+                std::string_view::npos)
+            return true;
+    }
     // A space or plain punctuation on either side is a boundary; between two letters or
     // digits, or next to a character that joins words ("recipes.md", "don't", "a_b", a
     // combining mark), ICU's rules decide.
