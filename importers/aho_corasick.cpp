@@ -1,10 +1,10 @@
-// AhoCorasick construction: trie, then breadth-first failure links, then flat arrays.
+// AhoCorasick construction: the trie in flat arrays, then breadth-first failure links, then
+// the table rows.
 #include "importers/aho_corasick.hpp"
 
 #include <algorithm>
 #include <deque>
 #include <limits>
-#include <map>
 
 namespace kg {
 
@@ -13,52 +13,65 @@ constexpr std::uint32_t no_pattern = std::numeric_limits<std::uint32_t>::max();
 }
 
 AhoCorasick::AhoCorasick(const std::vector<std::string>& patterns, std::size_t max_table_entries) {
-    // Trie with sorted children (std::map keeps labels ordered for the flat arrays).
-    std::vector<std::map<unsigned char, std::uint32_t>> children(1);
-    m_pattern_of.assign(1, no_pattern);
+    // The trie from the patterns in sorted order: each shares a prefix with the one before
+    // and adds states for the rest, so every state's children come out in label order; the
+    // edges are then grouped by parent (a counting sort) into the flat arrays.
     m_length.reserve(patterns.size());
-    for (std::uint32_t id = 0; id < patterns.size(); ++id) {
+    for (const std::string& p : patterns) m_length.push_back(static_cast<std::uint32_t>(p.size()));
+    std::vector<std::uint32_t> order(patterns.size());
+    for (std::uint32_t id = 0; id < order.size(); ++id) order[id] = id;
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::uint32_t a, std::uint32_t b) { return patterns[a] < patterns[b]; });
+    struct Edge {
+        std::uint32_t parent;
+        std::uint32_t child;
+        unsigned char label;
+    };
+    std::vector<Edge> edges;
+    m_pattern_of.assign(1, no_pattern);
+    std::vector<std::uint32_t> path{0};  // states along the previous pattern
+    const std::string* previous = nullptr;
+    for (const std::uint32_t id : order) {
         const std::string& p = patterns[id];
-        m_length.push_back(static_cast<std::uint32_t>(p.size()));
         if (p.empty()) continue;
-        std::uint32_t s = 0;
-        for (char ch : p) {
-            const auto byte = static_cast<unsigned char>(ch);
-            auto it = children[s].find(byte);
-            if (it == children[s].end()) {
-                const auto created = static_cast<std::uint32_t>(children.size());
-                children[s].emplace(byte, created);
-                children.emplace_back();
-                m_pattern_of.push_back(no_pattern);
-                s = created;
-            } else {
-                s = it->second;
-            }
+        std::size_t shared = 0;
+        if (previous != nullptr) {
+            const std::size_t limit = std::min(previous->size(), p.size());
+            while (shared < limit && (*previous)[shared] == p[shared]) ++shared;
         }
-        // Duplicates: the first id wins.
-        if (m_pattern_of[s] == no_pattern) m_pattern_of[s] = id;
+        path.resize(shared + 1);
+        for (std::size_t k = shared; k < p.size(); ++k) {
+            const auto created = static_cast<std::uint32_t>(m_pattern_of.size());
+            m_pattern_of.push_back(no_pattern);
+            edges.push_back(Edge{path.back(), created, static_cast<unsigned char>(p[k])});
+            path.push_back(created);
+        }
+        // Duplicates: the first id wins (the sort is stable).
+        if (m_pattern_of[path.back()] == no_pattern) m_pattern_of[path.back()] = id;
+        previous = &p;
     }
-    const std::size_t n = children.size();
+    const std::size_t n = m_pattern_of.size();
     m_edge_begin.assign(n + 1, 0);
-    for (std::size_t s = 0; s < n; ++s) {
-        m_edge_begin[s + 1] = m_edge_begin[s] + static_cast<std::uint32_t>(children[s].size());
-    }
-    m_labels.reserve(m_edge_begin[n]);
-    m_label_targets.reserve(m_edge_begin[n]);
-    for (std::size_t s = 0; s < n; ++s) {
-        for (const auto& [label, target] : children[s]) {
-            m_labels.push_back(label);
-            m_label_targets.push_back(target);
-        }
+    for (const Edge& e : edges) ++m_edge_begin[e.parent + 1];
+    for (std::size_t s = 0; s < n; ++s) m_edge_begin[s + 1] += m_edge_begin[s];
+    m_labels.resize(edges.size());
+    m_label_targets.resize(edges.size());
+    std::vector<std::uint32_t> fill(m_edge_begin.begin(), m_edge_begin.end() - 1);
+    for (const Edge& e : edges) {  // in creation order: a parent's children in label order
+        const std::uint32_t at = fill[e.parent]++;
+        m_labels[at] = e.label;
+        m_label_targets[at] = e.child;
     }
     m_root.assign(256, 0);
-    for (const auto& [label, target] : children[0]) m_root[label] = target;
+    for (std::uint32_t k = m_edge_begin[0]; k < m_edge_begin[1]; ++k)
+        m_root[m_labels[k]] = m_label_targets[k];
 
     m_fail.assign(n, 0);
     m_output_state.assign(n, 0);
     m_output_link.assign(n, 0);
     std::deque<std::uint32_t> queue;
-    for (const auto& [label, target] : children[0]) queue.push_back(target);
+    for (std::uint32_t k = m_edge_begin[0]; k < m_edge_begin[1]; ++k)
+        queue.push_back(m_label_targets[k]);
     while (!queue.empty()) {
         const std::uint32_t r = queue.front();
         queue.pop_front();
@@ -71,9 +84,10 @@ AhoCorasick::AhoCorasick(const std::vector<std::string>& patterns, std::size_t m
         } else {
             m_output_state[r] = inherited;
         }
-        for (const auto& [label, u] : children[r]) {
+        for (std::uint32_t k = m_edge_begin[r]; k < m_edge_begin[r + 1]; ++k) {
+            const std::uint32_t u = m_label_targets[k];
             queue.push_back(u);
-            m_fail[u] = r == 0 ? 0 : next(m_fail[r], label);
+            m_fail[u] = r == 0 ? 0 : next(m_fail[r], m_labels[k]);
             if (m_fail[u] == u) m_fail[u] = 0;
         }
     }
