@@ -42,17 +42,33 @@ void MentionStage::collect(Document& doc, NodeId article, const std::vector<Node
             m_gazetteer.add(alias, doc.key, NodeKind::article, doc.lang, false);
         }
     }
-    for (const ExtractedLink& link : doc.links) {
+    const bool retaining = m_retain_budget > 0 && !m_retain_overflow && dictionary;
+    m_link_refs.clear();
+    for (std::size_t i = 0; i < doc.links.size(); ++i) {
+        const ExtractedLink& link = doc.links[i];
         if (link.suspect) {
             m_suspects.push_back(SuspectLink{
                 doc.source + ':' + std::to_string(link.line) + ':' + std::to_string(link.column),
                 link.label.empty() ? link.surface : link.label, link.key});
         }
         if (!dictionary || !spottable(link)) continue;
-        m_gazetteer.add(link.surface, link.key, link.target_kind, link.lang, true);
+        std::optional<std::uint32_t> surface =
+            m_gazetteer.add(link.surface, link.key, link.target_kind, link.lang, true);
+        std::optional<std::uint32_t> label = surface;
         if (!link.label.empty() && link.label != link.surface) {
-            m_gazetteer.add(link.label, link.key, link.target_kind, link.lang, true);
+            label = m_gazetteer.add(link.label, link.key, link.target_kind, link.lang, true);
         }
+        if (!retaining) continue;
+        // What the second pass would find for the link's text and label: forms keep their
+        // numbers, so the numbers add() gave (or, for an empty text, a lookup) are those.
+        if (!surface) surface = m_gazetteer.find(link.surface);
+        if (link.label.empty()) {
+            label.reset();
+        } else if (!label) {
+            label = m_gazetteer.find(link.label);
+        }
+        m_link_refs.push_back(LinkRef{static_cast<std::uint32_t>(link.offset), link_nodes[i],
+                                      surface.value_or(no_form), label.value_or(no_form)});
     }
     if (m_retain_budget == 0 || m_retain_overflow || !dictionary) return;
     m_retained_bytes += doc.text.size() + sizeof(Retained);
@@ -61,19 +77,8 @@ void MentionStage::collect(Document& doc, NodeId article, const std::vector<Node
         m_retained = {};
         return;
     }
-    Retained kept{article, std::move(doc.text), std::move(doc.visible), doc.body_offset, {}};
-    for (std::size_t i = 0; i < doc.links.size(); ++i) {
-        const ExtractedLink& link = doc.links[i];
-        if (!spottable(link)) continue;
-        // The link's own text and label are forms by now (added above), and forms keep their
-        // numbers: found now, they are what the second pass would find.
-        LinkRef ref{static_cast<std::uint32_t>(link.offset), link_nodes[i], no_form, no_form};
-        if (auto id = m_gazetteer.find(link.surface)) ref.surface_form = *id;
-        if (!link.label.empty()) {
-            if (auto id = m_gazetteer.find(link.label)) ref.label_form = *id;
-        }
-        kept.links.push_back(ref);
-    }
+    Retained kept{article, std::move(doc.text), std::move(doc.visible), doc.body_offset,
+                  m_link_refs};
     m_retained.push_back(std::move(kept));
 }
 

@@ -96,12 +96,13 @@ GazetteerForm& Gazetteer::form_for(std::string_view surface, bool& created) {
     return m_forms[it->second];
 }
 
-void Gazetteer::add(std::string_view surface, std::string_view key, NodeKind kind,
-                    std::string_view lang, bool as_link) {
-    if (surface.empty() || key.empty()) return;
+std::optional<std::uint32_t> Gazetteer::add(std::string_view surface, std::string_view key,
+                                            NodeKind kind, std::string_view lang, bool as_link) {
+    if (surface.empty() || key.empty()) return std::nullopt;
     bool created = false;
     GazetteerForm& form = form_for(surface, created);
-    if (form.folded.empty()) return;
+    const auto id = static_cast<std::uint32_t>(&form - m_forms.data());
+    if (form.folded.empty()) return id;
     auto target = std::find_if(form.targets.begin(), form.targets.end(),
                                [&](const FormTarget& t) { return t.key == key; });
     if (target == form.targets.end()) {
@@ -114,6 +115,7 @@ void Gazetteer::add(std::string_view surface, std::string_view key, NodeKind kin
         ++target->votes;
         ++form.linked;
     }
+    return id;
 }
 
 std::optional<std::uint32_t> Gazetteer::find(std::string_view surface) const {

@@ -69,9 +69,11 @@ public:
     explicit Gazetteer(const MatchFolder& folder) : m_folder(folder) {}
 
     /// Registers `surface` as a spelling of node `key`. `as_link`: it was written as link text
-    /// (counts towards the link probability). Forms that fold to nothing are ignored.
-    void add(std::string_view surface, std::string_view key, NodeKind kind, std::string_view lang,
-             bool as_link);
+    /// (counts towards the link probability). Forms that fold to nothing are ignored. Returns
+    /// the form's number (what find(surface) returns from now on), or nothing when `surface`
+    /// or `key` is empty.
+    std::optional<std::uint32_t> add(std::string_view surface, std::string_view key, NodeKind kind,
+                                     std::string_view lang, bool as_link);
 
     /// The form `surface` folds to, if known.
     std::optional<std::uint32_t> find(std::string_view surface) const;
