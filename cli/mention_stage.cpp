@@ -42,7 +42,7 @@ void MentionStage::collect(Document& doc, NodeId article, const std::vector<Node
             m_gazetteer.add(alias, doc.key, NodeKind::article, doc.lang, false);
         }
     }
-    const bool retaining = m_retain_budget > 0 && !m_retain_overflow && dictionary;
+    const bool retaining = keeps_texts() && dictionary;
     m_link_refs.clear();
     for (std::size_t i = 0; i < doc.links.size(); ++i) {
         const ExtractedLink& link = doc.links[i];
@@ -70,7 +70,7 @@ void MentionStage::collect(Document& doc, NodeId article, const std::vector<Node
         m_link_refs.push_back(LinkRef{static_cast<std::uint32_t>(link.offset), link_nodes[i],
                                       surface.value_or(no_form), label.value_or(no_form)});
     }
-    if (m_retain_budget == 0 || m_retain_overflow || !dictionary) return;
+    if (!retaining) return;
     m_retained_bytes += doc.text.size() + sizeof(Retained);
     if (m_retained_bytes > m_retain_budget) {
         m_retain_overflow = true;  // pass 2 reads the corpus again
@@ -99,7 +99,7 @@ void MentionStage::run(const std::vector<InputFile>& files, ImportOptions option
     options.retain_text = false;
 
     std::vector<Skeleton> docs;
-    if (m_retain_budget > 0 && !m_retain_overflow) {
+    if (keeps_texts()) {
         // The texts pass 1 kept: spot them on every thread, then take them in order.
         std::vector<std::vector<Candidate>> candidates(m_retained.size());
         std::vector<std::vector<std::uint32_t>> breaks(m_retained.size());

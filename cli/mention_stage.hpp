@@ -72,6 +72,8 @@ private:
         std::vector<std::pair<std::uint32_t, NodeId>> linked;  // (offset, node)
         std::vector<std::uint32_t> breaks;
     };
+    /// True while pass 1 keeps the texts (retain() was called and they fit).
+    bool keeps_texts() const noexcept { return m_retain_budget > 0 && !m_retain_overflow; }
     void add_cooccurrences(const Skeleton& doc, std::vector<std::pair<std::uint32_t, NodeId>>& at,
                            GraphBuilder& builder);
     /// A spottable link as pass 2 needs it: where, to which node, and the dictionary forms

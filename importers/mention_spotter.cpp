@@ -1,6 +1,7 @@
-// MentionSpotter: fold, match, check boundaries with a per-thread ICU word BreakIterator on a
-// small window around each candidate (a pass of the dictionary segmenter over all Chinese
-// text would cost more than the matching: ~15 MB/s).
+// MentionSpotter: fold, match, check boundaries around each candidate only. WordBoundaries
+// answers what ICU's word iterator would: from the two characters alone where the rules need
+// no context, with CjkSegmenter inside runs of Chinese and Japanese, and with a per-thread ICU
+// iterator on a small window for the rest.
 #include "importers/mention_spotter.hpp"
 
 #include <algorithm>

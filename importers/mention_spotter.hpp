@@ -61,8 +61,10 @@ std::vector<Candidate> select_mentions(const std::vector<Candidate>& candidates,
 Ranges visible_ranges(std::string_view text, std::size_t begin, const Ranges& hidden);
 
 /// Word boundaries of ICU's segmentation inside `text[from, to)`, asked for in (mostly)
-/// increasing order: stretches of a few hundred bytes are segmented once and reused, so dense
-/// candidates in Chinese text cost one segmentation pass, not one per candidate end.
+/// increasing order. Most answers come from the two characters around the offset; a run of
+/// Chinese or Japanese is segmented once by CjkSegmenter and reused; other stretches of a few
+/// hundred bytes go to ICU's iterator once and are reused. Tests compare every position of the
+/// corpora with ICU's iterator over the whole text.
 class WordBoundaries {
 public:
     WordBoundaries(std::string_view text, std::size_t from, std::size_t to);
