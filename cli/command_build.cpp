@@ -571,11 +571,11 @@ public:
             metrics_line =
                 "kgraph: metrics: PageRank " +
                 std::string(metrics.pagerank_converged ? "converged" : "did NOT converge") +
-                " in " + std::to_string(metrics.pagerank_iterations) + " iterations; " +
-                grouped(components) + " weakly connected components, the largest " +
-                grouped(largest) + " nodes; " + grouped(communities.count) +
-                " communities (Louvain, modularity " + modularity_text(communities.modularity) +
-                ")\n";
+                " in " + counted(metrics.pagerank_iterations, "iteration") + "; " +
+                counted(components, "weakly connected component") + ", the largest " +
+                counted(largest, "node") + "; " +
+                counted(communities.count, "community", "communities") + " (Louvain, modularity " +
+                modularity_text(communities.modularity) + ")\n";
         }
         std::string layout_line;
         if (m_layout) {
@@ -639,12 +639,11 @@ public:
             std::cerr << reporter.unprinted();
             std::ostringstream s;
             s << std::fixed << std::setprecision(2);
-            s << "kgraph: read " << grouped(articles) << " articles (" << grouped(bytes)
-              << " bytes";
-            if (skipped > 0) s << ", " << grouped(skipped) << " files skipped";
+            s << "kgraph: read " << counted(articles, "article") << " (" << counted(bytes, "byte");
+            if (skipped > 0) s << ", " << counted(skipped, "file") << " skipped";
             s << ") in " << seconds << " s, "
               << (seconds > 0 ? static_cast<double>(bytes) / 1e6 / seconds : 0.0) << " MB/s, "
-              << m_threads << " threads\n";
+              << counted(m_threads, "thread") << "\n";
             const WikiInputStats& wiki = reader.wiki_stats();
             if (wiki.pages > 0) {
                 s << "kgraph: wiki pages " << grouped(wiki.pages);
@@ -658,9 +657,9 @@ public:
             }
             s << "kgraph: links " << grouped(links) << " extracted";
             if (unresolved > 0)
-                s << ", " << grouped(unresolved) << " Markdown links to files outside the corpus";
+                s << ", " << counted(unresolved, "Markdown link") << " to files outside the corpus";
             if (urls > 0)
-                s << ", " << grouped(urls) << " URLs"
+                s << ", " << counted(urls, "URL")
                   << (m_import.external ? "" : " (nodes with --external)");
             s << '\n';
             s << "kgraph: nodes " << grouped(graph.node_count()) << ":";

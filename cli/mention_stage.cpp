@@ -258,13 +258,13 @@ std::string MentionStage::summary() const {
     if (m_settings.mentions) {
         std::size_t mentioned_forms = 0;
         for (auto n : m_mentions_by_form) mentioned_forms += n > 0;
-        s << "kgraph: mentions " << grouped(m_mentions) << " of " << grouped(mentioned_forms)
-          << " forms; dictionary " << grouped(forms.size()) << " forms, " << grouped(m_verdicts[0])
-          << " spotted, left out: too short " << grouped(m_verdicts[1]) << ", stop words "
-          << grouped(m_verdicts[2]) << ", link probability < "
-          << m_settings.filter.min_link_probability << ' ' << grouped(m_verdicts[3])
-          << ", document frequency > " << m_settings.filter.max_document_frequency << ' '
-          << grouped(m_verdicts[4]) << '\n';
+        s << "kgraph: mentions " << grouped(m_mentions) << " of "
+          << counted(mentioned_forms, "form") << "; dictionary " << counted(forms.size(), "form")
+          << ", " << grouped(m_verdicts[0]) << " spotted, left out: too short "
+          << grouped(m_verdicts[1]) << ", stop words " << grouped(m_verdicts[2])
+          << ", link probability < " << m_settings.filter.min_link_probability << ' '
+          << grouped(m_verdicts[3]) << ", document frequency > "
+          << m_settings.filter.max_document_frequency << ' ' << grouped(m_verdicts[4]) << '\n';
         std::vector<std::uint32_t> order(forms.size());
         std::iota(order.begin(), order.end(), 0u);
         std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
@@ -282,10 +282,10 @@ std::string MentionStage::summary() const {
         if (m_mentions > 0) s << '\n';
     }
     if (m_settings.window != CooccurrenceWindow::off) {
-        s << "kgraph: co-occurrence: " << grouped(m_pairs) << " pairs in " << grouped(m_windows)
-          << " windows";
+        s << "kgraph: co-occurrence: " << counted(m_pairs, "pair") << " in "
+          << counted(m_windows, "window");
         if (m_capped_windows > 0) {
-            s << "; " << grouped(m_capped_windows) << " windows had more than "
+            s << "; " << counted(m_capped_windows, "window") << " had more than "
               << m_settings.max_window_entities
               << " entities and kept the first (--max-window-entities)";
         }

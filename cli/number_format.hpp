@@ -15,4 +15,10 @@ inline std::string grouped(std::uint64_t n) {
     return digits;
 }
 
+/// 1 -> "1 article", 1234 -> "1,234 articles" (`plural` defaults to `singular` + "s").
+inline std::string counted(std::uint64_t n, const std::string& singular, std::string plural = {}) {
+    if (plural.empty()) plural = singular + "s";
+    return grouped(n) + ' ' + (n == 1 ? singular : plural);
+}
+
 }  // namespace kg::cli
