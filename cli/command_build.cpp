@@ -432,7 +432,6 @@ public:
         TextArena redirect_text;
         std::vector<GraphBuilder::ArticleEdge> article_edges;
         std::vector<GraphBuilder::NodeRequest> node_requests;
-        std::vector<NodeId> link_nodes;
         bool broken = false;
         // The mention pass reads the texts of article files again: keep them from the first
         // pass instead, up to --keep-texts MB (a folder of notes; a dump is read again).
@@ -498,9 +497,7 @@ public:
                 article_edges.push_back({node_requests[i].id, link.kind, link.suspect ? 1u : 0u});
             }
             builder.add_article_edges(article, article_edges);
-            link_nodes.clear();
-            for (const GraphBuilder::NodeRequest& r : node_requests) link_nodes.push_back(r.id);
-            m_stage->collect(doc, article, link_nodes);
+            m_stage->collect(doc, article, node_requests);
             links += doc.links.size();
             unresolved += doc.unresolved_links;
             urls += doc.external_links;

@@ -31,7 +31,8 @@ void MentionStage::load_entities(const std::function<std::string(std::string_vie
         m_gazetteer.load_entities(m_settings.entities_file, key_of);
 }
 
-void MentionStage::collect(Document& doc, NodeId article, const std::vector<NodeId>& link_nodes) {
+void MentionStage::collect(Document& doc, NodeId article,
+                           const std::vector<GraphBuilder::NodeRequest>& link_nodes) {
     if (doc.skipped) return;
     ++m_documents;
     // Without a second pass the dictionary is never used: only suspects are gathered.
@@ -67,7 +68,7 @@ void MentionStage::collect(Document& doc, NodeId article, const std::vector<Node
         } else if (!label) {
             label = m_gazetteer.find(link.label);
         }
-        m_link_refs.push_back(LinkRef{static_cast<std::uint32_t>(link.offset), link_nodes[i],
+        m_link_refs.push_back(LinkRef{static_cast<std::uint32_t>(link.offset), link_nodes[i].id,
                                       surface.value_or(no_form), label.value_or(no_form)});
     }
     if (!retaining) return;

@@ -38,8 +38,10 @@ public:
 
     /// Pass 1: the forms an article brings (title, aliases, link texts) and its suspect links;
     /// with retain(), also the article's text (moved out of `doc`), its node `article` and
-    /// the nodes of its links (`link_nodes`, one a link of `doc.links`).
-    void collect(Document& doc, NodeId article = 0, const std::vector<NodeId>& link_nodes = {});
+    /// the nodes of its links (`link_nodes`, one a link of `doc.links`, as add_nodes() left
+    /// them).
+    void collect(Document& doc, NodeId article = 0,
+                 const std::vector<GraphBuilder::NodeRequest>& link_nodes = {});
 
     /// Pass 2 reads the texts pass 1 kept (ImportOptions::retain_text, article files only)
     /// instead of reading the corpus again, while they take at most `budget` bytes; past that

@@ -7,13 +7,10 @@
 #include <memory>
 #include <tuple>
 
-#include <unicode/brkiter.h>
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
-#include <unicode/utext.h>
 #include <unicode/utf8.h>
 
-#include "graph/error.hpp"
 #include "graph/text_util.hpp"
 #include "importers/front_matter.hpp"
 #include "importers/line_index.hpp"
