@@ -362,6 +362,17 @@ public:
         if (wiki && vm["mentions"].defaulted()) m_mention_settings.mentions = false;
         if (wiki && vm["cooccurrence"].defaulted())
             m_mention_settings.window = CooccurrenceWindow::off;
+        // The mention pass reads a dump or JSON lines a second time, which standard input
+        // cannot give (an article's text is kept instead): say so rather than spot nothing.
+        const bool spotting =
+            m_mention_settings.mentions || m_mention_settings.window != CooccurrenceWindow::off;
+        if (spotting && std::any_of(m_files.begin(), m_files.end(), [](const InputFile& f) {
+                return f.path == "-" && f.kind != InputKind::article;
+            }))
+            throw UsageError(
+                "build: mentions and co-occurrence read a dump or JSON lines twice, and standard "
+                "input can be read once: save it to a file, or add --mentions off "
+                "--cooccurrence off");
         m_folder = std::make_unique<MatchFolder>(m_fold_han);
         m_import.han_folder = m_fold_han ? m_folder.get() : nullptr;
         m_stage = std::make_unique<MentionStage>(m_mention_settings, *m_folder);
