@@ -1,9 +1,14 @@
 // Unit tests of ArticleImporter and CorpusIndex: keys, titles, link kinds, path resolution,
 // and every bad-input case with its exact message and position.
+#include <filesystem>
+#include <fstream>
 #include <string>
 #include <vector>
 
+#include <unistd.h>
+
 #include "importers/article_importer.hpp"
+#include "importers/corpus_reader.hpp"
 #include "tests/test.hpp"
 
 using namespace kg;
@@ -200,4 +205,39 @@ TEST_CASE("wikitext files read headings and skip nowiki", "[importer]") {
                          Dialect::wikitext);
     CHECK(d.title == "Intro to X");
     CHECK(keys(d) == V{"intro", "yes"});
+}
+
+TEST_CASE("article files are read whole; one that cannot be read is skipped, saying why",
+          "[importer][bad-input]") {
+    namespace fs = std::filesystem;
+    const fs::path dir = fs::temp_directory_path() / ("kg-test-read-" + std::to_string(::getpid()));
+    fs::create_directories(dir / "folder.md");
+    // Larger than any stream buffer, with a link at the very end.
+    const std::string big = std::string(300000, 'x') + "\n[[Last]]\n";
+    std::ofstream(dir / "big.md", std::ios::binary) << big;
+    std::ofstream(dir / "empty.md", std::ios::binary);
+    auto input = [&](const std::string& name) {
+        return InputFile{(dir / name).string(), name, name, Dialect::markdown, InputKind::article};
+    };
+    ImportOptions options;
+    options.retain_text = true;
+    CorpusReader reader(
+        {input("big.md"), input("empty.md"), input("missing.md"), input("folder.md")}, options, 1);
+    std::vector<Document> docs;
+    reader.read([&](Document&& doc) { docs.push_back(std::move(doc)); });
+    fs::remove_all(dir);
+    REQUIRE(docs.size() == 4);
+    CHECK(docs[0].bytes == big.size());
+    CHECK(docs[0].text == big);
+    CHECK(keys(docs[0]) == V{"last"});
+    CHECK_FALSE(docs[1].skipped);
+    CHECK(docs[1].bytes == 0);
+    REQUIRE(docs[2].skipped);
+    REQUIRE(docs[2].problems.size() == 1);
+    CHECK(docs[2].problems[0].format() ==
+          "missing.md: cannot read file: No such file or directory");
+    REQUIRE(docs[3].skipped);
+    REQUIRE(docs[3].problems.size() == 1);
+    CHECK(docs[3].problems[0].format() ==
+          "folder.md: cannot read file: read error (Is a directory)");
 }
