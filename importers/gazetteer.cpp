@@ -83,6 +83,12 @@ const FormTarget& GazetteerForm::target() const {
 }
 
 GazetteerForm& Gazetteer::form_for(std::string_view surface, bool& created) {
+    // A name linked a thousand times is folded once: a spelling seen before maps to its form.
+    m_probe.assign(surface.data(), surface.size());
+    if (const auto seen = m_spellings.find(m_probe); seen != m_spellings.end()) {
+        created = false;
+        return m_forms[seen->second];
+    }
     std::string folded = m_folder.fold(surface);
     const auto [it, inserted] =
         m_index.try_emplace(folded, static_cast<std::uint32_t>(m_forms.size()));
@@ -93,6 +99,7 @@ GazetteerForm& Gazetteer::form_for(std::string_view surface, bool& created) {
         form.folded = std::move(folded);
         m_forms.push_back(std::move(form));
     }
+    m_spellings.emplace(m_probe, it->second);
     return m_forms[it->second];
 }
 
@@ -119,6 +126,8 @@ std::optional<std::uint32_t> Gazetteer::add(std::string_view surface, std::strin
 }
 
 std::optional<std::uint32_t> Gazetteer::find(std::string_view surface) const {
+    if (const auto seen = m_spellings.find(std::string(surface)); seen != m_spellings.end())
+        return seen->second;
     const auto it = m_index.find(m_folder.fold(surface));
     if (it == m_index.end()) return std::nullopt;
     return it->second;

@@ -107,7 +107,9 @@ private:
 
     const MatchFolder& m_folder;
     std::vector<GazetteerForm> m_forms;
-    std::unordered_map<std::string, std::uint32_t> m_index;  // folded -> form id
+    std::unordered_map<std::string, std::uint32_t> m_index;      // folded -> form id
+    std::unordered_map<std::string, std::uint32_t> m_spellings;  // as written -> form id
+    std::string m_probe;                                         // scratch of form_for()
 };
 
 /// True for the built-in stop words (folded): Chinese and English function words that

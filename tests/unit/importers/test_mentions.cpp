@@ -199,6 +199,41 @@ TEST_CASE("link probability is links over all occurrences", "[mentions]") {
     CHECK(g.forms()[0].link_probability() == Approx(2.0 / 6.0));
 }
 
+TEST_CASE("spellings that fold alike share a form; ones seen before keep their number",
+          "[mentions]") {
+    Gazetteer g(folder());
+    // Long spellings (past the short-string buffer) that differ only at their ends, and ones
+    // that differ as written but fold alike.
+    const std::string a = "Nvidia Corporation of Santa Clara";
+    const auto first = g.add(a, "nvidia", NodeKind::entity, "", true);
+    const auto dot = g.add(a + ".", "nvidia", NodeKind::entity, "", true);
+    const auto upper =
+        g.add("NVIDIA CORPORATION OF SANTA CLARA", "nvidia", NodeKind::entity, "", true);
+    const auto han = g.add("华为技术有限公司", "华为", NodeKind::entity, "", true);
+    const auto han_other = g.add("华为技术有限公", "华为", NodeKind::entity, "", true);
+    REQUIRE(first);
+    REQUIRE(dot);
+    REQUIRE(han);
+    REQUIRE(han_other);
+    CHECK(*dot != *first);
+    CHECK(upper == first);
+    CHECK(*han_other != *han);
+    for (int i = 0; i < 3; ++i) {
+        CHECK(g.add(a, "nvidia", NodeKind::entity, "", true) == first);
+        CHECK(g.add(a + ".", "nvidia", NodeKind::entity, "", true) == dot);
+        CHECK(g.add("华为技术有限公司", "华为", NodeKind::entity, "", false) == han);
+    }
+    CHECK(g.find("nvidia corporation of santa clara") == first);
+    CHECK(g.find(a + ".") == dot);
+    CHECK(g.find("华为技术有限公") == han_other);
+    CHECK_FALSE(g.find("Nvidia"));
+    REQUIRE(g.forms().size() == 4);
+    CHECK(g.forms()[*first].linked == 5);  // a, upper case, a three times more
+    CHECK(g.forms()[*first].surface == a);
+    CHECK(g.forms()[*han].linked == 1);
+    CHECK(g.forms()[*han].names_article == false);
+}
+
 TEST_CASE("forms are left out when too short, stop words, rarely linked or too common",
           "[mentions]") {
     Gazetteer g(folder());
