@@ -56,7 +56,7 @@ struct Step {
     std::uint8_t result = 0;
     bool known = false;
 };
-constexpr unsigned step_bits = 15;
+constexpr unsigned step_bits = 17;
 
 std::size_t step_slot(std::uint32_t from, char16_t c) {
     return static_cast<std::size_t>(((std::uint64_t{from} << 16 | c) * 0x9E3779B97F4A7C15ULL) >>
@@ -202,7 +202,11 @@ void CjkSegmenter::segment(std::string_view run, std::vector<std::uint32_t>& bre
         w.offsets.push_back(static_cast<std::uint32_t>(i));
         UChar32 c = 0;
         U8_NEXT(p, i, length, c);
-        w.units.push_back(static_cast<char16_t>(c < 0 ? 0xFFFD : c));
+        const auto unit = static_cast<char16_t>(c < 0 ? 0xFFFD : c);
+        w.units.push_back(unit);
+        // The tables live in the core's second-level cache at best: start every load now
+        // rather than one after another in the search below.
+        __builtin_prefetch(&w.first_steps[unit]);
     }
     w.offsets.push_back(static_cast<std::uint32_t>(length));
     const auto n = static_cast<std::int32_t>(w.units.size());
@@ -241,6 +245,13 @@ void CjkSegmenter::segment(std::string_view run, std::vector<std::uint32_t>& bre
             w.prev[static_cast<std::size_t>(to)] = from;
         }
     };
+    // Each word's second step too: its slot is known once its first step is.
+    for (std::int32_t i = 0; i + 1 < n; ++i) {
+        const Step& st = first_step(w.units[static_cast<std::size_t>(i)]);
+        if (USTRINGTRIE_HAS_NEXT(static_cast<UStringTrieResult>(st.result)))
+            __builtin_prefetch(
+                &w.steps[step_slot(st.to, w.units[static_cast<std::size_t>(i + 1)])]);
+    }
     bool previous_katakana = false;
     for (std::int32_t i = 0; i < n; ++i) {
         const char16_t c = w.units[static_cast<std::size_t>(i)];
