@@ -18,36 +18,6 @@ namespace {
 // Sentence_Break classes, as ICU reports them.
 using Class = std::uint8_t;
 
-struct Tables {
-    std::vector<Class> bmp = std::vector<Class>(0x10000);  // the class of every BMP code point
-    std::array<bool, 256> trigger{};  // lead bytes that may start a terminator or separator
-};
-
-const Tables& tables() {
-    static const Tables built = [] {
-        Tables t;
-        for (UChar32 c = 0; c < 0x10000; ++c)
-            t.bmp[static_cast<std::size_t>(c)] =
-                static_cast<Class>(u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK));
-        UErrorCode status = U_ZERO_ERROR;
-        const icu::UnicodeSet triggers(
-            u"[[:Sentence_Break=STerm:][:Sentence_Break=ATerm:][:Sentence_Break=Sep:]\\r\\n]",
-            status);
-        for (std::int32_t r = 0; U_SUCCESS(status) && r < triggers.getRangeCount(); ++r) {
-            for (UChar32 c = triggers.getRangeStart(r); c <= triggers.getRangeEnd(r); ++c) {
-                std::uint8_t bytes[4];
-                std::int32_t length = 0;
-                UBool error = false;
-                U8_APPEND(bytes, length, 4, c, error);
-                if (!error) t.trigger[bytes[0]] = true;
-            }
-        }
-        if (U_FAILURE(status)) t.trigger.fill(true);  // look at every character instead
-        return t;
-    }();
-    return built;
-}
-
 bool is_para_sep(Class k) {
     return k == U_SB_SEP || k == U_SB_CR || k == U_SB_LF;
 }
@@ -58,6 +28,42 @@ bool is_extend(Class k) {
     return k == U_SB_EXTEND || k == U_SB_FORMAT;
 }
 
+struct Tables {
+    std::vector<Class> bmp = std::vector<Class>(0x10000);  // the class of every BMP code point
+    // One bit a BMP code point: a terminator or separator (8 KB, where the classes take 64).
+    std::vector<std::uint64_t> stop = std::vector<std::uint64_t>(0x10000 / 64);
+    std::array<std::uint8_t, 256> trigger{};  // 1: lead bytes that may start a terminator or
+                                              // separator
+};
+
+const Tables& tables() {
+    static const Tables built = [] {
+        Tables t;
+        for (UChar32 c = 0; c < 0x10000; ++c) {
+            const auto k = static_cast<Class>(u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK));
+            t.bmp[static_cast<std::size_t>(c)] = k;
+            if (is_para_sep(k) || is_sa_term(k))
+                t.stop[static_cast<std::size_t>(c) >> 6] |= std::uint64_t{1} << (c & 63);
+        }
+        UErrorCode status = U_ZERO_ERROR;
+        const icu::UnicodeSet triggers(
+            u"[[:Sentence_Break=STerm:][:Sentence_Break=ATerm:][:Sentence_Break=Sep:]\\r\\n]",
+            status);
+        for (std::int32_t r = 0; U_SUCCESS(status) && r < triggers.getRangeCount(); ++r) {
+            for (UChar32 c = triggers.getRangeStart(r); c <= triggers.getRangeEnd(r); ++c) {
+                std::uint8_t bytes[4];
+                std::int32_t length = 0;
+                UBool error = false;
+                U8_APPEND(bytes, length, 4, c, error);
+                if (!error) t.trigger[bytes[0]] = 1;
+            }
+        }
+        if (U_FAILURE(status)) t.trigger.fill(1);  // look at every character instead
+        return t;
+    }();
+    return built;
+}
+
 class Scanner {
 public:
     Scanner(std::string_view text, const Tables& t)
@@ -66,8 +72,32 @@ public:
           m_t(t) {}
 
     std::int32_t size() const { return m_n; }
-    bool may_trigger(std::int32_t i) const { return m_t.trigger[m_p[i]]; }
+    /// The first i' >= i (or the end) whose byte may start a terminator or separator: eight
+    /// bytes a test.
+    std::int32_t next_trigger(std::int32_t i) const {
+        const auto& t = m_t.trigger;
+        const std::uint8_t* p = m_p;
+        while (i + 8 <= m_n && (t[p[i]] | t[p[i + 1]] | t[p[i + 2]] | t[p[i + 3]] | t[p[i + 4]] |
+                                t[p[i + 5]] | t[p[i + 6]] | t[p[i + 7]]) == 0)
+            i += 8;
+        while (i < m_n && t[p[i]] == 0) ++i;
+        return i;
+    }
 
+    // False when the character at i is no terminator or separator (true for any character
+    // outside the BMP: at() tells); where the next character starts.
+    bool may_stop(std::int32_t i, std::int32_t& next) const {
+        UChar32 c = m_p[i];
+        next = i + 1;
+        if (c >= 0x80) {
+            next = i;
+            U8_NEXT(m_p, next, m_n, c);
+            if (c < 0) return false;  // U+FFFD: no terminator
+        }
+        if (c >= 0x10000) return true;
+        const auto u = static_cast<std::uint32_t>(c);
+        return (m_t.stop[u >> 6] >> (u & 63)) & 1U;
+    }
     // The class of the character at i, and where the next one starts.
     Class at(std::int32_t i, std::int32_t& next) const {
         UChar32 c = m_p[i];
@@ -116,11 +146,13 @@ void sentence_breaks(std::string_view text, std::size_t begin, std::vector<std::
     };
     std::int32_t i = 0;
     while (i < n) {
-        if (!s.may_trigger(i)) {
-            ++i;
+        i = s.next_trigger(i);
+        if (i >= n) break;
+        std::int32_t after = 0;
+        if (!s.may_stop(i, after)) {
+            i = after;
             continue;
         }
-        std::int32_t after = 0;
         const Class k = s.at(i, after);
         if (is_para_sep(k)) {
             std::int32_t next = 0;
