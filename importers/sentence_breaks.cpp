@@ -84,22 +84,8 @@ public:
         return i;
     }
 
-    // False when the character at i is no terminator or separator (true for any character
-    // outside the BMP: at() tells); where the next character starts.
-    bool may_stop(std::int32_t i, std::int32_t& next) const {
-        UChar32 c = m_p[i];
-        next = i + 1;
-        if (c >= 0x80) {
-            next = i;
-            U8_NEXT(m_p, next, m_n, c);
-            if (c < 0) return false;  // U+FFFD: no terminator
-        }
-        if (c >= 0x10000) return true;
-        const auto u = static_cast<std::uint32_t>(c);
-        return (m_t.stop[u >> 6] >> (u & 63)) & 1U;
-    }
-    // The class of the character at i, and where the next one starts.
-    Class at(std::int32_t i, std::int32_t& next) const {
+    // The character at i (U+FFFD for a malformed sequence), and where the next one starts.
+    UChar32 decode(std::int32_t i, std::int32_t& next) const {
         UChar32 c = m_p[i];
         next = i + 1;
         if (c >= 0x80) {
@@ -107,6 +93,19 @@ public:
             U8_NEXT(m_p, next, m_n, c);
             if (c < 0) c = 0xFFFD;
         }
+        return c;
+    }
+    // False when the character at i is no terminator or separator (true for any character
+    // outside the BMP: at() tells); where the next character starts.
+    bool may_stop(std::int32_t i, std::int32_t& next) const {
+        const UChar32 c = decode(i, next);
+        if (c >= 0x10000) return true;
+        const auto u = static_cast<std::uint32_t>(c);
+        return (m_t.stop[u >> 6] >> (u & 63)) & 1U;
+    }
+    // The class of the character at i, and where the next one starts.
+    Class at(std::int32_t i, std::int32_t& next) const {
+        const UChar32 c = decode(i, next);
         if (c < 0x10000) return m_t.bmp[static_cast<std::size_t>(c)];
         return static_cast<Class>(u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK));
     }
