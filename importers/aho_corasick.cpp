@@ -106,23 +106,33 @@ void AhoCorasick::build_rows(std::size_t max_entries) {
     m_class_count = classes;
     const std::size_t states = m_pattern_of.size();
     if (states >= output_bit) return;
-    m_full = states * classes <= max_entries;
-    const std::size_t rows = m_full ? states : max_entries / classes;
+    // Full-table entries are offsets into the table, with the top bit for output.
+    m_full = states * classes <= max_entries && states * classes < output_bit;
+    const std::size_t rows = m_full ? states : std::min(states, max_entries / classes);
     if (rows == 0) return;
-    m_rows.assign(rows * classes, 0);
+    // Rows go breadth first, to the first `rows` states in that order: the shallowest.
     m_row_of.assign(states, no_row);
-    auto entry = [&](std::uint32_t t) { return t | (m_output_state[t] != 0 ? output_bit : 0); };
-    // Breadth first, a state's row is its failure state's row (already made, being shallower)
-    // with the state's own edges written over it. Without a full table, rows go to the first
-    // states in that order: the shallowest.
-    std::vector<std::uint32_t> queue{0};
-    std::uint32_t given = 0;
-    for (std::size_t head = 0; head < queue.size() && given < rows; ++head) {
-        const std::uint32_t s = queue[head];
-        const std::uint32_t row_index = m_full ? s : given;
-        ++given;
-        m_row_of[s] = row_index;
-        std::uint32_t* row = m_rows.data() + std::size_t{row_index} * classes;
+    m_state_of_row.assign(1, 0);
+    m_row_of[0] = 0;
+    for (std::size_t head = 0; head < m_state_of_row.size() && m_state_of_row.size() < rows;
+         ++head) {
+        const std::uint32_t s = m_state_of_row[head];
+        for (std::uint32_t k = m_edge_begin[s];
+             k < m_edge_begin[s + 1] && m_state_of_row.size() < rows; ++k) {
+            m_row_of[m_label_targets[k]] = static_cast<std::uint32_t>(m_state_of_row.size());
+            m_state_of_row.push_back(m_label_targets[k]);
+        }
+    }
+    // A full table's entries say where rows start, a partial one's name states.
+    auto entry = [&](std::uint32_t t) {
+        return (m_full ? m_row_of[t] * classes : t) | (m_output_state[t] != 0 ? output_bit : 0);
+    };
+    m_rows.assign(m_state_of_row.size() * classes, 0);
+    // A state's row is its failure state's row (made before it, being shallower) with the
+    // state's own edges written over it.
+    for (std::size_t r = 0; r < m_state_of_row.size(); ++r) {
+        const std::uint32_t s = m_state_of_row[r];
+        std::uint32_t* row = m_rows.data() + r * classes;
         if (s == 0) {
             for (std::size_t b = 0; b < 256; ++b)
                 if (used[b]) row[m_class[b]] = entry(m_root[b]);
@@ -131,10 +141,8 @@ void AhoCorasick::build_rows(std::size_t max_entries) {
                 m_rows.data() + std::size_t{m_row_of[m_fail[s]]} * classes;
             std::copy(fail_row, fail_row + classes, row);
         }
-        for (std::uint32_t k = m_edge_begin[s]; k < m_edge_begin[s + 1]; ++k) {
+        for (std::uint32_t k = m_edge_begin[s]; k < m_edge_begin[s + 1]; ++k)
             row[m_class[m_labels[k]]] = entry(m_label_targets[k]);
-            queue.push_back(m_label_targets[k]);
-        }
     }
 }
 

@@ -28,14 +28,7 @@ public:
     void find_all(std::string_view text, Report&& report) const {
         std::uint32_t state = 0;
         if (m_full) {
-            // One load a byte: the full transition table over byte classes, the top bit of an
-            // entry saying that the state reached ends a pattern.
-            for (std::size_t i = 0; i < text.size(); ++i) {
-                const std::uint32_t entry =
-                    m_rows[state * m_class_count + m_class[static_cast<unsigned char>(text[i])]];
-                state = entry & ~output_bit;
-                if (entry & output_bit) report_at(state, i, report);
-            }
+            scan_full(text, report);
             return;
         }
         if (m_row_of.empty()) {  // no table at all
@@ -79,6 +72,23 @@ public:
 private:
     static constexpr std::uint32_t output_bit = 0x80000000U;
 
+    // One load a byte: the full transition table over byte classes, rows in breadth-first
+    // order (the shallow states, where the text spends most of its time, close together). An
+    // entry is where the row reached starts in the table, with output_bit set when its state
+    // ends a pattern: no multiplication between one load and the next.
+    template <typename Report>
+    void scan_full(std::string_view text, Report& report) const {
+        const std::uint32_t* rows = m_rows.data();
+        const std::uint32_t* classes = m_class;
+        const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+        std::uint32_t row = 0;
+        for (std::size_t i = 0; i < text.size(); ++i) {
+            const std::uint32_t entry = rows[row + classes[bytes[i]]];
+            row = entry & ~output_bit;
+            if (entry & output_bit) report_at(m_state_of_row[row / m_class_count], i, report);
+        }
+    }
+
     template <typename Report>
     void report_at(std::uint32_t state, std::size_t i, Report& report) const {
         for (std::uint32_t s = m_output_state[state]; s != 0; s = m_output_link[s]) {
@@ -119,12 +129,14 @@ private:
                                                 // else the nearest on its failure chain
     std::vector<std::uint32_t> m_output_link;   // next state with output on the chain
     std::vector<std::uint32_t> m_length;        // pattern lengths by id
-    // Table rows over byte classes (bytes that occur in no pattern share one class): entries
-    // are state | output_bit. With m_full, every state's row, at its own number; else rows for
-    // the shallowest states (breadth first, as many as fit), found through m_row_of.
+    // Table rows over byte classes (bytes that occur in no pattern share one class), breadth
+    // first. With m_full, every state's row, and entries are (row * classes) | output_bit,
+    // m_state_of_row saying whose row it is; else rows for the shallowest states (as many as
+    // fit), found through m_row_of, and entries are state | output_bit.
     static constexpr std::uint32_t no_row = 0xFFFFFFFFU;
     std::vector<std::uint32_t> m_rows;
     std::vector<std::uint32_t> m_row_of;
+    std::vector<std::uint32_t> m_state_of_row;
     bool m_full = false;
     std::uint32_t m_class[256] = {};
     std::uint32_t m_class_count = 1;
