@@ -61,6 +61,49 @@ public:
         }
     }
 
+    /// find_all() over each segment [bounds[k], bounds[k + 1]) of `text` on its own (no match
+    /// spans two), reporting offsets in `text`, in order of end. A full table scans the first
+    /// and the second half of the segments side by side: two independent chains of loads, so
+    /// the core overlaps them (the second half's matches wait in a buffer).
+    template <typename Report>
+    void find_all_segments(std::string_view text, const std::vector<std::uint32_t>& bounds,
+                           Report&& report) const {
+        if (bounds.size() < 2) return;
+        const std::size_t segments = bounds.size() - 1;
+        if (!m_full || segments < 2) {
+            for (std::size_t k = 0; k < segments; ++k) {
+                const std::size_t from = bounds[k];
+                find_all(text.substr(from, bounds[k + 1] - from),
+                         [&](std::size_t b, std::size_t e, std::uint32_t id) {
+                             report(from + b, from + e, id);
+                         });
+            }
+            return;
+        }
+        // The split: the first segment boundary at or past the middle byte.
+        const std::size_t middle = bounds.front() + (bounds.back() - bounds.front()) / 2;
+        std::size_t split = 1;
+        while (split < segments - 1 && bounds[split] < middle) ++split;
+        thread_local std::vector<Match> later;
+        later.clear();
+        Stream a(bounds, 0, split);
+        Stream b(bounds, split, segments);
+        const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+        auto report_now = [&](std::size_t begin, std::size_t end, std::uint32_t id) {
+            report(begin, end, id);
+        };
+        auto report_later = [&](std::size_t begin, std::size_t end, std::uint32_t id) {
+            later.push_back(Match{begin, end, id});
+        };
+        while (a.i < a.end && b.i < b.end) {
+            step(a, bytes, report_now);
+            step(b, bytes, report_later);
+        }
+        while (a.i < a.end) step(a, bytes, report_now);
+        for (const Match& m : later) report(m.begin, m.end, m.id);
+        while (b.i < b.end) step(b, bytes, report_now);
+    }
+
     std::size_t state_count() const noexcept { return m_pattern_of.size(); }
     /// True when the automaton is a full table (small dictionaries).
     bool dense() const noexcept { return m_full; }
@@ -87,6 +130,40 @@ private:
             row = entry & ~output_bit;
             if (entry & output_bit) report_at(m_state_of_row[row / m_class_count], i, report);
         }
+    }
+
+    struct Match {
+        std::size_t begin;
+        std::size_t end;
+        std::uint32_t id;
+    };
+    // A scan over segments [first, last) of find_all_segments(): its place, its row, and where
+    // its next segment starts (the row goes back to the root there).
+    struct Stream {
+        Stream(const std::vector<std::uint32_t>& segment_bounds, std::size_t first,
+               std::size_t last_segment)
+            : bounds(segment_bounds),
+              next_segment(first + 1),
+              last(last_segment),
+              i(segment_bounds[first]),
+              end(segment_bounds[last_segment]) {}
+        const std::vector<std::uint32_t>& bounds;
+        std::size_t next_segment;
+        std::size_t last;
+        std::size_t i;
+        std::size_t end;
+        std::uint32_t row = 0;
+    };
+    template <typename Report>
+    void step(Stream& s, const unsigned char* bytes, Report& report) const {
+        while (s.next_segment < s.last && s.i == s.bounds[s.next_segment]) {
+            s.row = 0;
+            ++s.next_segment;
+        }
+        const std::uint32_t entry = m_rows[s.row + m_class[bytes[s.i]]];
+        s.row = entry & ~output_bit;
+        if (entry & output_bit) report_at(m_state_of_row[s.row / m_class_count], s.i, report);
+        ++s.i;
     }
 
     template <typename Report>

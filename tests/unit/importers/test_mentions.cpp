@@ -113,6 +113,47 @@ TEST_CASE("Aho-Corasick as a full table, with rows for shallow states, and spars
     }
 }
 
+TEST_CASE("Aho-Corasick over segments finds what each segment alone gives, in order of end",
+          "[mentions]") {
+    // Segments of random lengths (empty ones too) over random text: no match may span two,
+    // and the two halves scanned side by side must report like one scan in order.
+    std::mt19937 random(11);
+    const std::vector<std::string> letters{"a", "b", "中", "国", "\xe4\xb8"};
+    auto word = [&](std::size_t max) {
+        std::string w;
+        const std::size_t n = 1 + random() % max;
+        for (std::size_t k = 0; k < n; ++k) w += letters[random() % letters.size()];
+        return w;
+    };
+    using T = std::tuple<std::size_t, std::size_t, std::uint32_t>;
+    for (int round = 0; round < 40; ++round) {
+        std::vector<std::string> patterns;
+        for (int k = 0; k < 30; ++k) patterns.push_back(word(4));
+        const std::string text = word(300);
+        std::vector<std::uint32_t> bounds{0};
+        while (bounds.back() < text.size()) {
+            const std::size_t step = random() % 5 == 0 ? 0 : random() % 40;
+            bounds.push_back(
+                static_cast<std::uint32_t>(std::min(text.size(), bounds.back() + step)));
+        }
+        for (const std::size_t table : {std::size_t{1} << 22, std::size_t{0}}) {
+            const AhoCorasick ac(patterns, table);
+            std::vector<T> expected;
+            for (std::size_t k = 0; k + 1 < bounds.size(); ++k) {
+                ac.find_all(std::string_view(text).substr(bounds[k], bounds[k + 1] - bounds[k]),
+                            [&](std::size_t b, std::size_t e, std::uint32_t id) {
+                                expected.emplace_back(bounds[k] + b, bounds[k] + e, id);
+                            });
+            }
+            std::vector<T> found;
+            ac.find_all_segments(text, bounds, [&](std::size_t b, std::size_t e, std::uint32_t id) {
+                found.emplace_back(b, e, id);
+            });
+            CHECK(found == expected);
+        }
+    }
+}
+
 TEST_CASE("folding is NFKC with case folding and maps bytes back to the original", "[mentions]") {
     FoldedText out;
     const std::string text = "ＡＢＣ Straße";
@@ -185,6 +226,26 @@ TEST_CASE("leftmost-longest wins and mentions never overlap", "[mentions]") {
 TEST_CASE("names at the very start and end of the text, before CRLF", "[mentions]") {
     CHECK(spot({"OpenAI", "Nvidia"}, "OpenAI and Nvidia") == V{"OpenAI", "Nvidia"});
     CHECK(spot({"Nvidia"}, "x\r\nNvidia\r\n") == V{"Nvidia"});
+}
+
+TEST_CASE("names at the very start and end of each visible range, between hidden ones",
+          "[mentions]") {
+    // Ranges as links cut them: "OpenAI" ends where a link starts, "百度" starts where one
+    // ends, and an empty range sits between two links.
+    const std::string text = "OpenAI[[x]]百度说[[y]][[z]]Nvidia and 华为";
+    const std::size_t x = text.find("[[x]]");
+    const std::size_t y = text.find("[[y]]");
+    const std::size_t z = text.find("[[z]]");
+    const Ranges visible{{0, x}, {x + 5, y}, {y + 5, y + 5}, {z + 5, text.size()}};
+    Gazetteer g(folder());
+    for (const char* form : {"OpenAI", "百度", "Nvidia", "华为"})
+        g.add(form, form, NodeKind::entity, "", true);
+    const MentionSpotter spotter(g);
+    std::vector<Candidate> found;
+    spotter.spot(text, visible, found);
+    std::vector<std::string> seen;
+    for (const Candidate& c : found) seen.push_back(text.substr(c.begin, c.end - c.begin));
+    CHECK(seen == V{"OpenAI", "百度", "Nvidia", "华为"});
 }
 
 TEST_CASE("link probability is links over all occurrences", "[mentions]") {
