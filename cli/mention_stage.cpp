@@ -210,10 +210,8 @@ void MentionStage::add_cooccurrences(const Skeleton& doc,
         ++m_windows;
         for (std::size_t i = 0; i < window.size(); ++i) {
             for (std::size_t j = i + 1; j < window.size(); ++j) {
-                NodeId a = window[i];
-                NodeId b = window[j];
-                if (builder.key(b) < builder.key(a)) std::swap(a, b);
-                builder.add_edge(a, b, EdgeKind::cooccurrence, 1, doc.article);
+                builder.add_undirected_edge(window[i], window[j], EdgeKind::cooccurrence, 1,
+                                            doc.article);
                 ++m_pairs;
             }
         }

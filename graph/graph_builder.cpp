@@ -150,18 +150,42 @@ bool GraphBuilder::set_title(NodeId id, std::string_view title) {
 
 void GraphBuilder::add_edge(NodeId source, NodeId target, EdgeKind kind, std::uint32_t count,
                             std::uint32_t article, std::uint32_t suspect) {
-    auto [it, inserted] = m_edge_index.try_emplace(EdgeKey{source, target, kind}, 0);
-    if (inserted) {
-        it->second = static_cast<std::uint32_t>(m_edges.size());
-        m_edges.push_back(Edge{source, target, kind, count, 1, article, suspect});
+    if ((m_indexed_edges + 1) * 2 > m_edge_slots.size()) grow_edge_index();
+    const std::uint64_t h = edge_hash(source, target, kind);
+    const auto tag = static_cast<std::uint32_t>(h >> 32);
+    const std::size_t mask = m_edge_slots.size() - 1;
+    for (std::size_t i = static_cast<std::size_t>(h) & mask;; i = (i + 1) & mask) {
+        EdgeSlot& slot = m_edge_slots[i];
+        if (slot.edge == 0) {
+            m_edges.push_back(Edge{source, target, kind, count, 1, article, suspect});
+            slot.edge = static_cast<std::uint32_t>(m_edges.size());
+            slot.hash = tag;
+            ++m_indexed_edges;
+            return;
+        }
+        if (slot.hash != tag) continue;
+        Edge& edge = m_edges[slot.edge - 1];
+        if (edge.source != source || edge.target != target || edge.kind != kind) continue;
+        edge.weight += count;
+        edge.suspect += suspect;
+        if (edge.last_article != article) {
+            ++edge.articles;
+            edge.last_article = article;
+        }
         return;
     }
-    Edge& edge = m_edges[it->second];
-    edge.weight += count;
-    edge.suspect += suspect;
-    if (edge.last_article != article) {
-        ++edge.articles;
-        edge.last_article = article;
+}
+
+void GraphBuilder::grow_edge_index() {
+    std::vector<EdgeSlot> old = std::move(m_edge_slots);
+    m_edge_slots.assign(std::max<std::size_t>(1024, old.size() * 2), EdgeSlot{});
+    const std::size_t mask = m_edge_slots.size() - 1;
+    for (const EdgeSlot& slot : old) {
+        if (slot.edge == 0) continue;
+        const Edge& e = m_edges[slot.edge - 1];
+        std::size_t i = static_cast<std::size_t>(edge_hash(e.source, e.target, e.kind)) & mask;
+        while (m_edge_slots[i].edge != 0) i = (i + 1) & mask;
+        m_edge_slots[i] = slot;
     }
 }
 
@@ -380,7 +404,15 @@ private:
 }  // namespace
 
 KnowledgeGraph GraphBuilder::freeze(std::vector<NodeId>* frozen_id) {
-    m_edge_index.clear();
+    m_edge_slots.clear();
+    m_edge_slots.shrink_to_fit();
+    m_indexed_edges = 0;
+    // Undirected edges go from the smaller key to the larger.
+    for (Edge& e : m_edges) {
+        if ((m_undirected_kinds >> static_cast<unsigned>(e.kind)) & 1U &&
+            key(e.target) < key(e.source))
+            std::swap(e.source, e.target);
+    }
     m_slots.clear();
     m_slots.shrink_to_fit();
     const auto n = static_cast<NodeId>(m_nodes.size());

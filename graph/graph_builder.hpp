@@ -4,6 +4,7 @@
 // the result does not depend on how many threads extracted the documents.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdlib>
 #include <deque>
@@ -49,6 +50,15 @@ public:
     /// `article` (an id of the caller's choosing, used to count distinct articles).
     void add_edge(NodeId source, NodeId target, EdgeKind kind, std::uint32_t count,
                   std::uint32_t article, std::uint32_t suspect = 0);
+
+    /// add_edge() for an edge whose direction means nothing (co-occurrence): (a, b) and
+    /// (b, a) are one edge, and it goes from the node with the smaller key (byte order) to the
+    /// other. That order is settled once per edge, at freeze(), not on every call.
+    void add_undirected_edge(NodeId a, NodeId b, EdgeKind kind, std::uint32_t count,
+                             std::uint32_t article) {
+        m_undirected_kinds |= 1U << static_cast<unsigned>(kind);
+        add_edge(std::min(a, b), std::max(a, b), kind, count, article);
+    }
 
     /// One article's edges at once: (target, kind) pairs with their counts, as one document
     /// gives them. Aggregated here without the global edge index (an article's own edges
@@ -130,21 +140,19 @@ private:
         std::uint32_t last_article = 0;
         std::uint32_t suspect = 0;
     };
-    struct EdgeKey {
-        NodeId source;
-        NodeId target;
-        EdgeKind kind;
-        bool operator==(const EdgeKey& other) const noexcept {
-            return source == other.source && target == other.target && kind == other.kind;
-        }
+    /// Open addressing over the edges add_edge() made (their index in m_edges + 1; 0 =
+    /// empty), at most half full; each slot keeps 32 bits of its key's hash, so a probe
+    /// touches an edge only when they match.
+    struct EdgeSlot {
+        std::uint32_t edge = 0;
+        std::uint32_t hash = 0;
     };
-    struct EdgeKeyHash {
-        std::size_t operator()(const EdgeKey& k) const noexcept {
-            std::uint64_t h = (std::uint64_t{k.source} << 32) ^ k.target;
-            h = h * 0x9E3779B97F4A7C15ULL ^ static_cast<std::uint64_t>(k.kind);
-            return static_cast<std::size_t>(h ^ (h >> 29));
-        }
-    };
+    static std::uint64_t edge_hash(NodeId source, NodeId target, EdgeKind kind) {
+        std::uint64_t h = (std::uint64_t{source} << 32 | target) * 0x9E3779B97F4A7C15ULL;
+        h ^= static_cast<std::uint64_t>(kind) + (h >> 29);
+        return h * 0xBF58476D1CE4E5B9ULL;
+    }
+    void grow_edge_index();
 
     /// An article edge as stored until freeze(): one document's aggregate.
     struct StoredEdge {
@@ -207,7 +215,9 @@ private:
     std::vector<Batch> m_batches;
     std::uint64_t m_stored = 0;  // StoredEdges in m_chunks
     std::vector<Edge> m_edges;   // edges from add_edge() and repeated article batches
-    std::unordered_map<EdgeKey, std::uint32_t, EdgeKeyHash> m_edge_index;
+    std::vector<EdgeSlot> m_edge_slots;
+    std::size_t m_indexed_edges = 0;
+    std::uint32_t m_undirected_kinds = 0;  // bit by EdgeKind: add_undirected_edge() kinds
 };
 
 }  // namespace kg

@@ -1,4 +1,7 @@
 // Unit tests of GraphBuilder and KnowledgeGraph: interning, kinds, labels, aggregation, order.
+#include <algorithm>
+#include <map>
+#include <set>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -101,6 +104,70 @@ TEST_CASE("edges come out sorted by source, target and kind whatever the inserti
     };
     CHECK(build(false) == build(true));
     CHECK(build(false) == std::vector<std::pair<NodeId, NodeId>>{{0, 1}, {0, 2}, {1, 2}, {2, 0}});
+}
+
+TEST_CASE("an undirected edge is one edge whichever way it comes, from the smaller key",
+          "[graph]") {
+    GraphBuilder b;
+    // Ids and keys in opposite orders: "zeta" comes first, "alpha" last.
+    const NodeId z = b.add_node("zeta", NodeKind::entity);
+    const NodeId m = b.add_node("mu", NodeKind::entity);
+    const NodeId a = b.add_node("alpha", NodeKind::entity);
+    b.add_undirected_edge(z, a, EdgeKind::cooccurrence, 1, 1);
+    b.add_undirected_edge(a, z, EdgeKind::cooccurrence, 2, 1);
+    b.add_undirected_edge(a, z, EdgeKind::cooccurrence, 1, 4);
+    b.add_undirected_edge(m, z, EdgeKind::cooccurrence, 1, 4);
+    b.add_edge(z, a, EdgeKind::link, 1, 1);  // directed: stays as given
+    const KnowledgeGraph g = b.freeze();
+    std::vector<std::tuple<std::string, std::string, EdgeKind, std::uint32_t, std::uint32_t>> edges;
+    const CsrGraph& csr = g.graph();
+    for (auto e : boost::make_iterator_range(boost::edges(csr))) {
+        edges.emplace_back(csr[boost::source(e, csr)].key, csr[boost::target(e, csr)].key,
+                           csr[e].kind, csr[e].weight, csr[e].articles);
+    }
+    std::sort(edges.begin(), edges.end());
+    using E = decltype(edges)::value_type;
+    CHECK(edges == std::vector<E>{E{"alpha", "zeta", EdgeKind::cooccurrence, 4, 2},
+                                  E{"mu", "zeta", EdgeKind::cooccurrence, 1, 1},
+                                  E{"zeta", "alpha", EdgeKind::link, 1, 1}});
+}
+
+TEST_CASE("many edges, given in any order and again, add up through the growing index", "[graph]") {
+    GraphBuilder b;
+    const int n = 300;
+    for (int i = 0; i < n; ++i) b.add_node("k" + std::to_string(i), NodeKind::entity);
+    // 9,000 distinct (source, target, kind) edges, each given 1 to 3 times, interleaved.
+    std::map<std::tuple<NodeId, NodeId, EdgeKind>, std::uint32_t> expected;
+    std::uint64_t x = 12345;
+    auto next = [&] {
+        x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+        return static_cast<std::uint32_t>(x >> 33);
+    };
+    std::vector<std::tuple<NodeId, NodeId, EdgeKind>> events;
+    while (expected.size() < 9000) {
+        const auto key =
+            std::make_tuple(static_cast<NodeId>(next() % n), static_cast<NodeId>(next() % n),
+                            next() % 2 ? EdgeKind::mention : EdgeKind::redirect);
+        if (expected.count(key)) continue;
+        expected[key] = 1 + next() % 3;
+        for (std::uint32_t k = 0; k < expected[key]; ++k) events.push_back(key);
+    }
+    for (std::size_t i = events.size(); i > 1; --i) std::swap(events[i - 1], events[next() % i]);
+    for (const auto& [s, t, kind] : events) b.add_edge(s, t, kind, 1, s);
+    const KnowledgeGraph g = b.freeze();
+    std::map<std::tuple<NodeId, NodeId, EdgeKind>, std::uint32_t> found;
+    std::set<std::uint32_t> articles_seen;
+    const CsrGraph& csr = g.graph();
+    for (auto e : boost::make_iterator_range(boost::edges(csr))) {
+        found[std::make_tuple(
+            static_cast<NodeId>(std::stoi(std::string(csr[boost::source(e, csr)].key.substr(1)))),
+            static_cast<NodeId>(std::stoi(std::string(csr[boost::target(e, csr)].key.substr(1)))),
+            csr[e].kind)] += csr[e].weight;
+        // Each edge's events share one article: the index met them all in one record.
+        articles_seen.insert(csr[e].articles);
+    }
+    CHECK(found == expected);
+    CHECK(articles_seen == std::set<std::uint32_t>{1});
 }
 
 TEST_CASE("an empty builder freezes to an empty graph", "[graph]") {
