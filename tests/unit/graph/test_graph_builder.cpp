@@ -11,6 +11,22 @@
 
 using namespace kg;
 
+namespace {
+
+// (source key, target key, kind, weight, articles) of every edge, in the graph's order.
+std::vector<std::tuple<std::string, std::string, EdgeKind, std::uint32_t, std::uint32_t>>
+keyed_edges(const KnowledgeGraph& g) {
+    std::vector<std::tuple<std::string, std::string, EdgeKind, std::uint32_t, std::uint32_t>> out;
+    const CsrGraph& csr = g.graph();
+    for (auto e : boost::make_iterator_range(boost::edges(csr))) {
+        out.emplace_back(csr[boost::source(e, csr)].key, csr[boost::target(e, csr)].key,
+                         csr[e].kind, csr[e].weight, csr[e].articles);
+    }
+    return out;
+}
+
+}  // namespace
+
 TEST_CASE("one node per key; kind rises to the highest seen; lang kept", "[graph]") {
     GraphBuilder b;
     const NodeId a = b.add_node("apple", NodeKind::entity);
@@ -119,12 +135,7 @@ TEST_CASE("an undirected edge is one edge whichever way it comes, from the small
     b.add_undirected_edge(m, z, EdgeKind::cooccurrence, 1, 4);
     b.add_edge(z, a, EdgeKind::link, 1, 1);  // directed: stays as given
     const KnowledgeGraph g = b.freeze();
-    std::vector<std::tuple<std::string, std::string, EdgeKind, std::uint32_t, std::uint32_t>> edges;
-    const CsrGraph& csr = g.graph();
-    for (auto e : boost::make_iterator_range(boost::edges(csr))) {
-        edges.emplace_back(csr[boost::source(e, csr)].key, csr[boost::target(e, csr)].key,
-                           csr[e].kind, csr[e].weight, csr[e].articles);
-    }
+    auto edges = keyed_edges(g);
     std::sort(edges.begin(), edges.end());
     using E = decltype(edges)::value_type;
     CHECK(edges == std::vector<E>{E{"alpha", "zeta", EdgeKind::cooccurrence, 4, 2},
@@ -195,12 +206,7 @@ TEST_CASE("a redirect's edges land on its target and the redirect leaves the gra
     CHECK(g.node(0).key == "A");
     CHECK(g.node(1).key == "T");
     CHECK(g.node(2).key == "C");
-    std::vector<std::tuple<std::string, std::string, EdgeKind, std::uint32_t, std::uint32_t>> edges;
-    const CsrGraph& csr = g.graph();
-    for (auto e : boost::make_iterator_range(boost::edges(csr))) {
-        edges.emplace_back(csr[boost::source(e, csr)].key, csr[boost::target(e, csr)].key,
-                           csr[e].kind, csr[e].weight, csr[e].articles);
-    }
+    auto edges = keyed_edges(g);
     using E = decltype(edges)::value_type;
     CHECK(edges == std::vector<E>{E{"A", "T", EdgeKind::link, 5, 1},
                                   E{"T", "C", EdgeKind::cooccurrence, 3, 2},
