@@ -20,7 +20,7 @@ constexpr std::uint32_t unreachable = std::numeric_limits<std::uint32_t>::max();
 // The engine's constants: a word is at most 20 characters; a character the dictionary does
 // not know alone costs 255; a run of Katakana of length n (n < 20) is also a word, with a
 // cost by its length.
-constexpr int max_word = 20;
+constexpr int max_word = CjkSegmenter::max_word;
 constexpr std::uint32_t unknown_cost = 255;
 constexpr int max_katakana_group = 20;
 
@@ -88,8 +88,47 @@ struct Workspace {
 
 Workspace& workspace() {
     thread_local Workspace w;
+    if (w.steps.empty()) {
+        w.steps.resize(std::size_t{1} << step_bits);
+        w.first_steps.resize(0x10000);
+    }
     return w;
 }
+
+// Steps through the dictionary trie by way of this thread's tables.
+class Steps {
+public:
+    Steps(Workspace& w, const char16_t* trie) : m_w(w), m_trie(trie), m_root(m_trie.getState64()) {}
+
+    const Step& first(char16_t c) {
+        Step& st = m_w.first_steps[c];
+        if (!st.known) take(st, m_root, c);
+        return st;
+    }
+    const Step& next(std::uint32_t from, char16_t c) {
+        Step& st = m_w.steps[step_slot(from, c)];
+        if (!st.known || st.from != from || st.c != c) {
+            st.from = from;
+            st.c = c;
+            take(st, unpack(from), c);
+        }
+        return st;
+    }
+
+private:
+    void take(Step& st, std::uint64_t from, char16_t c) {
+        m_trie.resetToState64(from);
+        const UStringTrieResult r = m_trie.next(c);
+        st.result = static_cast<std::uint8_t>(r);
+        st.value = USTRINGTRIE_HAS_VALUE(r) ? m_trie.getValue() : 0;
+        st.to = USTRINGTRIE_HAS_NEXT(r) ? pack(m_trie.getState64()) : 0;
+        st.known = true;
+    }
+
+    Workspace& m_w;
+    icu::UCharsTrie m_trie;
+    std::uint64_t m_root;
+};
 
 // Layout of a break-iterator dictionary file (ICU's dictionarydata.h): eight int32 indexes,
 // of which [0] is the trie's offset, [3] the file's size and [4] the trie's type (1 = UTF-16 trie,
@@ -187,12 +226,26 @@ bool CjkSegmenter::handles(UChar32 c) const noexcept {
     return test_bit(m_handled, c);
 }
 
+bool CjkSegmenter::word_across(const char16_t* units, int count, int at) const {
+    if (at <= 0 || at >= count) return false;
+    if (is_katakana(units[at - 1]) && is_katakana(units[at])) return true;
+    Steps steps(workspace(), m_trie);
+    for (int start = std::max(0, at - (max_word - 1)); start < at; ++start) {
+        const Step* st = &steps.first(units[start]);
+        for (int k = start;;) {
+            if (k >= at && USTRINGTRIE_HAS_VALUE(static_cast<UStringTrieResult>(st->result)))
+                return true;
+            if (!USTRINGTRIE_HAS_NEXT(static_cast<UStringTrieResult>(st->result)) || ++k >= count ||
+                k - start >= max_word)
+                break;
+            st = &steps.next(st->to, units[k]);
+        }
+    }
+    return false;
+}
+
 void CjkSegmenter::segment(std::string_view run, std::vector<std::uint32_t>& breaks) const {
     Workspace& w = workspace();
-    if (w.steps.empty()) {
-        w.steps.resize(std::size_t{1} << step_bits);
-        w.first_steps.resize(0x10000);
-    }
     // Decode: one UTF-16 unit a character (all are in the BMP).
     w.units.clear();
     w.offsets.clear();
@@ -214,30 +267,7 @@ void CjkSegmenter::segment(std::string_view run, std::vector<std::uint32_t>& bre
     w.prev.assign(static_cast<std::size_t>(n) + 1, -1);
     w.best[0] = 0;
 
-    icu::UCharsTrie trie(m_trie);
-    auto take = [&](Step& st, std::uint64_t from, char16_t c) {
-        trie.resetToState64(from);
-        const UStringTrieResult r = trie.next(c);
-        st.result = static_cast<std::uint8_t>(r);
-        st.value = USTRINGTRIE_HAS_VALUE(r) ? trie.getValue() : 0;
-        st.to = USTRINGTRIE_HAS_NEXT(r) ? pack(trie.getState64()) : 0;
-        st.known = true;
-    };
-    const std::uint64_t root = trie.getState64();
-    auto first_step = [&](char16_t c) -> const Step& {
-        Step& st = w.first_steps[c];
-        if (!st.known) take(st, root, c);
-        return st;
-    };
-    auto step = [&](std::uint32_t from, char16_t c) -> const Step& {
-        Step& st = w.steps[step_slot(from, c)];
-        if (!st.known || st.from != from || st.c != c) {
-            st.from = from;
-            st.c = c;
-            take(st, unpack(from), c);
-        }
-        return st;
-    };
+    Steps steps(w, m_trie);
     auto relax = [&](std::int32_t from, std::int32_t to, std::uint32_t cost) {
         const std::uint32_t total = w.best[static_cast<std::size_t>(from)] + cost;
         if (total < w.best[static_cast<std::size_t>(to)]) {
@@ -247,7 +277,7 @@ void CjkSegmenter::segment(std::string_view run, std::vector<std::uint32_t>& bre
     };
     // Each word's second step too: its slot is known once its first step is.
     for (std::int32_t i = 0; i + 1 < n; ++i) {
-        const Step& st = first_step(w.units[static_cast<std::size_t>(i)]);
+        const Step& st = steps.first(w.units[static_cast<std::size_t>(i)]);
         if (USTRINGTRIE_HAS_NEXT(static_cast<UStringTrieResult>(st.result)))
             __builtin_prefetch(
                 &w.steps[step_slot(st.to, w.units[static_cast<std::size_t>(i + 1)])]);
@@ -257,7 +287,7 @@ void CjkSegmenter::segment(std::string_view run, std::vector<std::uint32_t>& bre
         const char16_t c = w.units[static_cast<std::size_t>(i)];
         // Dictionary words starting at i, shortest first, as ICU relaxes them.
         bool single = false;
-        const Step* st = &first_step(c);
+        const Step* st = &steps.first(c);
         for (std::int32_t k = i;;) {
             const auto result = static_cast<UStringTrieResult>(st->result);
             if (USTRINGTRIE_HAS_VALUE(result)) {
@@ -265,7 +295,7 @@ void CjkSegmenter::segment(std::string_view run, std::vector<std::uint32_t>& bre
                 single |= k == i;
             }
             if (!USTRINGTRIE_HAS_NEXT(result) || ++k >= n || k - i >= max_word) break;
-            st = &step(st->to, w.units[static_cast<std::size_t>(k)]);
+            st = &steps.next(st->to, w.units[static_cast<std::size_t>(k)]);
         }
         // A character the dictionary has no one-character word for stands alone, at the
         // highest cost.

@@ -40,6 +40,14 @@ public:
     /// in increasing order. `run` must be a maximal run (its neighbours not in_run()).
     void segment(std::string_view run, std::vector<std::uint32_t>& breaks) const;
 
+    /// True when a dictionary word of `units` (characters that handles(), as UTF-16 units;
+    /// a window of a run, at most max_word - 1 of them on each side of `at`) starts before
+    /// position `at` and ends after it, or when the two characters around `at` are both
+    /// Katakana (a Katakana run is a candidate word). When it is false, no segmentation of the
+    /// run can put a word across `at`: ICU has a boundary there.
+    bool word_across(const char16_t* units, int count, int at) const;
+    static constexpr int max_word = 20;
+
     ~CjkSegmenter();
     CjkSegmenter(const CjkSegmenter&) = delete;
     CjkSegmenter& operator=(const CjkSegmenter&) = delete;

@@ -138,6 +138,9 @@ bool WordBoundaries::at(std::size_t offset) {
         const bool cjk_after = cjk->in_run(after);
         if (cjk_before && cjk_after) {
             const bool in_last_run = offset > m_run_from && offset < m_run_to;
+            // No dictionary word across the offset: a boundary in any segmentation, so the
+            // run need not be segmented (most link ends in Chinese text).
+            if (!in_last_run && !word_across(*cjk, offset)) return true;
             if (in_last_run || segment_run(*cjk, offset))
                 return std::binary_search(m_run_breaks.begin(), m_run_breaks.end(), offset);
         } else if (cjk_before || cjk_after) {
@@ -163,6 +166,32 @@ bool WordBoundaries::at(std::size_t offset) {
     if (!joins_words(before) && !joins_words(after) && !kept_together(before, after)) return true;
     if (offset < m_trusted_from || offset > m_trusted_to) segment_around(offset);
     return std::binary_search(m_boundaries.begin(), m_boundaries.end(), offset);
+}
+
+bool WordBoundaries::word_across(const CjkSegmenter& cjk, std::size_t offset) const {
+    // The run's characters around the offset, as far as a word can reach from it.
+    constexpr int reach = CjkSegmenter::max_word - 1;
+    char16_t before[reach];
+    int count_before = 0;
+    for (std::size_t q = offset; count_before < reach && q > m_from;) {
+        const UChar32 c = code_point_before(m_text, q);
+        if (!cjk.in_run(c)) break;
+        if (!cjk.handles(c)) return true;  // not sure: the run goes to ICU
+        before[count_before++] = static_cast<char16_t>(c);
+        q -= static_cast<std::size_t>(U8_LENGTH(c));
+    }
+    char16_t units[2 * reach];
+    int n = 0;
+    while (count_before > 0) units[n++] = before[--count_before];
+    const int at = n;
+    for (std::size_t q = offset; n < at + reach && q < m_to;) {
+        const UChar32 c = code_point_at(m_text, q);
+        if (!cjk.in_run(c)) break;
+        if (!cjk.handles(c)) return true;
+        units[n++] = static_cast<char16_t>(c);
+        q += static_cast<std::size_t>(U8_LENGTH(c));
+    }
+    return cjk.word_across(units, n, at);
 }
 
 bool WordBoundaries::segment_run(const CjkSegmenter& cjk, std::size_t offset) {

@@ -78,6 +78,8 @@ private:
     /// Segments the run of Chinese or Japanese characters around `offset` with CjkSegmenter;
     /// false (nothing changed) when the run has a character it does not handle.
     bool segment_run(const CjkSegmenter& cjk, std::size_t offset);
+    /// CjkSegmenter::word_across() for the run around `offset` (true when not sure).
+    bool word_across(const CjkSegmenter& cjk, std::size_t offset) const;
 
     std::string_view m_text;
     std::size_t m_from;

@@ -63,6 +63,7 @@ struct Tally {
     std::size_t runs = 0;
     std::size_t positions = 0;
     std::size_t cjk_positions = 0;
+    std::size_t alone = 0;  // positions asked of a fresh WordBoundaries
 };
 
 // Every maximal run of characters CjkSegmenter handles is segmented as ICU does inside the
@@ -107,6 +108,19 @@ void check_against_icu(std::string_view text, const std::string& name, Tally& ta
                        << "|"
                        << text.substr(offset, d.offsets[std::min(k + 8, d.chars.size())] - offset));
         REQUIRE(boundaries.at(offset) == oracle[offset]);
+    }
+    // Positions between two Chinese or Japanese characters asked alone, as a link's end is:
+    // nothing segmented before it (every second, for time: each may segment its whole run).
+    for (std::size_t k = 1, seen = 0; k < d.chars.size(); ++k) {
+        if (!cjk->in_run(d.chars[k - 1]) || !cjk->in_run(d.chars[k]) || seen++ % 2 != 0) continue;
+        const std::size_t offset = d.offsets[k];
+        boundaries.reset(text, 0, text.size());
+        INFO("alone, offset "
+             << offset << ": …"
+             << text.substr(d.offsets[k > 8 ? k - 8 : 0], offset - d.offsets[k > 8 ? k - 8 : 0])
+             << "|" << text.substr(offset, d.offsets[std::min(k + 8, d.chars.size())] - offset));
+        REQUIRE(boundaries.at(offset) == oracle[offset]);
+        ++tally.alone;
     }
     tally.positions += d.chars.size();
 }
@@ -186,8 +200,9 @@ TEST_CASE("CjkSegmenter and WordBoundaries agree with ICU on the real corpora", 
         corpora / "mediawiki-jawiki-xztextfilter/jawiki-truncated-100k.xml.xz", 3 << 20);
     check_against_icu(japanese, "jawiki", tally);
     INFO(tally.runs << " runs, " << tally.positions << " positions, " << tally.cjk_positions
-                    << " next to Chinese or Japanese");
+                    << " next to Chinese or Japanese, " << tally.alone << " asked alone");
     CHECK(tally.runs > 80000);
     CHECK(tally.cjk_positions > 1000000);
     CHECK(tally.positions > 2800000);
+    CHECK(tally.alone > 370000);
 }
