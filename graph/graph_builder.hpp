@@ -53,7 +53,8 @@ public:
 
     /// add_edge() for an edge whose direction means nothing (co-occurrence): (a, b) and
     /// (b, a) are one edge, and it goes from the node with the smaller key (byte order) to the
-    /// other. That order is settled once per edge, at freeze(), not on every call.
+    /// other. That order is settled once per edge, at freeze(), not on every call; it applies
+    /// to every edge of `kind`, so a kind is added through this or through add_edge(), not both.
     void add_undirected_edge(NodeId a, NodeId b, EdgeKind kind, std::uint32_t count,
                              std::uint32_t article) {
         m_undirected_kinds |= 1U << static_cast<unsigned>(kind);
