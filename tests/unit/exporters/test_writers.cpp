@@ -1,6 +1,7 @@
 // Unit tests of the GraphML and node-link JSON writers and of OutputFile's atomic writes.
 #include <filesystem>
 #include <fstream>
+#include <random>
 #include <sstream>
 
 #include <rapidjson/document.h>
@@ -134,6 +135,75 @@ TEST_CASE("writers replace invalid UTF-8 instead of passing it through", "[escap
     std::string out;
     append_xml_escaped(out, "a\xFF\r");
     CHECK(out == "a\xEF\xBF\xBD&#13;");
+}
+
+TEST_CASE("XML escaping copies clean stretches whole and escapes as one code point at a time",
+          "[escape]") {
+    // The rule, a code point at a time (XML 1.0 section 2.2), as the oracle.
+    auto reference = [](std::string_view text) {
+        std::string out;
+        for_each_code_point(text, [&](UChar32 c, std::string_view bytes) {
+            switch (c) {
+                case '&':
+                    out += "&amp;";
+                    break;
+                case '<':
+                    out += "&lt;";
+                    break;
+                case '>':
+                    out += "&gt;";
+                    break;
+                case '"':
+                    out += "&quot;";
+                    break;
+                case '\'':
+                    out += "&apos;";
+                    break;
+                case '\r':
+                    out += "&#13;";
+                    break;
+                case '\t':
+                case '\n':
+                    out += static_cast<char>(c);
+                    break;
+                default:
+                    out.append(c < 0x20 || c == 0xFFFE || c == 0xFFFF ? "\xEF\xBF\xBD" : bytes);
+            }
+        });
+        return out;
+    };
+    // Random mixes of plain text, markup characters, controls, CJK, ill-formed and cut
+    // sequences, U+FFFE and U+FFFF, with the text before appended to.
+    const std::vector<std::string> pieces{"a",
+                                          "Zz 9",
+                                          "&",
+                                          "<",
+                                          ">",
+                                          "\"",
+                                          "'",
+                                          "\r",
+                                          "\t",
+                                          "\n",
+                                          "\x01",
+                                          "\x1F",
+                                          "中文",
+                                          "\xEF\xBF\xBE",
+                                          "\xEF\xBF\xBF",
+                                          "\xFF",
+                                          "\xC3",
+                                          "\xE4\xB8",
+                                          "\xF0\x9F\x98\x80",
+                                          "\x7F"};
+    std::mt19937 random(5);
+    for (int round = 0; round < 2000; ++round) {
+        std::string text;
+        const std::size_t n = random() % 12;
+        for (std::size_t k = 0; k < n; ++k) text += pieces[random() % pieces.size()];
+        std::string out = "x&";
+        append_xml_escaped(out, text);
+        INFO(text);
+        CHECK(out == "x&" + reference(text));
+    }
 }
 
 TEST_CASE("an output appears only when closed; an abandoned one leaves nothing", "[output]") {
