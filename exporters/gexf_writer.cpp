@@ -3,6 +3,7 @@
 
 #include <string>
 
+#include "exporters/line_buffer.hpp"
 #include "exporters/node_fields.hpp"
 #include "exporters/text_escape.hpp"
 
@@ -78,17 +79,26 @@ void write_gexf(const KnowledgeGraph& graph, OutputFile& out) {
     }
     out.write("    </nodes>\n    <edges>\n");
     std::size_t id = 0;
+    LineBuffer edge_line;  // numbers and kind names need no escaping
     for (auto e : boost::make_iterator_range(boost::edges(g))) {
         const EdgeData& edge = g[e];
-        line = "      <edge id=\"e" + std::to_string(id++) + "\" source=\"n" +
-               std::to_string(boost::source(e, g)) + "\" target=\"n" +
-               std::to_string(boost::target(e, g)) + "\" kind=\"" +
-               std::string(to_string(edge.kind)) + "\" weight=\"" + std::to_string(edge.weight) +
-               "\"><attvalues>";
-        attvalue(line, "articles", std::to_string(edge.articles));
-        attvalue(line, "suspect", std::to_string(edge.suspect));
-        line += "</attvalues></edge>\n";
-        out.write(line);
+        edge_line.clear();
+        edge_line.text("      <edge id=\"e")
+            .number(id++)
+            .text("\" source=\"n")
+            .number(boost::source(e, g))
+            .text("\" target=\"n")
+            .number(boost::target(e, g))
+            .text("\" kind=\"")
+            .text(to_string(edge.kind))
+            .text("\" weight=\"")
+            .number(edge.weight)
+            .text("\"><attvalues><attvalue for=\"articles\" value=\"")
+            .number(edge.articles)
+            .text("\"/><attvalue for=\"suspect\" value=\"")
+            .number(edge.suspect)
+            .text("\"/></attvalues></edge>\n");
+        out.write(edge_line.view());
     }
     out.write("    </edges>\n  </graph>\n</gexf>\n");
 }

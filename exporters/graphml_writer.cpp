@@ -2,9 +2,9 @@
 #include "exporters/graphml_writer.hpp"
 
 #include <charconv>
-#include <cstring>
 #include <string>
 
+#include "exporters/line_buffer.hpp"
 #include "exporters/node_fields.hpp"
 #include "exporters/text_escape.hpp"
 
@@ -116,39 +116,31 @@ void write_graphml(const KnowledgeGraph& graph, OutputFile& out, const GraphmlOp
         line += "</node>\n";
         out.write(line);
     }
-    // Edges, most of the file: each line put together in a buffer of its own (numbers by
-    // to_chars, the kind names as they are: plain words that need no escaping).
+    // Edges, most of the file: each line put together in a LineBuffer (numbers by to_chars,
+    // the kind names as they are: plain words that need no escaping).
     constexpr std::string_view yed_edge =
         "<data key=\"yed_edge\"><y:PolyLineEdge><y:Arrows source=\"none\" "
         "target=\"standard\"/></y:PolyLineEdge></data>";
-    // Room for the longest line: 5 numbers of at most 20 digits, the longest kind name, the
-    // fixed text and yEd's.
-    std::string buffer(512, '\0');
+    LineBuffer edge_line;
     for (auto e : boost::make_iterator_range(boost::edges(g))) {
         const EdgeData& edge = g[e];
-        char* const start = buffer.data();
-        char* p = start;
-        auto text = [&p](std::string_view s) {
-            std::memcpy(p, s.data(), s.size());
-            p += s.size();
-        };
-        auto number = [&p, start](std::uint64_t v) { p = std::to_chars(p, start + 512, v).ptr; };
-        text("    <edge source=\"n");
-        number(boost::source(e, g));
-        text("\" target=\"n");
-        number(boost::target(e, g));
-        text("\"><data key=\"edge_kind\">");
-        text(to_string(edge.kind));
-        text("</data><data key=\"weight\">");
-        number(edge.weight);
-        text("</data><data key=\"articles\">");
-        number(edge.articles);
-        text("</data><data key=\"suspect\">");
-        number(edge.suspect);
-        text("</data>");
-        if (options.yed) text(yed_edge);
-        text("</edge>\n");
-        out.write(std::string_view(start, static_cast<std::size_t>(p - start)));
+        edge_line.clear();
+        edge_line.text("    <edge source=\"n")
+            .number(boost::source(e, g))
+            .text("\" target=\"n")
+            .number(boost::target(e, g))
+            .text("\"><data key=\"edge_kind\">")
+            .text(to_string(edge.kind))
+            .text("</data><data key=\"weight\">")
+            .number(edge.weight)
+            .text("</data><data key=\"articles\">")
+            .number(edge.articles)
+            .text("</data><data key=\"suspect\">")
+            .number(edge.suspect)
+            .text("</data>");
+        if (options.yed) edge_line.text(yed_edge);
+        edge_line.text("</edge>\n");
+        out.write(edge_line.view());
     }
     out.write("  </graph>\n</graphml>\n");
 }

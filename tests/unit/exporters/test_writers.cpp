@@ -11,6 +11,7 @@
 #include "exporters/format.hpp"
 #include "exporters/gexf_writer.hpp"
 #include "exporters/graphml_writer.hpp"
+#include "exporters/line_buffer.hpp"
 #include "exporters/node_link_json_writer.hpp"
 #include "exporters/output_file.hpp"
 #include "exporters/text_escape.hpp"
@@ -203,6 +204,26 @@ TEST_CASE("XML escaping copies clean stretches whole and escapes as one code poi
         append_xml_escaped(out, text);
         INFO(text);
         CHECK(out == "x&" + reference(text));
+    }
+}
+
+TEST_CASE("a line buffer holds text and numbers as written, growing past its first size",
+          "[output]") {
+    LineBuffer line;
+    std::string expected;
+    const std::vector<std::uint64_t> numbers{0, 7, 10, 4294967295ULL, 18446744073709551615ULL};
+    for (int round = 0; round < 3; ++round) {
+        line.clear();
+        expected.clear();
+        // Round 0 stays short; later rounds run to thousands of bytes.
+        for (int k = 0; k < (round == 0 ? 3 : 400 * round); ++k) {
+            const std::string text =
+                "<edge id=\"" + std::string(static_cast<std::size_t>(k % 7), 'x');
+            const std::uint64_t number = numbers[static_cast<std::size_t>(k) % numbers.size()];
+            line.text(text).number(number);
+            expected += text + std::to_string(number);
+        }
+        CHECK(line.view() == expected);
     }
 }
 
