@@ -12,16 +12,28 @@
 
 namespace kg {
 
-/// The stream concept RapidJSON's Writer needs (Put, Flush).
+/// The stream concept RapidJSON's Writer needs (Put, Flush), over a buffer of its own that
+/// goes to the OutputFile 64 KB at a time: RapidJSON puts one character at a time. Whatever a
+/// writer writes between RapidJSON's calls goes through Put() too, and Flush() ends it.
 class JsonOutputStream {
 public:
     using Ch = char;
     explicit JsonOutputStream(OutputFile& out) : m_out(out) {}
-    void Put(char c) { m_out.put(c); }
-    void Flush() {}
+    JsonOutputStream(const JsonOutputStream&) = delete;
+    JsonOutputStream& operator=(const JsonOutputStream&) = delete;
+    void Put(char c) {
+        if (m_size == sizeof m_bytes) Flush();
+        m_bytes[m_size++] = c;
+    }
+    void Flush() {
+        m_out.write(std::string_view(m_bytes, m_size));
+        m_size = 0;
+    }
 
 private:
     OutputFile& m_out;
+    std::size_t m_size = 0;
+    char m_bytes[1 << 16];
 };
 
 using JsonWriter = rapidjson::Writer<JsonOutputStream>;

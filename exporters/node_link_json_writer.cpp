@@ -24,7 +24,7 @@ void write_node_link_json(const KnowledgeGraph& graph, OutputFile& out) {
     w.StartArray();
     for (auto v : boost::make_iterator_range(boost::vertices(g))) {
         const NodeData& node = g[v];
-        out.put('\n');
+        stream.Put('\n');
         w.StartObject();
         w.Key("id");
         write_string(w, node.key);
@@ -39,7 +39,7 @@ void write_node_link_json(const KnowledgeGraph& graph, OutputFile& out) {
     for (auto e : boost::make_iterator_range(boost::edges(g))) {
         prefetch.step();
         const EdgeData& edge = g[e];
-        out.put('\n');
+        stream.Put('\n');
         w.StartObject();
         w.Key("source");
         write_string(w, g[boost::source(e, g)].key);
@@ -54,7 +54,8 @@ void write_node_link_json(const KnowledgeGraph& graph, OutputFile& out) {
     }
     w.EndArray();
     w.EndObject();
-    out.put('\n');
+    stream.Put('\n');
+    stream.Flush();
 }
 
 }  // namespace kg

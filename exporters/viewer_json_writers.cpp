@@ -59,7 +59,7 @@ void write_graphology_json(const KnowledgeGraph& graph, OutputFile& out) {
     w.Key("nodes");
     w.StartArray();
     for (auto v : boost::make_iterator_range(boost::vertices(g))) {
-        out.put('\n');
+        stream.Put('\n');
         w.StartObject();
         w.Key("key");
         write_string(w, g[v].key);
@@ -77,7 +77,7 @@ void write_graphology_json(const KnowledgeGraph& graph, OutputFile& out) {
     EdgeTargetPrefetch prefetch(g);
     for (auto e : boost::make_iterator_range(boost::edges(g))) {
         prefetch.step();
-        out.put('\n');
+        stream.Put('\n');
         w.StartObject();
         edge_ends(w, "key", id++, g, e);
         w.Key("attributes");
@@ -88,7 +88,8 @@ void write_graphology_json(const KnowledgeGraph& graph, OutputFile& out) {
     }
     w.EndArray();
     w.EndObject();
-    out.put('\n');
+    stream.Put('\n');
+    stream.Flush();
 }
 
 void write_cytoscape_json(const KnowledgeGraph& graph, OutputFile& out) {
@@ -113,7 +114,7 @@ void write_cytoscape_json(const KnowledgeGraph& graph, OutputFile& out) {
     w.Key("nodes");
     w.StartArray();
     for (auto v : boost::make_iterator_range(boost::vertices(g))) {
-        out.put('\n');
+        stream.Put('\n');
         w.StartObject();
         w.Key("data");
         w.StartObject();
@@ -136,7 +137,7 @@ void write_cytoscape_json(const KnowledgeGraph& graph, OutputFile& out) {
     EdgeTargetPrefetch prefetch(g);
     for (auto e : boost::make_iterator_range(boost::edges(g))) {
         prefetch.step();
-        out.put('\n');
+        stream.Put('\n');
         w.StartObject();
         w.Key("data");
         w.StartObject();
@@ -148,7 +149,8 @@ void write_cytoscape_json(const KnowledgeGraph& graph, OutputFile& out) {
     w.EndArray();
     w.EndObject();
     w.EndObject();
-    out.put('\n');
+    stream.Put('\n');
+    stream.Flush();
 }
 
 }  // namespace kg
