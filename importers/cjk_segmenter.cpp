@@ -33,16 +33,6 @@ bool is_katakana(char16_t c) {
     return (c >= 0x30A1 && c <= 0x30FE && c != 0x30FB) || (c >= 0xFF66 && c <= 0xFF9F);
 }
 
-bool test_bit(const std::vector<std::uint64_t>& bits, UChar32 c) {
-    if (c < 0 || c > 0xFFFF) return false;
-    const auto u = static_cast<std::uint32_t>(c);
-    return (bits[u >> 6] >> (u & 63)) & 1U;
-}
-
-void set_bit(std::vector<std::uint64_t>& bits, std::uint32_t c) {
-    bits[c >> 6] |= std::uint64_t{1} << (c & 63);
-}
-
 // A step through the dictionary from one state by one character, remembered a thread: the
 // first step (from the root, which fans out over ~20,000 characters) in a table by character,
 // later ones in a direct-mapped table by (state, character); text takes the same steps again
@@ -190,15 +180,13 @@ bool CjkSegmenter::load() {
     const icu::UnicodeSet& run_set = *m_run_set;
     const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
     if (U_FAILURE(status)) return false;
-    m_in_run.assign(0x10000 / 64, 0);
-    m_handled.assign(0x10000 / 64, 0);
     for (std::int32_t r = 0; r < run_set.getRangeCount(); ++r) {
         for (UChar32 c = run_set.getRangeStart(r); c <= run_set.getRangeEnd(r) && c <= 0xFFFF;
              ++c) {
-            set_bit(m_in_run, static_cast<std::uint32_t>(c));
+            m_in_run.set(static_cast<std::uint32_t>(c));
             // Inert characters leave the run's NFKC form equal to the run itself.
             if (!U16_IS_SURROGATE(c) && nfkc->isInert(c))
-                set_bit(m_handled, static_cast<std::uint32_t>(c));
+                m_handled.set(static_cast<std::uint32_t>(c));
         }
     }
 
@@ -219,11 +207,11 @@ CjkSegmenter::~CjkSegmenter() {
 bool CjkSegmenter::in_run(UChar32 c) const noexcept {
     // Han of the other planes (CJK extensions B–H) belongs to runs too; handles() refuses it.
     if (c > 0xFFFF) return m_run_set->contains(c);
-    return test_bit(m_in_run, c);
+    return m_in_run.test(c);
 }
 
 bool CjkSegmenter::handles(UChar32 c) const noexcept {
-    return test_bit(m_handled, c);
+    return m_handled.test(c);
 }
 
 bool CjkSegmenter::word_across(const char16_t* units, int count, int at) const {

@@ -21,6 +21,8 @@
 #include <unicode/umachine.h>
 #include <unicode/uniset.h>
 
+#include "importers/bmp_bits.hpp"
+
 namespace kg {
 
 class CjkSegmenter {
@@ -59,8 +61,8 @@ private:
     UDataMemory* m_data = nullptr;
     const char16_t* m_trie = nullptr;
     // One bit a BMP code point: in_run, handles; the set itself for the other planes.
-    std::vector<std::uint64_t> m_in_run;
-    std::vector<std::uint64_t> m_handled;
+    BmpBits m_in_run;
+    BmpBits m_handled;
     std::unique_ptr<icu::UnicodeSet> m_run_set;
 };
 

@@ -12,6 +12,8 @@
 #include <unicode/uniset.h>
 #include <unicode/utf8.h>
 
+#include "importers/bmp_bits.hpp"
+
 namespace kg {
 namespace {
 
@@ -30,8 +32,7 @@ bool is_extend(Class k) {
 
 struct Tables {
     std::vector<Class> bmp = std::vector<Class>(0x10000);  // the class of every BMP code point
-    // One bit a BMP code point: a terminator or separator (8 KB, where the classes take 64).
-    std::vector<std::uint64_t> stop = std::vector<std::uint64_t>(0x10000 / 64);
+    BmpBits stop;  // terminators and separators (8 KB, where the classes take 64)
     std::array<std::uint8_t, 256> trigger{};  // 1: lead bytes that may start a terminator or
                                               // separator
 };
@@ -42,8 +43,7 @@ const Tables& tables() {
         for (UChar32 c = 0; c < 0x10000; ++c) {
             const auto k = static_cast<Class>(u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK));
             t.bmp[static_cast<std::size_t>(c)] = k;
-            if (is_para_sep(k) || is_sa_term(k))
-                t.stop[static_cast<std::size_t>(c) >> 6] |= std::uint64_t{1} << (c & 63);
+            if (is_para_sep(k) || is_sa_term(k)) t.stop.set(static_cast<std::uint32_t>(c));
         }
         UErrorCode status = U_ZERO_ERROR;
         const icu::UnicodeSet triggers(
@@ -99,9 +99,7 @@ public:
     // outside the BMP: at() tells); where the next character starts.
     bool may_stop(std::int32_t i, std::int32_t& next) const {
         const UChar32 c = decode(i, next);
-        if (c >= 0x10000) return true;
-        const auto u = static_cast<std::uint32_t>(c);
-        return (m_t.stop[u >> 6] >> (u & 63)) & 1U;
+        return c >= 0x10000 || m_t.stop.test(c);
     }
     // The class of the character at i, and where the next one starts.
     Class at(std::int32_t i, std::int32_t& next) const {
