@@ -12,13 +12,13 @@
 #include <string>
 #include <vector>
 
-#include "importers/aho_corasick.hpp"
 #include "importers/corpus_reader.hpp"
-#include "importers/gazetteer.hpp"
-#include "importers/link_scanner.hpp"
-#include "importers/match_text.hpp"
-#include "importers/mention_spotter.hpp"
-#include "importers/text_decoder.hpp"
+#include "importers/links/link_scanner.hpp"
+#include "importers/text/match_text.hpp"
+#include "importers/text/text_decoder.hpp"
+#include "mentions/aho_corasick.hpp"
+#include "mentions/gazetteer.hpp"
+#include "mentions/mention_spotter.hpp"
 
 #ifdef KG_HAVE_HYPERSCAN
 #include <hs/hs.h>

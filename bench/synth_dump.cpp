@@ -16,7 +16,7 @@
 #include <cstdlib>
 #include <string>
 
-#include "graph/split_mix64.hpp"
+#include "base/split_mix64.hpp"
 
 namespace {
 

@@ -1,8 +1,8 @@
 // `kgraph help [COMMAND]`: the list of commands, or one command's full help, on stdout.
 #include <iostream>
 
+#include "base/error.hpp"
 #include "cli/command.hpp"
-#include "graph/error.hpp"
 
 namespace kg::cli {
 namespace {
@@ -51,6 +51,17 @@ private:
 
 std::unique_ptr<Command> make_help_command() {
     return std::make_unique<HelpCommand>();
+}
+
+std::vector<std::unique_ptr<Command>> command_registry() {
+    std::vector<std::unique_ptr<Command>> commands;
+    commands.push_back(make_build_command());
+    commands.push_back(make_help_command());
+    return commands;
+}
+
+std::string version_line() {
+    return std::string("kgraph ") + KG_VERSION;
 }
 
 }  // namespace kg::cli

@@ -3,23 +3,8 @@
 // --strict, an output that could not be written), 2 usage error.
 #include <iostream>
 
+#include "base/error.hpp"
 #include "cli/command.hpp"
-#include "graph/error.hpp"
-
-namespace kg::cli {
-
-std::vector<std::unique_ptr<Command>> command_registry() {
-    std::vector<std::unique_ptr<Command>> commands;
-    commands.push_back(make_build_command());
-    commands.push_back(make_help_command());
-    return commands;
-}
-
-std::string version_line() {
-    return std::string("kgraph ") + KG_VERSION;
-}
-
-}  // namespace kg::cli
 
 int main(int argc, char** argv) {
     using namespace kg::cli;

@@ -8,7 +8,7 @@
 #include <iosfwd>
 #include <string>
 
-#include "graph/error.hpp"
+#include "base/error.hpp"
 #include "importers/problem.hpp"
 
 namespace kg::cli {
@@ -19,13 +19,13 @@ public:
     using Error::Error;
 };
 
-class ProblemReporter {
+class ProblemReporter : public ProblemSink {
 public:
     ProblemReporter(std::ostream& out, std::size_t max_per_kind, bool strict)
         : m_out(out), m_max_per_kind(max_per_kind), m_strict(strict) {}
 
     /// Reports one problem. Throws StrictFailure under --strict.
-    void report(const Problem& problem);
+    void report(const Problem& problem) override;
 
     std::size_t total() const noexcept { return m_total; }
     std::size_t count(ProblemKind kind) const noexcept {

@@ -3,8 +3,8 @@
 
 #include <string>
 
-#include "exporters/node_fields.hpp"
-#include "graph/text_util.hpp"
+#include "base/text_util.hpp"
+#include "exporters/detail/node_fields.hpp"
 
 namespace kg {
 

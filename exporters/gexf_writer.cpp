@@ -3,9 +3,9 @@
 
 #include <string>
 
-#include "exporters/line_buffer.hpp"
-#include "exporters/node_fields.hpp"
-#include "exporters/text_escape.hpp"
+#include "exporters/detail/line_buffer.hpp"
+#include "exporters/detail/node_fields.hpp"
+#include "exporters/detail/text_escape.hpp"
 
 namespace kg {
 namespace {

@@ -1,9 +1,9 @@
 // write_node_link_json: RapidJSON Writer over an adapter that feeds OutputFile's buffer.
 #include "exporters/node_link_json_writer.hpp"
 
-#include "exporters/edge_prefetch.hpp"
-#include "exporters/json_output.hpp"
-#include "exporters/node_fields.hpp"
+#include "exporters/detail/edge_prefetch.hpp"
+#include "exporters/detail/json_output.hpp"
+#include "exporters/detail/node_fields.hpp"
 
 namespace kg {
 

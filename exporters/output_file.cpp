@@ -11,7 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "graph/error.hpp"
+#include "base/error.hpp"
 
 namespace kg {
 

@@ -1,9 +1,9 @@
 // Graphology and Cytoscape.js writers on the shared RapidJSON glue; one line per element.
 #include "exporters/viewer_json_writers.hpp"
 
-#include "exporters/edge_prefetch.hpp"
-#include "exporters/json_output.hpp"
-#include "exporters/node_fields.hpp"
+#include "exporters/detail/edge_prefetch.hpp"
+#include "exporters/detail/json_output.hpp"
+#include "exporters/detail/node_fields.hpp"
 
 namespace kg {
 namespace {

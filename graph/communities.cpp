@@ -6,7 +6,7 @@
 #include <numeric>
 #include <unordered_map>
 
-#include "graph/split_mix64.hpp"
+#include "base/split_mix64.hpp"
 
 namespace kg {
 namespace {

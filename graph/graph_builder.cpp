@@ -8,7 +8,7 @@
 #include <tuple>
 #include <utility>
 
-#include "graph/error.hpp"
+#include "base/error.hpp"
 
 namespace kg {
 

@@ -14,8 +14,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "base/text_arena.hpp"
 #include "graph/knowledge_graph.hpp"
-#include "graph/text_arena.hpp"
 
 namespace kg {
 

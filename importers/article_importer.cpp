@@ -11,11 +11,12 @@
 #include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
-#include "graph/text_util.hpp"
-#include "importers/front_matter.hpp"
-#include "importers/line_index.hpp"
-#include "importers/sentence_breaks.hpp"
-#include "importers/text_decoder.hpp"
+#include "base/text_util.hpp"
+#include "importers/input_formats.hpp"
+#include "importers/markdown/front_matter.hpp"
+#include "importers/text/line_index.hpp"
+#include "importers/text/sentence_breaks.hpp"
+#include "importers/text/text_decoder.hpp"
 
 namespace kg {
 namespace {
@@ -159,15 +160,6 @@ std::vector<std::uint32_t> window_breaks(std::string_view text, std::size_t begi
         sentence_breaks(text, begin, breaks);
     }
     return breaks;
-}
-
-bool is_article_extension(std::string_view extension) {
-    const std::string e = ascii_lower(extension);
-    return e == ".md" || e == ".markdown" || e == ".txt" || e == ".wiki";
-}
-
-Dialect dialect_for_extension(std::string_view extension) {
-    return ascii_lower(extension) == ".wiki" ? Dialect::wikitext : Dialect::markdown;
 }
 
 std::string CorpusIndex::path_key(std::string_view relative_path) const {

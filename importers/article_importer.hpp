@@ -10,10 +10,9 @@
 #include <vector>
 
 #include "importers/document.hpp"
-#include "importers/key_normalizer.hpp"
-#include "importers/link_scanner.hpp"
-#include "importers/match_text.hpp"
-#include "importers/mention_spotter.hpp"
+#include "importers/links/key_normalizer.hpp"
+#include "importers/links/link_scanner.hpp"
+#include "importers/text/match_text.hpp"
 
 namespace kg {
 
@@ -25,8 +24,8 @@ struct ImportOptions {
     bool case_forced = false;  ///< --case given: wiki pages keep it instead of their site's rule
     bool label_first = false;  ///< Dendron's [[Label|note.name]]
     bool external = false;     ///< make URLs `external` nodes
-    const MatchFolder* han_folder = nullptr;  ///< fold Traditional Chinese keys to Simplified
-    const MentionSpotter* spotter = nullptr;  ///< when set, fill Document::candidates
+    const MatchFolder* han_folder = nullptr;   ///< fold Traditional Chinese keys to Simplified
+    const CandidateFinder* spotter = nullptr;  ///< when set, fill Document::candidates
     CooccurrenceWindow window = CooccurrenceWindow::off;  ///< fill Document::window_breaks
     bool suspect_links = true;  ///< check whether link texts cut words (ExtractedLink::suspect)
     /// Article files: keep the decoded text, its running-text ranges and body offset in the
@@ -105,12 +104,6 @@ private:
     KeyNormalizer m_normalizer;
     const CorpusIndex& m_index;
 };
-
-/// File extensions read when walking a folder: .md .markdown .txt .wiki (any case).
-bool is_article_extension(std::string_view extension);
-
-/// The dialect a file's extension implies: .wiki is wikitext, everything else Markdown.
-Dialect dialect_for_extension(std::string_view extension);
 
 /// Longest link target kgraph accepts, in bytes (MediaWiki's title limit).
 inline constexpr std::size_t max_target_bytes = 255;

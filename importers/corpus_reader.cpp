@@ -21,11 +21,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "graph/error.hpp"
-#include "graph/text_util.hpp"
-#include "importers/byte_source.hpp"
-#include "importers/json_lines_reader.hpp"
-#include "importers/mediawiki_dump_reader.hpp"
+#include "base/error.hpp"
+#include "base/text_util.hpp"
+#include "importers/compression/byte_source.hpp"
+#include "importers/jsonl/json_lines_reader.hpp"
+#include "importers/mediawiki/mediawiki_dump_reader.hpp"
 
 namespace kg {
 namespace fs = std::filesystem;
@@ -71,23 +71,6 @@ bool read_file(const std::string& path, std::string& out, std::string& error) {
 }
 
 }  // namespace
-
-InputKind input_kind_for_name(std::string_view name) {
-    std::string n = ascii_lower(name);
-    bool compressed = false;
-    for (std::string_view suffix : {".bz2", ".gz", ".zst", ".xz"}) {
-        if (ends_with(n, suffix)) {
-            n.resize(n.size() - suffix.size());
-            compressed = true;
-            break;
-        }
-    }
-    if (ends_with(n, ".jsonl") || ends_with(n, ".ndjson") || ends_with(n, ".json"))
-        return InputKind::json_lines;
-    // Wikipedia's names put ".xml" in the middle (…-pages-articles1.xml-p10p30302.bz2).
-    if (ends_with(n, ".xml") || compressed) return InputKind::mediawiki_dump;
-    return InputKind::article;
-}
 
 std::vector<InputFile> collect_inputs(const std::vector<std::string>& inputs,
                                       const InputFormat& format) {

@@ -12,33 +12,11 @@
 
 #include <cstdint>
 
+#include "base/worker_pool.hpp"
 #include "importers/article_importer.hpp"
-#include "importers/worker_pool.hpp"
+#include "importers/input_formats.hpp"
 
 namespace kg {
-
-/// What an input holds: one article (Markdown, text, wikitext), a MediaWiki XML dump, or wiki
-/// pages as JSON lines (the last two possibly compressed).
-enum class InputKind { article, mediawiki_dump, json_lines };
-
-/// The kind a file's name implies: .xml (and any compressed name but JSON) is a dump, .jsonl,
-/// .ndjson and .json (compressed or not) are JSON lines, the rest one article each.
-InputKind input_kind_for_name(std::string_view name);
-
-struct InputFile {
-    std::string path;      ///< file system path ("-" for stdin)
-    std::string source;    ///< how messages name it: the path as given, or "<stdin>"
-    std::string relative;  ///< '/'-separated path below its input folder (the file name for a
-                           ///< file named directly); decides the key and resolves links
-    Dialect dialect = Dialect::markdown;
-    InputKind kind = InputKind::article;
-};
-
-/// What -F names: a dialect of article files, or a kind of wiki input.
-struct InputFormat {
-    std::optional<Dialect> dialect;
-    std::optional<InputKind> kind;
-};
 
 /// Expands `inputs`: a folder is walked recursively for .md/.markdown/.txt/.wiki files
 /// (folders and files whose name starts with '.' are skipped, as vault tools do), sorted by

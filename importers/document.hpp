@@ -4,12 +4,14 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "graph/graph_types.hpp"
-#include "importers/mention_spotter.hpp"
 #include "importers/problem.hpp"
+#include "importers/text/word_boundaries.hpp"
 
 namespace kg {
 
@@ -25,6 +27,25 @@ struct ExtractedLink {
     bool suspect = false;  ///< its text cuts a word of the sentence around it (聊[[天机]]器人)
     std::size_t line = 0;  ///< position, computed for suspect links only (for reports)
     std::size_t column = 0;
+};
+
+/// One occurrence of a form: byte offsets in the article text.
+struct Candidate {
+    std::uint32_t begin = 0;
+    std::uint32_t end = 0;
+    std::uint32_t form = 0;
+};
+
+using Ranges = std::vector<std::pair<std::size_t, std::size_t>>;
+
+/// Finds dictionary forms in running text: the mention pass hands one to the importer
+/// (ImportOptions::spotter); MentionSpotter (mentions/) is the implementation.
+class CandidateFinder {
+public:
+    virtual ~CandidateFinder() = default;
+    /// Appends every occurrence of every form inside the `visible` ranges of `text`.
+    virtual void spot(std::string_view text, const Ranges& visible,
+                      std::vector<Candidate>& out) const = 0;
 };
 
 struct Document {

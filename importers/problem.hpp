@@ -8,6 +8,8 @@
 #include <string>
 #include <string_view>
 
+#include "base/strings.hpp"
+
 namespace kg {
 
 enum class ProblemKind : unsigned char {
@@ -41,16 +43,15 @@ struct Problem {
     std::string message;     ///< what was expected and what was found
 
     /// Compiler-style text: `path:line:col: message` (line and column omitted when 0).
-    std::string format() const {
-        std::string out = source;
-        if (line > 0) {
-            out += ':' + std::to_string(line);
-            if (column > 0) out += ':' + std::to_string(column);
-        }
-        out += ": ";
-        out += message;
-        return out;
-    }
+    std::string format() const { return format_position(source, line, column) + ": " + message; }
+};
+
+/// Where problems go as they are found, in input order. The CLI's ProblemReporter prints and
+/// counts them; under --strict its report() throws, which ends the run.
+class ProblemSink {
+public:
+    virtual ~ProblemSink() = default;
+    virtual void report(const Problem& problem) = 0;
 };
 
 }  // namespace kg

@@ -6,7 +6,7 @@
 #include <sstream>
 #include <string>
 
-#include "importers/byte_source.hpp"
+#include "importers/compression/byte_source.hpp"
 
 namespace kg::test {
 

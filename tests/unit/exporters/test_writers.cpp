@@ -6,19 +6,19 @@
 
 #include <rapidjson/document.h>
 
+#include "base/error.hpp"
+#include "base/text_util.hpp"
 #include "exporters/csv_writer.hpp"
+#include "exporters/detail/line_buffer.hpp"
+#include "exporters/detail/text_escape.hpp"
 #include "exporters/dot_writer.hpp"
-#include "exporters/format.hpp"
+#include "exporters/formats.hpp"
 #include "exporters/gexf_writer.hpp"
 #include "exporters/graphml_writer.hpp"
-#include "exporters/line_buffer.hpp"
 #include "exporters/node_link_json_writer.hpp"
 #include "exporters/output_file.hpp"
-#include "exporters/text_escape.hpp"
 #include "exporters/viewer_json_writers.hpp"
-#include "graph/error.hpp"
 #include "graph/graph_builder.hpp"
-#include "graph/text_util.hpp"
 #include "tests/test.hpp"
 
 using namespace kg;
@@ -356,20 +356,33 @@ TEST_CASE("GraphML for yEd adds a labelled, escaped ShapeNode per node and arrow
 }
 
 TEST_CASE("formats come from names and suffixes", "[format]") {
-    CHECK(format_from_path("a/b.GraphML") == Format::graphml);
-    CHECK(format_from_path("g.xml") == Format::graphml);
-    CHECK(format_from_path("g.json") == Format::json);
-    CHECK(format_from_path("g.gexf") == Format::gexf);
-    CHECK(format_from_path("g.graphology.json") == Format::graphology);
-    CHECK(format_from_path("g.cyjs") == Format::cytoscape);
-    CHECK(format_from_path("g.dot") == Format::dot);
-    CHECK(format_from_path("g.gv") == Format::dot);
-    CHECK_FALSE(format_from_path("g.csv"));
-    CHECK(format_from_name("JSON") == Format::json);
-    CHECK(format_from_name("dot") == Format::dot);
-    CHECK_FALSE(format_from_name("csv"));
-    CHECK(format_from_name("neo4j-csv") == Format::neo4j_csv);
-    CHECK(format_from_name("gephi-csv") == Format::gephi_csv);
-    CHECK(is_folder_format(Format::gephi_csv));
-    CHECK_FALSE(is_folder_format(Format::graphml));
+    auto by_path = [](std::string_view p) {
+        const OutputFormat* f = output_format_for_path(p);
+        return f ? std::string(f->name) : std::string("none");
+    };
+    CHECK(by_path("a/b.GraphML") == "graphml");
+    CHECK(by_path("g.xml") == "graphml");
+    CHECK(by_path("g.json") == "json");
+    CHECK(by_path("g.gexf") == "gexf");
+    CHECK(by_path("g.graphology.json") == "graphology");
+    CHECK(by_path("g.cyjs") == "cyjs");
+    CHECK(by_path("g.dot") == "dot");
+    CHECK(by_path("g.gv") == "dot");
+    CHECK(by_path("g.csv") == "none");
+    CHECK(output_format_named("JSON")->name == "json");
+    CHECK(output_format_named("graphviz")->name == "dot");
+    CHECK(output_format_named("csv") == nullptr);
+    CHECK(output_format_named("neo4j")->name == "neo4j-csv");
+    CHECK(output_format_named("gephi-csv")->is_folder());
+    CHECK_FALSE(output_format_named("graphml")->is_folder());
+}
+
+TEST_CASE("every suffix of the table leads back to its row, every name and alias too", "[format]") {
+    for (const OutputFormat& f : output_formats()) {
+        CHECK((f.suffixes.empty() == f.is_folder()));
+        for (std::string_view s : f.suffixes)
+            CHECK(output_format_for_path("x" + std::string(s)) == &f);
+        CHECK(output_format_named(f.name) == &f);
+        for (std::string_view a : f.aliases) CHECK(output_format_named(a) == &f);
+    }
 }

@@ -3,7 +3,7 @@
 #include <string_view>
 #include <vector>
 
-#include "graph/text_arena.hpp"
+#include "base/text_arena.hpp"
 #include "tests/test.hpp"
 
 using namespace kg;

@@ -8,8 +8,8 @@
 
 #include <unicode/utf8.h>
 
-#include "graph/text_util.hpp"
-#include "importers/byte_set.hpp"
+#include "base/byte_set.hpp"
+#include "base/text_util.hpp"
 #include "tests/test.hpp"
 
 using namespace kg;

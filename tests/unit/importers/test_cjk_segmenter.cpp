@@ -12,8 +12,8 @@
 #include <unicode/utext.h>
 #include <unicode/utf8.h>
 
-#include "importers/cjk_segmenter.hpp"
-#include "importers/mention_spotter.hpp"
+#include "importers/text/cjk_segmenter.hpp"
+#include "mentions/mention_spotter.hpp"
 #include "tests/test.hpp"
 #include "tests/test_files.hpp"
 

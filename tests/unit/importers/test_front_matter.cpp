@@ -1,5 +1,5 @@
 // Unit tests of parse_front_matter: title, aliases in every YAML list form, lang, edge cases.
-#include "importers/front_matter.hpp"
+#include "importers/markdown/front_matter.hpp"
 #include "tests/test.hpp"
 
 using namespace kg;

@@ -2,9 +2,9 @@
 #include <string>
 #include <vector>
 
-#include "importers/key_normalizer.hpp"
-#include "importers/match_text.hpp"
-#include "importers/namespaces.hpp"
+#include "importers/links/key_normalizer.hpp"
+#include "importers/mediawiki/namespaces.hpp"
+#include "importers/text/match_text.hpp"
 #include "tests/test.hpp"
 
 using namespace kg;

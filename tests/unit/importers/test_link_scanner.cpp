@@ -2,7 +2,7 @@
 #include <string>
 #include <vector>
 
-#include "importers/link_scanner.hpp"
+#include "importers/links/link_scanner.hpp"
 #include "tests/test.hpp"
 
 using namespace kg;

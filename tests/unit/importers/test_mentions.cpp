@@ -12,12 +12,12 @@
 
 #include <unistd.h>
 
-#include "graph/error.hpp"
-#include "importers/aho_corasick.hpp"
+#include "base/error.hpp"
 #include "importers/article_importer.hpp"
-#include "importers/gazetteer.hpp"
-#include "importers/match_text.hpp"
-#include "importers/mention_spotter.hpp"
+#include "importers/text/match_text.hpp"
+#include "mentions/aho_corasick.hpp"
+#include "mentions/gazetteer.hpp"
+#include "mentions/mention_spotter.hpp"
 #include "tests/test.hpp"
 
 using namespace kg;

@@ -8,7 +8,7 @@
 #include <unicode/brkiter.h>
 #include <unicode/utext.h>
 
-#include "importers/sentence_breaks.hpp"
+#include "importers/text/sentence_breaks.hpp"
 #include "tests/test.hpp"
 #include "tests/test_files.hpp"
 

@@ -1,5 +1,5 @@
 // Unit tests of decode_text and looks_binary: BOMs, UTF-16, invalid UTF-8 replacement.
-#include "importers/text_decoder.hpp"
+#include "importers/text/text_decoder.hpp"
 #include "tests/test.hpp"
 
 using namespace kg;

@@ -10,10 +10,10 @@
 
 #include <unistd.h>
 
-#include "graph/error.hpp"
-#include "importers/byte_source.hpp"
-#include "importers/mediawiki_dump_reader.hpp"
-#include "importers/text_element_splitter.hpp"
+#include "base/error.hpp"
+#include "importers/compression/byte_source.hpp"
+#include "importers/mediawiki/mediawiki_dump_reader.hpp"
+#include "importers/mediawiki/text_element_splitter.hpp"
 #include "tests/test.hpp"
 
 using namespace kg;

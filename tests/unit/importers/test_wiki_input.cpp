@@ -10,14 +10,14 @@
 
 #include <unistd.h>
 
-#include "graph/error.hpp"
+#include "base/error.hpp"
 #include "importers/article_importer.hpp"
-#include "importers/byte_source.hpp"
+#include "importers/compression/byte_source.hpp"
 #include "importers/corpus_reader.hpp"
-#include "importers/json_lines_reader.hpp"
-#include "importers/key_normalizer.hpp"
-#include "importers/link_scanner.hpp"
-#include "importers/mediawiki_dump_reader.hpp"
+#include "importers/jsonl/json_lines_reader.hpp"
+#include "importers/links/key_normalizer.hpp"
+#include "importers/links/link_scanner.hpp"
+#include "importers/mediawiki/mediawiki_dump_reader.hpp"
 #include "tests/test.hpp"
 
 using namespace kg;

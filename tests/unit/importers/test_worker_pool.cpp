@@ -10,7 +10,7 @@
 #include <thread>
 #include <vector>
 
-#include "importers/worker_pool.hpp"
+#include "base/worker_pool.hpp"
 #include "tests/test.hpp"
 
 using namespace kg;

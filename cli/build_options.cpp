@@ -1,0 +1,364 @@
+// `kgraph build`'s options: defined once (Boost.Program_options), parsed into BuildOptions.
+// Format names, suffixes and their messages come from the format tables.
+#include "cli/build_options.hpp"
+
+#include <optional>
+#include <sstream>
+
+#include <boost/program_options.hpp>
+
+#include "base/error.hpp"
+#include "base/strings.hpp"
+#include "importers/input_formats.hpp"
+
+namespace kg::cli {
+namespace {
+
+namespace po = boost::program_options;
+
+struct OptionGroups {
+    po::options_description common{"Common options"};
+    po::options_description input{"Input options"};
+    po::options_description mentions{"Mention and co-occurrence options"};
+    po::options_description reduce{
+        "Reduction options (applied in this order; nothing is dropped unless asked)"};
+    po::options_description output{"Output options"};
+    po::options_description errors{"Error options"};
+    po::options_description hidden;
+    OptionGroups();
+};
+
+std::string input_format_help() {
+    std::string by_suffix;
+    for (const InputFormatInfo& f : input_formats()) {
+        if (!by_suffix.empty()) by_suffix += "; ";
+        by_suffix += join(f.suffixes, " ") + (f.compressed ? " and compressed files " : " ");
+        by_suffix += f.name;
+    }
+    return join(input_format_names(), "|") +
+           ": how to read every input (default: by suffix: " + by_suffix + ")";
+}
+
+std::string output_format_help() {
+    return join(output_format_names(), "|") +
+           " for every output (default: by suffix: " + join(output_format_suffixes(), " ") +
+           "; the CSV formats write a folder)";
+}
+
+OptionGroups::OptionGroups() {
+    // clang-format off
+    common.add_options()
+        ("help,h", "show this help")
+        ("verbose,v", "report every problem, not only the first of each kind")
+        ("quiet,q", "print no summary (problems are still reported)")
+        ("progress", "show a progress line (default: only on a terminal)");
+    input.add_options()
+        ("input-format,F", po::value<std::string>(), input_format_help().c_str())
+        ("case", po::value<std::string>()->default_value("fold"), "fold|first-letter|sensitive: how letter case compares in keys")
+        ("label-first", "read [[A|B]] as label A, target B (Dendron vaults)")
+        ("external", "make URLs of Markdown links 'external' nodes")
+        ("threads,j", po::value<unsigned>(), "threads to use (default: all cores)")
+        ("namespaces", po::value<std::string>()->default_value("0,14"), "wiki input: namespaces whose pages become nodes (0 articles, 14 categories)")
+        ("redirects", po::value<std::string>()->default_value("resolve"), "resolve|keep: wiki redirects: links land on the target; keep also keeps redirect nodes with a 'redirect' edge")
+        ("interlanguage", po::value<std::string>()->default_value("keep"), "keep|drop: wiki input: [[zh:…]] links as 'interlanguage' edges, or none")
+        ("links-in-templates", "wikitext: count links written inside {{templates}}");
+    mentions.add_options()
+        ("mentions", po::value<std::string>()->default_value("on"), "on|off: spot unlinked mentions of known names")
+        ("entities", po::value<std::string>(), "names to spot even if never linked: TSV name<TAB>alias|alias<TAB>type, or JSON lines")
+        ("stopwords", po::value<std::vector<std::string>>(), "FILE of forms never spotted (one a line); 'none' drops the built-in list; repeatable")
+        ("min-link-prob", po::value<double>()->default_value(0.02, "0.02"), "spot a form only if at least this share of its occurrences are links")
+        ("max-df", po::value<double>()->default_value(1.0, "1"), "spot a form only if it occurs in at most this share of articles")
+        ("fold-han", "fold Traditional Chinese to Simplified in keys and matching (華為 = 华为)")
+        ("cooccurrence", po::value<std::string>()->default_value("sentence"), "sentence|paragraph|article|off: window for co-occurrence edges")
+        ("max-window-entities", po::value<std::size_t>()->default_value(50), "entities per window at most (the first N)")
+        ("suspect-links", po::value<std::string>()->default_value("on"), "on|off: check whether link texts cut words (ICU segmentation; costs time on CJK text)")
+        ("report", po::value<std::string>(), "write every suspect link (text cutting a word) to FILE")
+        ("keep-texts", po::value<double>()->default_value(512, "512"), "MB of article texts kept from the first pass for mention spotting (beyond: read again; 0: always read again; standard input is always kept)");
+    reduce.add_options()
+        ("node-kinds", po::value<std::string>(), "keep only these node kinds, e.g. article,entity")
+        ("edge-kinds", po::value<std::string>(), "keep only these edge kinds, e.g. link,mention")
+        ("min-weight", po::value<std::uint32_t>(), "drop edges lighter than W")
+        ("backbone", po::value<double>(), "keep edges significant at ALPHA (disparity filter, e.g. 0.05)")
+        ("max-edges-per-node", po::value<std::size_t>(), "keep each node's K heaviest edges")
+        ("focus", po::value<std::string>(), "keep the nodes around NODE (its key or title)")
+        ("depth", po::value<std::uint32_t>()->default_value(1), "steps around --focus")
+        ("largest-component", "keep the largest weakly connected component")
+        ("top", po::value<std::size_t>(), "keep the N best-ranked nodes")
+        ("rank-by", po::value<std::string>()->default_value("pagerank"), "pagerank|degree|weight: ranking for --top");
+    output.add_options()
+        ("output,o", po::value<std::vector<std::string>>(), "output file; repeat for several; '-' is stdout")
+        ("output-format,f", po::value<std::string>(), output_format_help().c_str())
+        ("layout", po::value<std::string>()->default_value("fa2"), "fa2|fr|none: x, y by ForceAtlas2 with Barnes-Hut (default; by default only up to 100,000 nodes, --layout fa2 forces it) or Boost's Fruchterman-Reingold (slow past 2,000 nodes)")
+        ("yed", "GraphML: add yEd's node graphics (label, colour, size, position), the only labels yEd shows")
+        ("layout-iterations", po::value<std::uint32_t>()->default_value(200), "iterations of the layout")
+        ("metrics", po::value<std::string>()->default_value("auto"), "auto|on|off: degree, weighted degree, PageRank, weak component, k-core, Louvain community on every node (auto: up to 10,000,000 edges; on forces them)")
+        ("overwrite,O", "replace output files that exist");
+    errors.add_options()
+        ("strict", "stop with exit code 1 at the first input problem")
+        ("max-reports", po::value<std::size_t>()->default_value(10), "problems printed per kind (the summary counts all)");
+    hidden.add_options()("input", po::value<std::vector<std::string>>(), "input");
+    // clang-format on
+}
+
+/// The value of --`option` among `choices`; else a usage error naming them.
+template <typename Value>
+Value choose(const po::variables_map& vm, const std::string& option,
+             const std::vector<NamedValue<Value>>& choices) {
+    const std::string value = vm[option].as<std::string>();
+    if (const Value* v = find_named(choices, value)) return *v;
+    throw UsageError("build: unknown --" + option + " '" + value + "': use " +
+                     one_of(names_of(choices)));
+}
+
+const std::vector<NamedValue<bool>> on_off{{"on", true}, {"off", false}};
+
+/// A comma-separated list of kinds (node or edge), empty items ignored.
+template <typename Kind, std::size_t N>
+std::vector<Kind> kinds_named(const std::string& list, const std::array<Kind, N>& all,
+                              const std::string& what) {
+    std::vector<NamedValue<Kind>> choices;
+    for (Kind k : all) choices.emplace_back(to_string(k), k);
+    std::vector<Kind> kinds;
+    for (std::string_view name : split(list, ',')) {
+        if (name.empty()) continue;
+        const Kind* k = find_named(choices, name);
+        if (k == nullptr)
+            throw UsageError("build: unknown " + what + " '" + std::string(name) + "': use " +
+                             one_of(names_of(choices)));
+        kinds.push_back(*k);
+    }
+    return kinds;
+}
+
+std::vector<int> namespace_list(const std::string& list) {
+    std::vector<int> out;
+    for (std::string_view item : split(list, ',')) {
+        const std::string text(item);
+        char* end = nullptr;
+        const long ns = std::strtol(text.c_str(), &end, 10);
+        if (text.empty() || end == nullptr || *end != '\0')
+            throw UsageError("build: --namespaces takes numbers separated by commas, e.g. 0,14");
+        out.push_back(static_cast<int>(ns));
+    }
+    return out;
+}
+
+void parse_input(const po::variables_map& vm, BuildSettings& s) {
+    ImportOptions& import = s.import;
+    import.case_rule = choose<CaseRule>(vm, "case",
+                                        {{"fold", CaseRule::fold},
+                                         {"first-letter", CaseRule::first_letter},
+                                         { "sensitive",
+                                           CaseRule::sensitive }});
+    import.case_forced = !vm["case"].defaulted();
+    import.links_in_templates = vm.count("links-in-templates") > 0;
+    import.keep_interlanguage = choose<bool>(vm, "interlanguage",
+                                             {{"keep", true},
+                                              { "drop",
+                                                false }});
+    s.keep_redirects = choose<bool>(vm, "redirects", {{"resolve", false}, {"keep", true}});
+    s.namespaces = namespace_list(vm["namespaces"].as<std::string>());
+    import.label_first = vm.count("label-first") > 0;
+    import.external = vm.count("external") > 0;
+    if (vm.count("input-format")) {
+        const std::string name = vm["input-format"].as<std::string>();
+        const InputFormatInfo* f = input_format_named(name);
+        if (f == nullptr)
+            throw UsageError("build: unknown input format '" + name + "': use -F " +
+                             one_of(input_format_names()));
+        s.input_format = f->format;
+    }
+    if (vm.count("threads")) {
+        s.threads = vm["threads"].as<unsigned>();
+        if (s.threads == 0) throw UsageError("build: --threads must be at least 1");
+    }
+    if (!vm.count("input")) {
+        throw UsageError(
+            "build: no input given: name a folder or files, e.g. kgraph build notes/ -o "
+            "graph.graphml");
+    }
+    s.inputs = vm["input"].as<std::vector<std::string>>();
+}
+
+void parse_mentions(const po::variables_map& vm, BuildSettings& s) {
+    MentionSettings& m = s.mentions;
+    m.mentions = choose(vm, "mentions", on_off);
+    s.mentions_given = !vm["mentions"].defaulted();
+    m.window = choose<CooccurrenceWindow>(vm, "cooccurrence",
+                                          {{"sentence", CooccurrenceWindow::sentence},
+                                           {"paragraph", CooccurrenceWindow::paragraph},
+                                           {"article", CooccurrenceWindow::article},
+                                           {"off", CooccurrenceWindow::off}});
+    s.window_given = !vm["cooccurrence"].defaulted();
+    m.max_window_entities = vm["max-window-entities"].as<std::size_t>();
+    const double keep_texts = vm["keep-texts"].as<double>();
+    if (!(keep_texts >= 0) || keep_texts > 1e9)
+        throw UsageError("build: --keep-texts takes megabytes, 0 or more (e.g. 512)");
+    s.keep_texts = static_cast<std::size_t>(keep_texts * 1e6);
+    if (m.max_window_entities < 2)
+        throw UsageError("build: --max-window-entities must be at least 2");
+    GazetteerFilter& filter = m.filter;
+    filter.min_link_probability = vm["min-link-prob"].as<double>();
+    filter.max_document_frequency = vm["max-df"].as<double>();
+    if (filter.min_link_probability < 0 || filter.min_link_probability > 1 ||
+        filter.max_document_frequency < 0 || filter.max_document_frequency > 1) {
+        throw UsageError(
+            "build: --min-link-prob and --max-df take a share between 0 and 1, e.g. 0.02");
+    }
+    if (vm.count("stopwords")) {
+        for (const std::string& arg : vm["stopwords"].as<std::vector<std::string>>()) {
+            if (arg == "none") {
+                filter.builtin_stop_words = false;
+            } else {
+                s.stopword_files.push_back(arg);
+            }
+        }
+    }
+    if (vm.count("entities")) m.entities_file = vm["entities"].as<std::string>();
+    s.fold_han = vm.count("fold-han") > 0;
+    s.import.suspect_links = choose(vm, "suspect-links", on_off);
+}
+
+void parse_reduction(const po::variables_map& vm, ReduceSettings& r) {
+    if (vm.count("node-kinds"))
+        r.node_kinds = kinds_named(vm["node-kinds"].as<std::string>(), all_node_kinds, "node kind");
+    if (vm.count("edge-kinds"))
+        r.edge_kinds = kinds_named(vm["edge-kinds"].as<std::string>(), all_edge_kinds, "edge kind");
+    if (vm.count("min-weight")) r.min_weight = vm["min-weight"].as<std::uint32_t>();
+    if (vm.count("backbone")) {
+        r.backbone = vm["backbone"].as<double>();
+        if (*r.backbone <= 0 || *r.backbone >= 1)
+            throw UsageError(
+                "build: --backbone takes a significance level between 0 and 1, e.g. 0.05");
+    }
+    if (vm.count("max-edges-per-node")) {
+        r.max_edges_per_node = vm["max-edges-per-node"].as<std::size_t>();
+        if (*r.max_edges_per_node == 0)
+            throw UsageError("build: --max-edges-per-node must be at least 1");
+    }
+    if (vm.count("focus")) r.focus = vm["focus"].as<std::string>();
+    r.depth = vm["depth"].as<std::uint32_t>();
+    r.largest_component = vm.count("largest-component") > 0;
+    if (vm.count("top")) r.top = vm["top"].as<std::size_t>();
+    r.rank_by = choose<RankBy>(
+        vm, "rank-by",
+        {{"pagerank", RankBy::pagerank}, {"degree", RankBy::degree}, {"weight", RankBy::weight}});
+}
+
+void parse_steps(const po::variables_map& vm, BuildSettings& s) {
+    s.metrics = choose<MetricsMode>(
+        vm, "metrics",
+        {{"auto", MetricsMode::automatic}, {"on", MetricsMode::on}, {"off", MetricsMode::off}});
+    const std::optional<LayoutAlgorithm> layout =
+        choose<std::optional<LayoutAlgorithm>>(vm, "layout",
+                                               {{"fa2", LayoutAlgorithm::force_atlas2},
+                                                {"fr", LayoutAlgorithm::fruchterman_reingold},
+                                                {"none", std::nullopt}});
+    s.layout = layout.has_value();
+    s.layout_forced = s.layout && !vm["layout"].defaulted();
+    s.layout_options.algorithm = layout.value_or(LayoutAlgorithm::force_atlas2);
+    s.layout_options.iterations = vm["layout-iterations"].as<std::uint32_t>();
+    s.layout_options.threads = s.threads;
+}
+
+void parse_outputs(const po::variables_map& vm, BuildOptions& o) {
+    if (!vm.count("output")) {
+        throw UsageError(
+            "build: no output given: add -o graph.graphml and/or -o graph.json (or -o - -f "
+            "json)");
+    }
+    const OutputFormat* forced = nullptr;
+    if (vm.count("output-format")) {
+        const std::string name = vm["output-format"].as<std::string>();
+        forced = output_format_named(name);
+        if (forced == nullptr)
+            throw UsageError("build: unknown output format '" + name + "': use -f " +
+                             one_of(output_format_names()));
+    }
+    o.overwrite = vm.count("overwrite") > 0;
+    o.write.yed = vm.count("yed") > 0;
+    if (vm.count("report")) o.report_path = vm["report"].as<std::string>();
+    bool have_stdout = false;
+    for (const std::string& path : vm["output"].as<std::vector<std::string>>()) {
+        const OutputFormat* format = forced ? forced : output_format_for_path(path);
+        if (format == nullptr) {
+            throw UsageError("build: cannot tell the format of output '" + path + "': name it " +
+                             one_of(output_format_suffixes()) + ", or add -f FORMAT");
+        }
+        if (format->is_folder() && path == "-")
+            throw UsageError("build: " + std::string(format->name) +
+                             " writes a folder: name one with -o DIR");
+        if (path == "-" && have_stdout)
+            throw UsageError("build: '-o -' given twice: standard output takes one format");
+        have_stdout = have_stdout || path == "-";
+        for (const OutputRequest& earlier : o.outputs) {
+            if (earlier.path == path) throw UsageError("build: output '" + path + "' named twice");
+        }
+        o.outputs.push_back(OutputRequest{path, format});
+    }
+}
+
+}  // namespace
+
+BuildOptions parse_build_options(const std::vector<std::string>& args, bool terminal,
+                                 unsigned cores) {
+    const OptionGroups groups;
+    po::options_description all;
+    all.add(groups.common)
+        .add(groups.input)
+        .add(groups.mentions)
+        .add(groups.reduce)
+        .add(groups.output)
+        .add(groups.errors)
+        .add(groups.hidden);
+    po::positional_options_description positional;
+    positional.add("input", -1);
+    po::variables_map vm;
+    try {
+        po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
+        po::notify(vm);
+    } catch (const po::error& e) {
+        throw UsageError(std::string("build: ") + e.what() +
+                         "; run 'kgraph help build' for the options");
+    }
+    BuildOptions o;
+    if (vm.count("help")) {
+        o.show_help = true;
+        return o;
+    }
+    o.verbose = vm.count("verbose") > 0;
+    o.quiet = vm.count("quiet") > 0;
+    o.progress = vm.count("progress") > 0 || (!o.quiet && terminal);
+    o.strict = vm.count("strict") > 0;
+    o.max_reports = o.verbose ? SIZE_MAX : vm["max-reports"].as<std::size_t>();
+    o.build.threads = std::max(1u, cores);
+    parse_input(vm, o.build);
+    parse_mentions(vm, o.build);
+    parse_outputs(vm, o);
+    parse_reduction(vm, o.build.reduce);
+    parse_steps(vm, o.build);
+    return o;
+}
+
+std::string build_help() {
+    const OptionGroups groups;
+    std::ostringstream out;
+    out << "usage: kgraph build [OPTIONS] INPUT... -o OUTPUT...\n\n"
+        << wrap("INPUT is a file, a folder (read recursively: " +
+                    join(input_folder_suffixes(), " ") +
+                    "), or '-' for standard input. OUTPUT's format comes from its suffix (" +
+                    join(output_format_suffixes(), " ") + ") or from -f.",
+                79)
+        << "\n\n"
+        << groups.common << '\n'
+        << groups.input << '\n'
+        << groups.mentions << '\n'
+        << groups.reduce << '\n'
+        << groups.output << '\n'
+        << groups.errors
+        << "\nexit codes: 0 done; 1 failed (a problem under --strict, an output not "
+           "written);\n            2 usage error\n";
+    return out.str();
+}
+
+}  // namespace kg::cli

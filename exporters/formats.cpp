@@ -1,0 +1,87 @@
+// The output format table and its lookups. One row per writer file of exporters/.
+#include "exporters/formats.hpp"
+
+#include "base/text_util.hpp"
+#include "exporters/csv_writer.hpp"
+#include "exporters/dot_writer.hpp"
+#include "exporters/gexf_writer.hpp"
+#include "exporters/graphml_writer.hpp"
+#include "exporters/node_link_json_writer.hpp"
+#include "exporters/viewer_json_writers.hpp"
+
+namespace kg {
+
+const std::vector<OutputFormat>& output_formats() {
+    using Files = std::vector<OutputFile*>;
+    // clang-format off
+    static const std::vector<OutputFormat> table{
+        {"graphml", {}, {".graphml", ".xml"}, {},
+         [](const KnowledgeGraph& g, const Files& f, const WriteOptions& o) {
+             write_graphml(g, *f[0], GraphmlOptions{o.yed}); }},
+        {"json", {"node-link"}, {".json"}, {},
+         [](const KnowledgeGraph& g, const Files& f, const WriteOptions&) {
+             write_node_link_json(g, *f[0]); }},
+        {"gexf", {}, {".gexf"}, {},
+         [](const KnowledgeGraph& g, const Files& f, const WriteOptions&) {
+             write_gexf(g, *f[0]); }},
+        {"graphology", {"sigma"}, {".graphology.json"}, {},
+         [](const KnowledgeGraph& g, const Files& f, const WriteOptions&) {
+             write_graphology_json(g, *f[0]); }},
+        {"cyjs", {"cytoscape"}, {".cyjs"}, {},
+         [](const KnowledgeGraph& g, const Files& f, const WriteOptions&) {
+             write_cytoscape_json(g, *f[0]); }},
+        {"dot", {"graphviz"}, {".dot", ".gv"}, {},
+         [](const KnowledgeGraph& g, const Files& f, const WriteOptions&) {
+             write_dot(g, *f[0]); }},
+        {"neo4j-csv", {"neo4j"}, {}, {"nodes.csv", "edges.csv"},
+         [](const KnowledgeGraph& g, const Files& f, const WriteOptions&) {
+             write_neo4j_nodes_csv(g, *f[0]);
+             write_neo4j_edges_csv(g, *f[1]); }},
+        {"gephi-csv", {"gephi"}, {}, {"nodes.csv", "edges.csv"},
+         [](const KnowledgeGraph& g, const Files& f, const WriteOptions&) {
+             write_gephi_nodes_csv(g, *f[0]);
+             write_gephi_edges_csv(g, *f[1]); }},
+    };
+    // clang-format on
+    return table;
+}
+
+const OutputFormat* output_format_named(std::string_view name) {
+    const std::string n = ascii_lower(name);
+    for (const OutputFormat& f : output_formats()) {
+        if (f.name == n) return &f;
+        for (std::string_view alias : f.aliases)
+            if (alias == n) return &f;
+    }
+    return nullptr;
+}
+
+const OutputFormat* output_format_for_path(std::string_view path) {
+    const std::string p = ascii_lower(path);
+    const OutputFormat* best = nullptr;
+    std::size_t best_length = 0;
+    for (const OutputFormat& f : output_formats()) {
+        for (std::string_view suffix : f.suffixes) {
+            if (suffix.size() > best_length && ends_with(p, suffix)) {
+                best = &f;
+                best_length = suffix.size();
+            }
+        }
+    }
+    return best;
+}
+
+std::vector<std::string_view> output_format_names() {
+    std::vector<std::string_view> out;
+    for (const OutputFormat& f : output_formats()) out.push_back(f.name);
+    return out;
+}
+
+std::vector<std::string_view> output_format_suffixes() {
+    std::vector<std::string_view> out;
+    for (const OutputFormat& f : output_formats())
+        out.insert(out.end(), f.suffixes.begin(), f.suffixes.end());
+    return out;
+}
+
+}  // namespace kg

@@ -1,0 +1,84 @@
+// decode_text: BOM handling with ICU's UTF-8/UTF-16 macros (unicode/utf8.h, utf16.h).
+#include "importers/text/text_decoder.hpp"
+
+#include <cstring>
+
+#include <unicode/utf16.h>
+
+#include "base/text_util.hpp"
+
+namespace kg {
+namespace {
+
+constexpr std::string_view replacement = "\xEF\xBF\xBD";
+
+DecodedText decode_utf16(std::string_view bytes, bool little_endian) {
+    DecodedText result;
+    result.had_bom = true;
+    result.was_utf16 = true;
+    const std::size_t units = (bytes.size() - 2) / 2;
+    auto unit_at = [&](std::size_t i) -> UChar {
+        const auto* p = reinterpret_cast<const unsigned char*>(bytes.data()) + 2 + 2 * i;
+        return little_endian ? static_cast<UChar>(p[0] | (p[1] << 8))
+                             : static_cast<UChar>((p[0] << 8) | p[1]);
+    };
+    result.text.reserve(units * 3 / 2);
+    for (std::size_t i = 0; i < units;) {
+        UChar32 c = unit_at(i);
+        const std::size_t at = i;
+        ++i;
+        if (U16_IS_LEAD(c) && i < units && U16_IS_TRAIL(unit_at(i))) {
+            c = U16_GET_SUPPLEMENTARY(c, unit_at(i));
+            ++i;
+        } else if (U16_IS_SURROGATE(c)) {
+            if (result.invalid_sequences++ == 0) {
+                result.first_invalid_offset = 2 + 2 * at;
+                result.first_invalid_in_text = result.text.size();
+            }
+            result.text.append(replacement);
+            continue;
+        }
+        append_utf8(result.text, static_cast<char32_t>(c));
+    }
+    if ((bytes.size() - 2) % 2 != 0) {
+        if (result.invalid_sequences++ == 0) {
+            result.first_invalid_offset = bytes.size() - 1;
+            result.first_invalid_in_text = result.text.size();
+        }
+        result.text.append(replacement);
+    }
+    return result;
+}
+
+}  // namespace
+
+bool looks_binary(std::string_view bytes) {
+    if (bytes.size() >= 2 && ((bytes[0] == '\xFF' && bytes[1] == '\xFE') ||
+                              (bytes[0] == '\xFE' && bytes[1] == '\xFF'))) {
+        return false;
+    }
+    const std::size_t n = std::min<std::size_t>(bytes.size(), 8192);
+    return std::memchr(bytes.data(), '\0', n) != nullptr;
+}
+
+DecodedText decode_text(std::string_view bytes) {
+    if (bytes.size() >= 2 && bytes[0] == '\xFF' && bytes[1] == '\xFE') {
+        return decode_utf16(bytes, true);
+    }
+    if (bytes.size() >= 2 && bytes[0] == '\xFE' && bytes[1] == '\xFF') {
+        return decode_utf16(bytes, false);
+    }
+    DecodedText result;
+    std::size_t start = 0;
+    if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF") {
+        start = 3;
+        result.had_bom = true;
+    }
+    const Utf8Repair repair = append_repaired_utf8(result.text, bytes.substr(start));
+    result.invalid_sequences = repair.invalid;
+    result.first_invalid_offset = start + repair.first_offset;
+    result.first_invalid_in_text = repair.first_in_output;
+    return result;
+}
+
+}  // namespace kg
