@@ -2,12 +2,14 @@
 #include "exporters/formats.hpp"
 
 #include "base/text_util.hpp"
-#include "exporters/csv_writer.hpp"
+#include "exporters/cytoscape_writer.hpp"
 #include "exporters/dot_writer.hpp"
+#include "exporters/gephi_csv_writer.hpp"
 #include "exporters/gexf_writer.hpp"
 #include "exporters/graphml_writer.hpp"
+#include "exporters/graphology_writer.hpp"
+#include "exporters/neo4j_csv_writer.hpp"
 #include "exporters/node_link_json_writer.hpp"
-#include "exporters/viewer_json_writers.hpp"
 
 namespace kg {
 

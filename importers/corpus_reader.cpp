@@ -24,8 +24,6 @@
 #include "base/error.hpp"
 #include "base/text_util.hpp"
 #include "importers/compression/byte_source.hpp"
-#include "importers/jsonl/json_lines_reader.hpp"
-#include "importers/mediawiki/mediawiki_dump_reader.hpp"
 
 namespace kg {
 namespace fs = std::filesystem;
@@ -244,13 +242,7 @@ void CorpusReader::read_wiki(const InputFile& file, const std::function<void(Doc
         sink(std::move(doc));
         return;
     }
-    std::unique_ptr<MediaWikiDumpReader> dump;
-    std::unique_ptr<JsonLinesReader> lines;
-    if (file.kind == InputKind::mediawiki_dump) {
-        dump = std::make_unique<MediaWikiDumpReader>(*bytes);
-    } else {
-        lines = std::make_unique<JsonLinesReader>(*bytes);
-    }
+    const std::unique_ptr<PageSource> pages = open_page_source(file.kind, *bytes);
     // The wiki's own rules, known once <siteinfo> is read (before the first page).
     SiteNamespaces namespaces;
     std::string lang;
@@ -263,7 +255,7 @@ void CorpusReader::read_wiki(const InputFile& file, const std::function<void(Doc
     // Batches being imported, oldest first: while the pool imports batch k + 1, this thread
     // finishes batch k (helping) and hands it on.
     struct Flight {
-        std::vector<DumpPage> pages;
+        std::vector<WikiPage> pages;
         std::vector<Document> docs;
         std::vector<Problem> problems;  // bad JSON lines, before the pages' documents
         std::uint64_t raw_done = 0;
@@ -295,7 +287,7 @@ void CorpusReader::read_wiki(const InputFile& file, const std::function<void(Doc
     // A producer thread decompresses and parses the next batches while this thread imports
     // and hands on the current one (two batches in the queue at most).
     struct PageBatch {
-        std::vector<DumpPage> pages;
+        std::vector<WikiPage> pages;
         std::vector<Problem> problems;
         std::optional<InputError> error;
         std::uint64_t raw_done = 0;
@@ -310,8 +302,7 @@ void CorpusReader::read_wiki(const InputFile& file, const std::function<void(Doc
         PageBatch b;
         bool more = false;
         try {
-            more = dump ? dump->next(b.pages, batch_size)
-                        : lines->next(b.pages, b.problems, batch_size);
+            more = pages->next(b.pages, b.problems, batch_size);
         } catch (const InputError& e) {
             b.error = e;
         }
@@ -381,8 +372,8 @@ void CorpusReader::read_wiki(const InputFile& file, const std::function<void(Doc
             return;
         }
         if (!importer) {
-            if (dump && dump->site().present) {
-                const SiteInfo& site = dump->site();
+            if (const SiteInfo* site_info = pages->site()) {
+                const SiteInfo& site = *site_info;
                 namespaces = site.namespaces;
                 lang = site.lang;
                 if (!m_options.case_forced) {
@@ -396,7 +387,7 @@ void CorpusReader::read_wiki(const InputFile& file, const std::function<void(Doc
             namespaces.add_canonical();
             // Without <siteinfo> (JSON lines, a bare dump) the built-in namespace names,
             // which include the common translations, decide.
-            options.site = dump && dump->site().present ? &namespaces : nullptr;
+            options.site = pages->site() ? &namespaces : nullptr;
             importer = std::make_unique<ArticleImporter>(options, m_index);
         }
         m_wiki.pages += next.pages.size();
@@ -405,7 +396,7 @@ void CorpusReader::read_wiki(const InputFile& file, const std::function<void(Doc
         Flight& flight = flights.back();  // a deque's elements stay put as it grows and shrinks
         flight.docs.assign(flight.pages.size(), Document{});
         pool.start(flight.pages.size(), [&, &flight = flight](std::size_t i) {
-            const DumpPage& page = flight.pages[i];
+            const WikiPage& page = flight.pages[i];
             Document& doc = flight.docs[i];
             if (std::find(m_namespaces.begin(), m_namespaces.end(), page.ns) ==
                 m_namespaces.end()) {
@@ -421,41 +412,21 @@ void CorpusReader::read_wiki(const InputFile& file, const std::function<void(Doc
                 doc.lang = lang;
                 return;
             }
-            // JSON lines carry text as our generator writes it (Markdown-flavoured wiki-links,
-            // code spans) or WikiExtractor's plain text; dumps carry wikitext.
             doc = importer->import_page(page.text, file.source, page.title, page.text_line,
-                                        dump ? Dialect::wikitext : Dialect::markdown);
+                                        pages->dialect());
             doc.lang = lang;
             if (page.ns == category_namespace) doc.kind = NodeKind::category;
-            if (!dump) {
-                // A JSON line is one line of the file: point at it, and say where in the text.
-                for (Problem& p : doc.problems) {
-                    p.message = "in page '" + page.title + "' (its text's line " +
-                                std::to_string(p.line) + ", column " + std::to_string(p.column) +
-                                "): " + p.message;
-                    p.line = page.line;
-                    p.column = 0;
-                }
-            } else {
-                for (Problem& p : doc.problems) p.message += " (page '" + page.title + "')";
-            }
+            for (Problem& p : doc.problems) pages->place(p, page);
         });
         if (flights.size() > 1) land();
     }
     while (!flights.empty()) land();
     m_wiki.xml_bytes += produced;
-    if (dump && dump->repairs().count > 0) {
-        const auto& r = dump->repairs();
+    for (Problem& p : pages->closing_problems(file.source)) {
         Document doc;
         doc.source = file.source;
         doc.skipped = true;
-        doc.problems.push_back(Problem{
-            ProblemKind::invalid_utf8, file.source, 0, 0,
-            "invalid UTF-8 at byte offset " + std::to_string(r.first_offset) +
-                (r.near_page.empty() ? std::string() : " (after page '" + r.near_page + "')") +
-                " replaced with U+FFFD" +
-                (r.count > 1 ? " (and " + std::to_string(r.count - 1) + " more in this dump)"
-                             : std::string())});
+        doc.problems.push_back(std::move(p));
         sink(std::move(doc));
     }
 }

@@ -2,21 +2,39 @@
 #include "importers/input_formats.hpp"
 
 #include "base/text_util.hpp"
+#include "importers/jsonl/json_lines_reader.hpp"
+#include "importers/mediawiki/mediawiki_dump_reader.hpp"
 
 namespace kg {
 
+namespace {
+
+template <typename Reader>
+std::unique_ptr<PageSource> open_pages(ByteSource& bytes) {
+    return std::make_unique<Reader>(bytes);
+}
+
+}  // namespace
+
 const std::vector<InputFormatInfo>& input_formats() {
+    // clang-format off
     static const std::vector<InputFormatInfo> table = {
-        {"markdown", {Dialect::markdown, std::nullopt}, {".md", ".markdown", ".txt"}, true, false},
-        {"wikitext", {Dialect::wikitext, std::nullopt}, {".wiki"}, true, false},
-        {"mediawiki", {std::nullopt, InputKind::mediawiki_dump}, {".xml"}, false, true},
-        {"jsonl",
-         {std::nullopt, InputKind::json_lines},
-         {".jsonl", ".ndjson", ".json"},
-         false,
-         false},
+        {"markdown", {Dialect::markdown, std::nullopt}, {".md", ".markdown", ".txt"}, true, false,
+         nullptr},
+        {"wikitext", {Dialect::wikitext, std::nullopt}, {".wiki"}, true, false, nullptr},
+        {"mediawiki", {std::nullopt, InputKind::mediawiki_dump}, {".xml"}, false, true,
+         open_pages<MediaWikiDumpReader>},
+        {"jsonl", {std::nullopt, InputKind::json_lines}, {".jsonl", ".ndjson", ".json"}, false,
+         false, open_pages<JsonLinesReader>},
     };
+    // clang-format on
     return table;
+}
+
+std::unique_ptr<PageSource> open_page_source(InputKind kind, ByteSource& bytes) {
+    for (const InputFormatInfo& f : input_formats())
+        if (f.format.kind == kind && f.open_pages) return f.open_pages(bytes);
+    return nullptr;
 }
 
 const std::vector<std::string_view>& compressed_suffixes() {

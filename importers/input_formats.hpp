@@ -4,14 +4,18 @@
 // and one row in input_formats.cpp (docs/ARCHITECTURE.md, "How to add an importer").
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "importers/links/link_scanner.hpp"
+#include "importers/page_source.hpp"
 
 namespace kg {
+
+class ByteSource;
 
 /// What an input holds: one article (Markdown, text, wikitext), a MediaWiki XML dump, or wiki
 /// pages as JSON lines (the last two possibly compressed).
@@ -42,6 +46,8 @@ struct InputFormatInfo {
     std::vector<std::string_view> suffixes;  ///< lower-case, with the dot
     bool in_folders = false;  ///< files with these suffixes are read when a folder is walked
     bool compressed = false;  ///< compressed files (.bz2 .gz .zst .xz) default to this format
+    /// For page streams: opens the pages of (decompressed) `bytes`, which outlive them.
+    std::unique_ptr<PageSource> (*open_pages)(ByteSource& bytes) = nullptr;
 };
 
 /// Every input format, in the order help texts list them.
@@ -49,6 +55,9 @@ const std::vector<InputFormatInfo>& input_formats();
 
 /// The format -F `name` names, or nullptr.
 const InputFormatInfo* input_format_named(std::string_view name);
+
+/// The pages of a wiki input of `kind` (not InputKind::article).
+std::unique_ptr<PageSource> open_page_source(InputKind kind, ByteSource& bytes);
 
 /// The names, in table order.
 std::vector<std::string_view> input_format_names();

@@ -16,7 +16,7 @@ struct JsonLinesReader::Impl {
 
     explicit Impl(ByteSource& s) : source(s) {}
 
-    void parse_line(std::string_view text, std::vector<DumpPage>& out,
+    void parse_line(std::string_view text, std::vector<WikiPage>& out,
                     std::vector<Problem>& problems) {
         ++line;
         if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
@@ -44,7 +44,7 @@ struct JsonLinesReader::Impl {
             bad("expected string members \"title\" and \"text\"");
             return;
         }
-        DumpPage page;
+        WikiPage page;
         page.title.assign(title->value.GetString(), title->value.GetStringLength());
         page.text.assign(body->value.GetString(), body->value.GetStringLength());
         const auto ns = doc.FindMember("ns");
@@ -63,7 +63,7 @@ JsonLinesReader::JsonLinesReader(ByteSource& source) : m(std::make_unique<Impl>(
 
 JsonLinesReader::~JsonLinesReader() = default;
 
-bool JsonLinesReader::next(std::vector<DumpPage>& out, std::vector<Problem>& problems,
+bool JsonLinesReader::next(std::vector<WikiPage>& out, std::vector<Problem>& problems,
                            std::size_t max_pages) {
     while (out.size() < max_pages && !m->ended) {
         const std::size_t n = m->source.read(m->chunk.data(), m->chunk.size());
@@ -83,6 +83,14 @@ bool JsonLinesReader::next(std::vector<DumpPage>& out, std::vector<Problem>& pro
         m->pending.erase(0, from);
     }
     return !m->ended;
+}
+
+void JsonLinesReader::place(Problem& problem, const WikiPage& page) const {
+    problem.message = "in page '" + page.title + "' (its text's line " +
+                      std::to_string(problem.line) + ", column " + std::to_string(problem.column) +
+                      "): " + problem.message;
+    problem.line = page.line;
+    problem.column = 0;
 }
 
 }  // namespace kg

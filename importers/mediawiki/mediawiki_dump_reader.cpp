@@ -94,10 +94,10 @@ struct MediaWikiDumpReader::Impl {
     std::string* capture = nullptr;  // where character data goes, if anywhere
     std::string scratch;
     int namespace_key = 0;
-    DumpPage page;
+    WikiPage page;
     bool in_page = false;
     bool page_id_seen = false;
-    std::vector<DumpPage> ready;
+    std::vector<WikiPage> ready;
     std::optional<InputError> error;
     bool ended = false;
     std::uint64_t parsed = 0;
@@ -250,7 +250,7 @@ struct MediaWikiDumpReader::Impl {
             scratch.clear();
             capture = &scratch;
         } else if (name == Element::page) {
-            page = DumpPage{};
+            page = WikiPage{};
             page.line = current_line();
             in_page = true;
             page_id_seen = false;
@@ -297,7 +297,7 @@ struct MediaWikiDumpReader::Impl {
             in_page = false;
             last_title = page.title;
             ready.push_back(std::move(page));
-            page = DumpPage{};
+            page = WikiPage{};
         } else if (name == Element::siteinfo) {
             site.lang = site_language(site.dbname, site.base);
             site.namespaces.add_canonical();
@@ -368,7 +368,7 @@ MediaWikiDumpReader::MediaWikiDumpReader(ByteSource& source, bool lift_text)
 
 MediaWikiDumpReader::~MediaWikiDumpReader() = default;
 
-bool MediaWikiDumpReader::next(std::vector<DumpPage>& out, std::size_t max_pages) {
+bool MediaWikiDumpReader::next(std::vector<WikiPage>& out, std::size_t max_pages) {
     if (m->error && m->ready.empty()) {
         const InputError e = *m->error;
         m->error.reset();
@@ -376,13 +376,39 @@ bool MediaWikiDumpReader::next(std::vector<DumpPage>& out, std::size_t max_pages
         throw e;
     }
     while (m->ready.size() < max_pages && !m->ended && !m->error) m->step();
-    for (DumpPage& p : m->ready) out.push_back(std::move(p));
+    for (WikiPage& p : m->ready) out.push_back(std::move(p));
     m->ready.clear();
     return !m->ended || m->error.has_value();
 }
 
-const SiteInfo& MediaWikiDumpReader::site() const noexcept {
+const SiteInfo& MediaWikiDumpReader::site_info() const noexcept {
     return m->site;
+}
+
+bool MediaWikiDumpReader::next(std::vector<WikiPage>& out, std::vector<Problem>& problems,
+                               std::size_t max_pages) {
+    (void)problems;  // every problem of a dump breaks it off (InputError)
+    return next(out, max_pages);
+}
+
+const SiteInfo* MediaWikiDumpReader::site() const noexcept {
+    return m->site.present ? &m->site : nullptr;
+}
+
+void MediaWikiDumpReader::place(Problem& problem, const WikiPage& page) const {
+    problem.message += " (page '" + page.title + "')";
+}
+
+std::vector<Problem> MediaWikiDumpReader::closing_problems(const std::string& source) const {
+    const Repairs& r = m->repairs;
+    if (r.count == 0) return {};
+    return {
+        Problem{ProblemKind::invalid_utf8, source, 0, 0,
+                "invalid UTF-8 at byte offset " + std::to_string(r.first_offset) +
+                    (r.near_page.empty() ? std::string() : " (after page '" + r.near_page + "')") +
+                    " replaced with U+FFFD" +
+                    (r.count > 1 ? " (and " + std::to_string(r.count - 1) + " more in this dump)"
+                                 : std::string())}};
 }
 
 std::uint64_t MediaWikiDumpReader::bytes_parsed() const noexcept {

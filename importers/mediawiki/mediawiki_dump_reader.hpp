@@ -3,7 +3,7 @@
 // expat, in UTF-8 or UTF-16 with a BOM, from a ByteSource (so .bz2/.gz/.zst/.xz too). Reads
 // <siteinfo> (site name, database name, base URL, the case rule, the namespaces) and, per
 // <page>, its title, <ns>, <id>, <redirect title=…> and the text of its last <revision>.
-// Memory holds one chunk of input and the pages of one batch. Called by CorpusReader.
+// Memory holds one chunk of input and the pages of one batch. A PageSource.
 #pragma once
 
 #include <cstddef>
@@ -13,32 +13,11 @@
 #include <vector>
 
 #include "importers/compression/byte_source.hpp"
-#include "importers/mediawiki/site_namespaces.hpp"
+#include "importers/page_source.hpp"
 
 namespace kg {
 
-/// What <siteinfo> says; `present` is false for a dump without one.
-struct SiteInfo {
-    bool present = false;
-    std::string sitename;
-    std::string dbname;                      ///< "enwiki", "zhwiki", …
-    std::string base;                        ///< the main page's URL
-    std::string case_rule = "first-letter";  ///< <case>: first-letter or case-sensitive
-    std::string lang;  ///< from dbname ("zhwiki" -> "zh") or the base URL's host
-    SiteNamespaces namespaces;
-};
-
-struct DumpPage {
-    std::string title;
-    int ns = 0;
-    std::uint64_t id = 0;
-    std::string redirect;       ///< <redirect title="…"/>, empty when the page is no redirect
-    std::string text;           ///< the last revision's wikitext
-    std::size_t line = 0;       ///< line of <page> in the (decompressed) XML
-    std::size_t text_line = 0;  ///< line where the text starts
-};
-
-class MediaWikiDumpReader {
+class MediaWikiDumpReader : public PageSource {
 public:
     /// `source` must outlive the reader. `lift_text`: the content of <text> elements is
     /// decoded by TextElementSplitter and the rest parsed by expat (fast); false: expat parses
@@ -52,10 +31,19 @@ public:
     /// once the dump has ended (and `out` has its last pages). A malformed or truncated dump
     /// or broken compression: the pages completed before it are returned first, then the next
     /// call throws InputError with line, column, byte offset and the page being read.
-    bool next(std::vector<DumpPage>& out, std::size_t max_pages);
+    bool next(std::vector<WikiPage>& out, std::size_t max_pages);
 
     /// Filled from <siteinfo>, which comes before the first page.
-    const SiteInfo& site() const noexcept;
+    const SiteInfo& site_info() const noexcept;
+
+    // PageSource: the pages above; the site when the dump has <siteinfo>; wikitext; a problem
+    // names its page; invalid UTF-8 repaired is one closing problem.
+    bool next(std::vector<WikiPage>& out, std::vector<Problem>& problems,
+              std::size_t max_pages) override;
+    const SiteInfo* site() const noexcept override;
+    Dialect dialect() const noexcept override { return Dialect::wikitext; }
+    void place(Problem& problem, const WikiPage& page) const override;
+    std::vector<Problem> closing_problems(const std::string& source) const override;
 
     /// Decompressed bytes parsed so far, and the raw progress of the source.
     std::uint64_t bytes_parsed() const noexcept;

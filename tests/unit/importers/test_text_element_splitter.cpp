@@ -22,7 +22,7 @@ namespace fs = std::filesystem;
 namespace {
 
 struct Reading {
-    std::vector<DumpPage> pages;
+    std::vector<WikiPage> pages;
     std::string error;
 };
 

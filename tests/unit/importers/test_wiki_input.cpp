@@ -50,10 +50,10 @@ std::string read_all(ByteSource& source) {
     return out;
 }
 
-std::vector<DumpPage> all_pages(const fs::path& p) {
+std::vector<WikiPage> all_pages(const fs::path& p) {
     ByteSource bytes(p.string(), p.filename().string());
     MediaWikiDumpReader reader(bytes);
-    std::vector<DumpPage> pages;
+    std::vector<WikiPage> pages;
     while (reader.next(pages, 2)) {
     }
     return pages;
@@ -134,9 +134,9 @@ TEST_CASE("a missing dump is an InputError naming it", "[wiki-input][bad-input]"
 TEST_CASE("siteinfo gives the site, its language, case rule and namespaces", "[wiki-input]") {
     ByteSource bytes((data / "small.xml").string(), "small.xml");
     MediaWikiDumpReader reader(bytes);
-    std::vector<DumpPage> pages;
+    std::vector<WikiPage> pages;
     reader.next(pages, 1);
-    const SiteInfo& site = reader.site();
+    const SiteInfo& site = reader.site_info();
     CHECK(site.present);
     CHECK(site.sitename == "Testwiki");
     CHECK(site.lang == "de");
@@ -151,7 +151,7 @@ TEST_CASE("siteinfo gives the site, its language, case rule and namespaces", "[w
 
 TEST_CASE("each page has its title, namespace, page id, redirect and last revision's text",
           "[wiki-input]") {
-    const std::vector<DumpPage> pages = all_pages(data / "small.xml");
+    const std::vector<WikiPage> pages = all_pages(data / "small.xml");
     REQUIRE(pages.size() == 5);
     CHECK(pages[0].title == "Apfel");
     CHECK(pages[0].id == 1);  // not the revision's or the contributor's id
@@ -164,8 +164,8 @@ TEST_CASE("each page has its title, namespace, page id, redirect and last revisi
 }
 
 TEST_CASE("a UTF-16LE dump with a BOM and CRLF reads like the UTF-8 one", "[wiki-input]") {
-    const std::vector<DumpPage> utf8 = all_pages(data / "small.xml");
-    const std::vector<DumpPage> utf16 = all_pages(data / "small-utf16.xml");
+    const std::vector<WikiPage> utf8 = all_pages(data / "small.xml");
+    const std::vector<WikiPage> utf16 = all_pages(data / "small-utf16.xml");
     REQUIRE(utf16.size() == utf8.size());
     for (std::size_t i = 0; i < utf8.size(); ++i) {
         CHECK(utf16[i].title == utf8[i].title);
@@ -177,7 +177,7 @@ TEST_CASE("invalid UTF-8 in a dump is replaced and counted; every page is still 
           "[wiki-input][bad-input]") {
     ByteSource bytes((data / "invalid-utf8.xml").string(), "invalid-utf8.xml");
     MediaWikiDumpReader reader(bytes);
-    std::vector<DumpPage> pages;
+    std::vector<WikiPage> pages;
     while (reader.next(pages, 10)) {
     }
     REQUIRE(pages.size() == 5);
@@ -190,7 +190,7 @@ TEST_CASE("a truncated dump returns the pages before the break, then throws with
           "[wiki-input][bad-input]") {
     ByteSource bytes((data / "truncated.xml").string(), "truncated.xml");
     MediaWikiDumpReader reader(bytes);
-    std::vector<DumpPage> pages;
+    std::vector<WikiPage> pages;
     bool more = true;
     std::string error;
     try {
@@ -216,7 +216,7 @@ TEST_CASE("JSON lines: pages in order, bad lines reported with their line number
         "pages.jsonl");
     ByteSource bytes(file.path.string(), "pages.jsonl");
     JsonLinesReader reader(bytes);
-    std::vector<DumpPage> pages;
+    std::vector<WikiPage> pages;
     std::vector<Problem> problems;
     while (reader.next(pages, problems, 10)) {
     }
@@ -337,7 +337,7 @@ TEST_CASE("page and text lines are right across chunks, with CRLF, and with a lo
             xml += "</mediawiki>" + newline;
             REQUIRE(xml.size() > 800000);  // a few chunks
             const TempFile file(xml, "lines.xml");
-            const std::vector<DumpPage> pages = all_pages(file.path);
+            const std::vector<WikiPage> pages = all_pages(file.path);
             REQUIRE(pages.size() == page_lines.size());
             std::size_t wrong = 0;
             for (std::size_t i = 0; i < pages.size(); ++i) {

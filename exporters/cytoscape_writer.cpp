@@ -1,0 +1,72 @@
+// Cytoscape.js JSON on the shared RapidJSON glue; one line per element.
+#include "exporters/cytoscape_writer.hpp"
+
+#include "exporters/detail/edge_prefetch.hpp"
+#include "exporters/detail/json_output.hpp"
+#include "exporters/detail/node_fields.hpp"
+#include "exporters/detail/viewer_fields.hpp"
+
+namespace kg {
+
+void write_cytoscape_json(const KnowledgeGraph& graph, OutputFile& out) {
+    JsonOutputStream stream(out);
+    JsonWriter w(stream);
+    const CsrGraph& g = graph.graph();
+    const double top_rank = max_pagerank(graph);
+    w.StartObject();
+    w.Key("format_version");
+    w.String("1.0");
+    w.Key("generated_by");
+    w.String("kgraph");
+    w.Key("target_cytoscapejs_version");
+    w.String("~3");
+    w.Key("data");
+    w.StartObject();
+    w.Key("name");
+    w.String("kgraph");
+    w.EndObject();
+    w.Key("elements");
+    w.StartObject();
+    w.Key("nodes");
+    w.StartArray();
+    for (auto v : boost::make_iterator_range(boost::vertices(g))) {
+        stream.Put('\n');
+        w.StartObject();
+        w.Key("data");
+        w.StartObject();
+        w.Key("id");
+        write_string(w, g[v].key);
+        write_viewer_node_fields(w, graph, v, top_rank);
+        w.EndObject();
+        if (graph.has_layout()) {
+            w.Key("position");
+            w.StartObject();
+            write_position(w, graph.stats(v));
+            w.EndObject();
+        }
+        w.EndObject();
+    }
+    w.EndArray();
+    w.Key("edges");
+    w.StartArray();
+    std::size_t id = 0;
+    EdgeTargetPrefetch prefetch(g);
+    for (auto e : boost::make_iterator_range(boost::edges(g))) {
+        prefetch.step();
+        stream.Put('\n');
+        w.StartObject();
+        w.Key("data");
+        w.StartObject();
+        write_edge_ends(w, "id", id++, g, e);
+        write_edge_data(w, g[e]);
+        w.EndObject();
+        w.EndObject();
+    }
+    w.EndArray();
+    w.EndObject();
+    w.EndObject();
+    stream.Put('\n');
+    stream.Flush();
+}
+
+}  // namespace kg
