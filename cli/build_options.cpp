@@ -220,8 +220,14 @@ void parse_mentions(const po::variables_map& vm, BuildSettings& s) {
 }
 
 void parse_reduction(const po::variables_map& vm, ReduceSettings& r) {
-    if (vm.count("node-kinds"))
-        r.node_kinds = kinds_named(vm["node-kinds"].as<std::string>(), all_node_kinds, "node kind");
+    if (vm.count("node-kinds")) {
+        // Named as users meet them, articles first (the graph's own order puts them last).
+        r.node_kinds = kinds_named(
+            vm["node-kinds"].as<std::string>(),
+            std::array<NodeKind, node_kind_count>{NodeKind::article, NodeKind::entity,
+                                                  NodeKind::category, NodeKind::external},
+            "node kind");
+    }
     if (vm.count("edge-kinds"))
         r.edge_kinds = kinds_named(vm["edge-kinds"].as<std::string>(), all_edge_kinds, "edge kind");
     if (vm.count("min-weight")) r.min_weight = vm["min-weight"].as<std::uint32_t>();

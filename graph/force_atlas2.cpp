@@ -11,6 +11,7 @@
 #include <thread>
 #include <vector>
 
+#include "base/worker_pool.hpp"
 #include "graph/layout.hpp"
 
 namespace kg {
@@ -168,22 +169,20 @@ private:
     std::vector<Cell> m_cells;
 };
 
-// Runs body(begin, end) over [0, n) split into `threads` contiguous ranges.
+// Runs body(begin, end) over [0, n) split into `threads` contiguous ranges, on the pool's
+// threads and the caller's (the pool lives for the whole layout: no threads started per step).
 template <typename Body>
-void parallel_ranges(std::size_t n, unsigned threads, Body body) {
+void parallel_ranges(std::size_t n, unsigned threads, WorkerPool& pool, Body body) {
     if (threads <= 1 || n < 4096) {
         body(std::size_t{0}, n);
         return;
     }
-    std::vector<std::thread> workers;
     const std::size_t chunk = (n + threads - 1) / threads;
-    for (unsigned t = 0; t < threads; ++t) {
+    pool.start((n + chunk - 1) / chunk, [&](std::size_t t) {
         const std::size_t begin = t * chunk;
-        const std::size_t end = std::min(n, begin + chunk);
-        if (begin >= end) break;
-        workers.emplace_back([=] { body(begin, end); });
-    }
-    for (std::thread& w : workers) w.join();
+        body(begin, std::min(n, begin + chunk));
+    });
+    pool.finish();
 }
 
 }  // namespace
@@ -199,6 +198,7 @@ void force_atlas2(std::size_t n, const std::vector<LayoutEdge>& edges, std::vect
     }
     const unsigned threads =
         options.threads != 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+    WorkerPool pool(threads - 1);
     const double theta2 = options.theta * options.theta;
     std::vector<double> fx(n), fy(n), old_fx(n, 0.0), old_fy(n, 0.0);
     std::vector<double> swinging(n), traction(n);
@@ -212,7 +212,7 @@ void force_atlas2(std::size_t n, const std::vector<LayoutEdge>& edges, std::vect
         // Repulsion and gravity: each node alone, so neither the order nor the split over
         // threads changes a result.
         auto node_forces = [&](const std::vector<std::int32_t>* order, auto&& repulse) {
-            parallel_ranges(n, threads, [&](std::size_t begin, std::size_t end) {
+            parallel_ranges(n, threads, pool, [&](std::size_t begin, std::size_t end) {
                 for (std::size_t k = begin; k < end; ++k) {
                     const std::size_t i = order ? static_cast<std::size_t>((*order)[k]) : k;
                     double f_x = 0;

@@ -6,9 +6,32 @@
 #include <sstream>
 #include <string>
 
+#include <unistd.h>
+
 #include "importers/compression/byte_source.hpp"
 
 namespace kg::test {
+
+/// A fresh folder under the system's temp folder, removed with everything in it at the end.
+struct TempDir {
+    std::filesystem::path path;
+    TempDir() {
+        path = std::filesystem::temp_directory_path() /
+               ("kgraph-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter()++));
+        std::filesystem::create_directories(path);
+    }
+    ~TempDir() { std::filesystem::remove_all(path); }
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+    /// Writes `text` to `name` inside the folder.
+    void write(const std::string& name, const std::string& text) const {
+        std::ofstream(path / name, std::ios::binary) << text;
+    }
+    static int& counter() {
+        static int n = 0;
+        return n;
+    }
+};
 
 /// ../shared/corpora (KG_CORPORA); tests over it skip, saying so, when it is not there.
 inline const std::filesystem::path& corpora() {

@@ -23,25 +23,14 @@
 #include "exporters/output_file.hpp"
 #include "graph/graph_builder.hpp"
 #include "tests/test.hpp"
+#include "tests/test_files.hpp"
 
 using namespace kg;
 namespace fs = std::filesystem;
 
 namespace {
 
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        path = fs::temp_directory_path() /
-               ("kgraph-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter()++));
-        fs::create_directories(path);
-    }
-    ~TempDir() { fs::remove_all(path); }
-    static int& counter() {
-        static int n = 0;
-        return n;
-    }
-};
+using kg::test::TempDir;
 
 std::string slurp(const fs::path& p) {
     std::ifstream in(p, std::ios::binary);
