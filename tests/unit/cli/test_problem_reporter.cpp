@@ -40,7 +40,8 @@ TEST_CASE("no problems: empty breakdown, nothing unprinted", "[cli][problems]") 
     CHECK(reporter.unprinted().empty());
 }
 
-TEST_CASE("--strict: the first problem throws StrictFailure with the problem", "[cli][problems]") {
+TEST_CASE("under --strict the first problem throws StrictFailure with the problem",
+          "[cli][problems]") {
     std::ostringstream out;
     ProblemReporter reporter(out, 10, true);
     try {
