@@ -49,19 +49,15 @@ void write_cytoscape_json(const KnowledgeGraph& graph, OutputFile& out) {
     w.EndArray();
     w.Key("edges");
     w.StartArray();
-    std::size_t id = 0;
-    EdgeTargetPrefetch prefetch(g);
-    for (auto e : boost::make_iterator_range(boost::edges(g))) {
-        prefetch.step();
-        stream.Put('\n');
+    for_each_edge_line(g, stream, [&](const CsrGraph::edge_descriptor& e, std::size_t index) {
         w.StartObject();
         w.Key("data");
         w.StartObject();
-        write_edge_ends(w, "id", id++, g, e);
+        write_edge_ends(w, "id", index, g, e);
         write_edge_data(w, g[e]);
         w.EndObject();
         w.EndObject();
-    }
+    });
     w.EndArray();
     w.EndObject();
     w.EndObject();

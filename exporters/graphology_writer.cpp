@@ -45,19 +45,15 @@ void write_graphology_json(const KnowledgeGraph& graph, OutputFile& out) {
     w.EndArray();
     w.Key("edges");
     w.StartArray();
-    std::size_t id = 0;
-    EdgeTargetPrefetch prefetch(g);
-    for (auto e : boost::make_iterator_range(boost::edges(g))) {
-        prefetch.step();
-        stream.Put('\n');
+    for_each_edge_line(g, stream, [&](const CsrGraph::edge_descriptor& e, std::size_t index) {
         w.StartObject();
-        write_edge_ends(w, "key", id++, g, e);
+        write_edge_ends(w, "key", index, g, e);
         w.Key("attributes");
         w.StartObject();
         write_edge_data(w, g[e]);
         w.EndObject();
         w.EndObject();
-    }
+    });
     w.EndArray();
     w.EndObject();
     stream.Put('\n');

@@ -35,11 +35,8 @@ void write_node_link_json(const KnowledgeGraph& graph, OutputFile& out) {
     w.EndArray();
     w.Key("links");
     w.StartArray();
-    EdgeTargetPrefetch prefetch(g);
-    for (auto e : boost::make_iterator_range(boost::edges(g))) {
-        prefetch.step();
+    for_each_edge_line(g, stream, [&](const CsrGraph::edge_descriptor& e, std::size_t) {
         const EdgeData& edge = g[e];
-        stream.Put('\n');
         w.StartObject();
         w.Key("source");
         write_string(w, g[boost::source(e, g)].key);
@@ -51,7 +48,7 @@ void write_node_link_json(const KnowledgeGraph& graph, OutputFile& out) {
         }
         write_edge_data(w, edge);
         w.EndObject();
-    }
+    });
     w.EndArray();
     w.EndObject();
     stream.Put('\n');

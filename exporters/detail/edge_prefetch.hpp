@@ -38,4 +38,17 @@ private:
     boost::graph_traits<CsrGraph>::edge_iterator m_near, m_far, m_end;
 };
 
+/// Calls element(e, index) for every edge of `g` in graph order, each on a line of its own
+/// (`stream` gets the '\n'), with the prefetch running ahead: the edge loop of the JSON writers.
+template <typename Stream, typename Element>
+void for_each_edge_line(const CsrGraph& g, Stream& stream, Element element) {
+    EdgeTargetPrefetch prefetch(g);
+    std::size_t index = 0;
+    for (auto e : boost::make_iterator_range(boost::edges(g))) {
+        prefetch.step();
+        stream.Put('\n');
+        element(e, index++);
+    }
+}
+
 }  // namespace kg
