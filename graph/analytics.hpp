@@ -1,4 +1,4 @@
-// Node metrics every exporter writes (DESIGN.md "Graph model": degree, pagerank, component):
+// Node metrics every exporter writes (degree, pagerank, component):
 // in/out degree and weighted degree over all edges, weighted PageRank (the definition networkx
 // uses, so results can be checked against it), weakly connected components with their sizes,
 // and the k-core number of the undirected simple graph. Computed on the frozen graph by the CLI

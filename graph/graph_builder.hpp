@@ -1,6 +1,6 @@
 // GraphBuilder: collects nodes and edge events from the document stream and freezes them into
 // a KnowledgeGraph. Interns keys, keeps the best label per node, aggregates parallel events
-// into one weighted edge per (source, target, kind). Called by the CLI in document order, so
+// into one weighted edge per (source, target, kind). Called by BuildPipeline in document order, so
 // the result does not depend on how many threads extracted the documents.
 #pragma once
 

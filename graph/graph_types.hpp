@@ -1,4 +1,4 @@
-// Vocabulary of the graph model (DESIGN.md "Graph model"): node and edge kinds and their names.
+// Vocabulary of the graph model: node and edge kinds and their names.
 // Used by importers (what they extract), the builder, exporters (what they write) and the CLI.
 #pragma once
 

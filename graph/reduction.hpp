@@ -1,7 +1,7 @@
 // Reduction for viewing: filters that make a graph small enough for a viewer, each reporting
 // what it removed. Every filter returns a new KnowledgeGraph that keeps the order of the nodes
-// and edges it keeps (so output stays deterministic). Called by the CLI after freezing, in a
-// fixed order, before metrics are computed on what is left.
+// and edges it keeps (so output stays deterministic). Called by reduce_graph() (pipeline/) after
+// freezing, in a fixed order, before metrics are computed on what is left.
 #pragma once
 
 #include <cstdint>

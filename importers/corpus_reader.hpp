@@ -1,7 +1,7 @@
 // CorpusReader: the front of the pipeline. Expands the inputs the user named (files, folders,
 // "-" for stdin) into a sorted list of article files, then reads and imports them on several
 // threads and hands the Documents to a sink in input order, so that what follows is the same
-// whatever the thread count. Called by the CLI's build command.
+// whatever the thread count. Called by BuildPipeline and MentionPass.
 #pragma once
 
 #include <cstddef>

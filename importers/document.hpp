@@ -1,6 +1,6 @@
 // Document: what an importer makes of one article — its key, title, aliases, the links it
 // writes (already normalized to keys) and the problems met on the way. The unit of the
-// document stream (DESIGN.md "Data flow"); the CLI feeds it to the GraphBuilder.
+// document stream (docs/ARCHITECTURE.md); BuildPipeline feeds it to the GraphBuilder.
 #pragma once
 
 #include <cstddef>

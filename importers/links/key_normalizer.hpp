@@ -1,5 +1,5 @@
 // KeyNormalizer: turns a link target or an article title into the key links meet on, and the
-// surface form people read (DESIGN.md "Keys and normalization"). ICU does the Unicode work:
+// surface form people read (docs/build.md "Keys"). ICU does the Unicode work:
 // NFC, whitespace classes, case folding. Called by importers for every link and every article.
 #pragma once
 
