@@ -15,8 +15,8 @@
 #include "importers/input_formats.hpp"
 #include "importers/markdown/front_matter.hpp"
 #include "importers/text/line_index.hpp"
-#include "importers/text/sentence_breaks.hpp"
 #include "importers/text/text_decoder.hpp"
+#include "importers/text/windows.hpp"
 
 namespace kg {
 namespace {
@@ -142,25 +142,6 @@ bool cuts_a_word(std::string_view text, const RawLink& raw, std::string_view dis
 }
 
 }  // namespace
-
-// Offsets where a co-occurrence window starts after the first: sentence boundaries (UAX #29),
-// or the line after a blank line.
-std::vector<std::uint32_t> window_breaks(std::string_view text, std::size_t begin,
-                                         CooccurrenceWindow window) {
-    std::vector<std::uint32_t> breaks;
-    if (window == CooccurrenceWindow::paragraph) {
-        for (std::size_t e = text.find('\n', begin); e != std::string_view::npos;
-             e = text.find('\n', e + 1)) {
-            std::size_t k = e + 1;
-            while (k < text.size() && (text[k] == ' ' || text[k] == '\t' || text[k] == '\r')) ++k;
-            if (k < text.size() && text[k] == '\n')
-                breaks.push_back(static_cast<std::uint32_t>(k + 1));
-        }
-    } else if (window == CooccurrenceWindow::sentence) {
-        sentence_breaks(text, begin, breaks);
-    }
-    return breaks;
-}
 
 std::string CorpusIndex::path_key(std::string_view relative_path) const {
     std::string path(strip_article_extension(relative_path));

@@ -13,11 +13,9 @@
 #include "importers/links/key_normalizer.hpp"
 #include "importers/links/link_scanner.hpp"
 #include "importers/text/match_text.hpp"
+#include "importers/text/windows.hpp"
 
 namespace kg {
-
-/// What a co-occurrence window is.
-enum class CooccurrenceWindow { off, sentence, paragraph, article };
 
 struct ImportOptions {
     CaseRule case_rule = CaseRule::fold;
@@ -38,11 +36,6 @@ struct ImportOptions {
     bool wiki_pages = false;
     bool keep_interlanguage = true;
 };
-
-/// Offsets in `text` after `begin` where a co-occurrence window starts (after the first):
-/// sentence boundaries, or the line after a blank line; none for `off` and `article`.
-std::vector<std::uint32_t> window_breaks(std::string_view text, std::size_t begin,
-                                         CooccurrenceWindow window);
 
 /// The files of the corpus by path, so that [label](../other.md) and [[folder/note]] find the
 /// article they name. Paths are relative to the input root, '/'-separated, without extension.
