@@ -144,22 +144,19 @@ std::vector<int> namespace_list(const std::string& list) {
 }
 
 void parse_input(const po::variables_map& vm, BuildSettings& s) {
-    ImportOptions& import = s.import;
-    import.case_rule = choose<CaseRule>(vm, "case",
-                                        {{"fold", CaseRule::fold},
-                                         {"first-letter", CaseRule::first_letter},
-                                         { "sensitive",
-                                           CaseRule::sensitive }});
-    import.case_forced = !vm["case"].defaulted();
-    import.links_in_templates = vm.count("links-in-templates") > 0;
-    import.keep_interlanguage = choose<bool>(vm, "interlanguage",
-                                             {{"keep", true},
-                                              { "drop",
-                                                false }});
+    ImportOptions& options = s.import;
+    options.case_rule = choose<CaseRule>(vm, "case",
+                                         {{"fold", CaseRule::fold},
+                                          {"first-letter", CaseRule::first_letter},
+                                          {"sensitive", CaseRule::sensitive}});
+    options.case_forced = !vm["case"].defaulted();
+    options.links_in_templates = vm.count("links-in-templates") > 0;
+    options.keep_interlanguage =
+        choose<bool>(vm, "interlanguage", {{"keep", true}, {"drop", false}});
     s.keep_redirects = choose<bool>(vm, "redirects", {{"resolve", false}, {"keep", true}});
     s.namespaces = namespace_list(vm["namespaces"].as<std::string>());
-    import.label_first = vm.count("label-first") > 0;
-    import.external = vm.count("external") > 0;
+    options.label_first = vm.count("label-first") > 0;
+    options.external = vm.count("external") > 0;
     if (vm.count("input-format")) {
         const std::string name = vm["input-format"].as<std::string>();
         const InputFormatInfo* f = input_format_named(name);

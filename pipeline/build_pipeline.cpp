@@ -79,15 +79,9 @@ void BuildPipeline::resolve_redirects(ProblemSink& problems) {
 
 void BuildPipeline::read_documents(ProblemSink& problems,
                                    const std::function<void(const ReadProgress&)>& progress) {
-    // The file that first gave each article (for duplicate-key messages): an index into
-    // `sources` per node, 4 bytes an article rather than a copy of key and file name.
     std::vector<std::string>& sources = m_sources;
-    std::vector<std::uint32_t> first_source;
     std::size_t doc_index = 0;
     Redirects& redirects = m_redirects;
-    std::vector<GraphBuilder::ArticleEdge> article_edges;
-    std::vector<GraphBuilder::NodeRequest> node_requests;
-    GraphBuilder& builder = m_builder;
     MentionPass& mentions = *m_mentions;
     ReadStats& stats = m_stats;
     // The mention pass reads the texts of article files again: keep them from the first
@@ -126,36 +120,45 @@ void BuildPipeline::read_documents(ProblemSink& problems,
                           std::move(doc.lang));
             return;
         }
-        ++stats.articles;
-        const NodeId article = builder.add_node(doc.key, doc.kind, doc.lang);
-        if (first_source.size() <= article) first_source.resize(builder.node_count(), 0);
-        if (builder.set_title(article, doc.title)) {
-            first_source[article] = source;
-        } else {
-            problems.report(Problem{ProblemKind::duplicate_key, doc.source, 0, 0,
-                                    "article key '" + doc.key + "' is also the key of '" +
-                                        sources[first_source[article]] +
-                                        "': both files are one node"});
-        }
-        article_edges.clear();
-        node_requests.clear();
-        for (const ExtractedLink& link : doc.links) {
-            node_requests.push_back({link.key, link.target_kind, link.lang});
-        }
-        builder.add_nodes(node_requests);
-        for (std::size_t i = 0; i < doc.links.size(); ++i) {
-            const ExtractedLink& link = doc.links[i];
-            builder.add_surface(node_requests[i].id, link.surface);
-            article_edges.push_back({node_requests[i].id, link.kind, link.suspect ? 1u : 0u});
-        }
-        builder.add_article_edges(article, article_edges);
-        mentions.collect(doc, article, node_requests);
-        stats.links += doc.links.size();
-        stats.unresolved += doc.unresolved_links;
-        stats.urls += doc.external_links;
+        add_article(doc, source, problems);
         if (progress) progress(ReadProgress{doc_index, m_files.size(), reader.wiki_stats()});
     });
     m_wiki = reader.wiki_stats();
+    m_first_source = {};  // needed only while articles arrive
+    m_article_edges = {};
+    m_node_requests = {};
+}
+
+// An article of pass 1: its node and title, its links' nodes and edges, what the mention pass
+// collects from it. `source` indexes m_sources.
+void BuildPipeline::add_article(Document& doc, std::uint32_t source, ProblemSink& problems) {
+    ++m_stats.articles;
+    const NodeId article = m_builder.add_node(doc.key, doc.kind, doc.lang);
+    if (m_first_source.size() <= article) m_first_source.resize(m_builder.node_count(), 0);
+    if (m_builder.set_title(article, doc.title)) {
+        m_first_source[article] = source;
+    } else {
+        problems.report(Problem{ProblemKind::duplicate_key, doc.source, 0, 0,
+                                "article key '" + doc.key + "' is also the key of '" +
+                                    m_sources[m_first_source[article]] +
+                                    "': both files are one node"});
+    }
+    m_article_edges.clear();
+    m_node_requests.clear();
+    for (const ExtractedLink& link : doc.links) {
+        m_node_requests.push_back({link.key, link.target_kind, link.lang});
+    }
+    m_builder.add_nodes(m_node_requests);
+    for (std::size_t i = 0; i < doc.links.size(); ++i) {
+        const ExtractedLink& link = doc.links[i];
+        m_builder.add_surface(m_node_requests[i].id, link.surface);
+        m_article_edges.push_back({m_node_requests[i].id, link.kind, link.suspect ? 1u : 0u});
+    }
+    m_builder.add_article_edges(article, m_article_edges);
+    m_mentions->collect(doc, article, m_node_requests);
+    m_stats.links += doc.links.size();
+    m_stats.unresolved += doc.unresolved_links;
+    m_stats.urls += doc.external_links;
 }
 
 KnowledgeGraph BuildPipeline::freeze() {

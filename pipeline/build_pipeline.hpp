@@ -76,6 +76,8 @@ public:
     const MentionPass& mention_pass() const noexcept { return *m_mentions; }
 
 private:
+    void add_article(Document& doc, std::uint32_t source, ProblemSink& problems);
+
     BuildSettings m_settings;
     std::vector<InputFile> m_files;
     std::unique_ptr<MatchFolder> m_folder;
@@ -83,6 +85,11 @@ private:
     GraphBuilder m_builder;
     std::vector<std::string> m_sources;  ///< input names, each once (pages of a dump share one)
     Redirects m_redirects;
+    // The file that first gave each article (for duplicate-key messages): an index into
+    // m_sources per node, 4 bytes an article rather than a copy of key and file name.
+    std::vector<std::uint32_t> m_first_source;
+    std::vector<GraphBuilder::ArticleEdge> m_article_edges;  // scratch of add_article()
+    std::vector<GraphBuilder::NodeRequest> m_node_requests;  // scratch of add_article()
     ReadStats m_stats;
     WikiInputStats m_wiki;
     RedirectSummary m_redirected;
