@@ -1,4 +1,4 @@
-// DotWriter: KnowledgeGraph -> Graphviz DOT (graphviz.org/doc/info/lang.html), a digraph that
+// write_dot(): KnowledgeGraph -> Graphviz DOT (graphviz.org/doc/info/lang.html), a digraph that
 // dot, neato and sfdp render. Labels, kinds and weights as attributes; colour and size from the
 // metrics; `pos` ("x,y!", pinned) when a layout was computed, so `neato -n` draws kgraph's
 // own positions. Streams to an OutputFile.

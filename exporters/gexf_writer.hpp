@@ -1,4 +1,4 @@
-// GexfWriter: KnowledgeGraph -> GEXF 1.3 (gexf.net/1.3, validated against specs/1.3/gexf.rng),
+// write_gexf(): KnowledgeGraph -> GEXF 1.3 (gexf.net/1.3, validated against specs/1.3/gexf.rng),
 // Gephi's own format. Typed node attributes (kind, lang, key, metrics), edges with weight and
 // kind (so a link and a mention between the same nodes stay two edges), viz:size from PageRank
 // and viz:color from the community when metrics exist. Streams to an OutputFile.

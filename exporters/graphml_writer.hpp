@@ -1,4 +1,4 @@
-// GraphmlWriter: KnowledgeGraph -> GraphML 1.0 (graphml.graphdrawing.org/specification,
+// write_graphml(): KnowledgeGraph -> GraphML 1.0 (graphml.graphdrawing.org/specification,
 // validated against xmlns/1.0/graphml.xsd). Every attribute is declared with a <key> and its
 // attr.type: node label, kind, lang, key; edge kind, weight (double, as Gephi and Cytoscape
 // read weights), articles (int), suspect (int: occurrences whose link text cuts a word). Node ids

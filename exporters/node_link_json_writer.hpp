@@ -1,4 +1,4 @@
-// NodeLinkJsonWriter: KnowledgeGraph -> the node-link JSON that networkx's node_link_graph
+// write_node_link_json(): KnowledgeGraph -> the node-link JSON that networkx's node_link_graph
 // and D3's force layout read: {"directed", "multigraph", "graph", "nodes": [{"id", ...}],
 // "links": [{"source", "target", ...}]}. Node ids are the normalized keys. "multigraph" is
 // true only when two nodes are joined by edges of different kinds; each link then carries

@@ -1,4 +1,4 @@
-// LinkScanner: finds the links written in an article's text — wiki-links ([[T|label]],
+// scan_links(): finds the links written in an article's text — wiki-links ([[T|label]],
 // ![[embed]], nested [[File:…|caption [[X]]]]), Markdown links [label](dest) and <autolinks> —
 // and skips what must not count: fenced code, inline code, HTML comments, Obsidian %%comments%%,
 // and in wikitext <nowiki>, <pre>, <math>, <syntaxhighlight>, <source>. Knows syntax, not
