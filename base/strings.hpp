@@ -62,7 +62,6 @@ inline std::string one_of(const std::vector<std::string_view>& names) {
     return out;
 }
 
-/// A name and the value it stands for.
 /// `text` with its spaces turned into line breaks where a line would pass `width` columns
 /// (greedy; a word longer than the width stands alone; bytes are counted as columns).
 inline std::string wrap(std::string_view text, std::size_t width) {
@@ -82,6 +81,7 @@ inline std::string wrap(std::string_view text, std::size_t width) {
     return out;
 }
 
+/// A name and the value it stands for.
 template <typename Value>
 using NamedValue = std::pair<std::string_view, Value>;
 

@@ -8,8 +8,10 @@
 #include <boost/program_options.hpp>
 
 #include "base/error.hpp"
+#include "base/number_format.hpp"
 #include "base/strings.hpp"
 #include "importers/input_formats.hpp"
+#include "pipeline/build_pipeline.hpp"
 
 namespace kg::cli {
 namespace {
@@ -27,6 +29,34 @@ struct OptionGroups {
     po::options_description hidden;
     OptionGroups();
 };
+
+// The values of each choice option, in the order help and messages list them: the help text,
+// the parsing and the error message all come from these.
+const std::vector<NamedValue<bool>> on_off{{"on", true}, {"off", false}};
+const std::vector<NamedValue<CaseRule>> case_rules{{"fold", CaseRule::fold},
+                                                   {"first-letter", CaseRule::first_letter},
+                                                   {"sensitive", CaseRule::sensitive}};
+const std::vector<NamedValue<bool>> redirect_modes{{"resolve", false}, {"keep", true}};
+const std::vector<NamedValue<bool>> interlanguage_modes{{"keep", true}, {"drop", false}};
+const std::vector<NamedValue<CooccurrenceWindow>> windows{
+    {"sentence", CooccurrenceWindow::sentence},
+    {"paragraph", CooccurrenceWindow::paragraph},
+    {"article", CooccurrenceWindow::article},
+    {"off", CooccurrenceWindow::off}};
+const std::vector<NamedValue<RankBy>> rankings{
+    {"pagerank", RankBy::pagerank}, {"degree", RankBy::degree}, {"weight", RankBy::weight}};
+const std::vector<NamedValue<MetricsMode>> metrics_modes{
+    {"auto", MetricsMode::automatic}, {"on", MetricsMode::on}, {"off", MetricsMode::off}};
+const std::vector<NamedValue<std::optional<LayoutAlgorithm>>> layouts{
+    {"fa2", LayoutAlgorithm::force_atlas2},
+    {"fr", LayoutAlgorithm::fruchterman_reingold},
+    {"none", std::nullopt}};
+
+/// "a|b|c: `text`", the help of a choice option.
+template <typename Value>
+std::string choice_help(const std::vector<NamedValue<Value>>& choices, const std::string& text) {
+    return join(names_of(choices), "|") + ": " + text;
+}
 
 std::string input_format_help() {
     std::string by_suffix;
@@ -54,24 +84,24 @@ OptionGroups::OptionGroups() {
         ("progress", "show a progress line (default: only on a terminal)");
     input.add_options()
         ("input-format,F", po::value<std::string>(), input_format_help().c_str())
-        ("case", po::value<std::string>()->default_value("fold"), "fold|first-letter|sensitive: how letter case compares in keys")
+        ("case", po::value<std::string>()->default_value("fold"), choice_help(case_rules, "how letter case compares in keys").c_str())
         ("label-first", "read [[A|B]] as label A, target B (Dendron vaults)")
         ("external", "make URLs of Markdown links 'external' nodes")
         ("threads,j", po::value<unsigned>(), "threads to use (default: all cores)")
         ("namespaces", po::value<std::string>()->default_value("0,14"), "wiki input: namespaces whose pages become nodes (0 articles, 14 categories)")
-        ("redirects", po::value<std::string>()->default_value("resolve"), "resolve|keep: wiki redirects: links land on the target; keep also keeps redirect nodes with a 'redirect' edge")
-        ("interlanguage", po::value<std::string>()->default_value("keep"), "keep|drop: wiki input: [[zh:…]] links as 'interlanguage' edges, or none")
+        ("redirects", po::value<std::string>()->default_value("resolve"), choice_help(redirect_modes, "wiki redirects: links land on the target; keep also keeps redirect nodes with a 'redirect' edge").c_str())
+        ("interlanguage", po::value<std::string>()->default_value("keep"), choice_help(interlanguage_modes, "wiki input: [[zh:…]] links as 'interlanguage' edges, or none").c_str())
         ("links-in-templates", "wikitext: count links written inside {{templates}}");
     mentions.add_options()
-        ("mentions", po::value<std::string>()->default_value("on"), "on|off: spot unlinked mentions of known names")
+        ("mentions", po::value<std::string>()->default_value("on"), choice_help(on_off, "spot unlinked mentions of known names").c_str())
         ("entities", po::value<std::string>(), "names to spot even if never linked: TSV name<TAB>alias|alias<TAB>type, or JSON lines")
         ("stopwords", po::value<std::vector<std::string>>(), "FILE of forms never spotted (one a line); 'none' drops the built-in list; repeatable")
         ("min-link-prob", po::value<double>()->default_value(0.02, "0.02"), "spot a form only if at least this share of its occurrences are links")
         ("max-df", po::value<double>()->default_value(1.0, "1"), "spot a form only if it occurs in at most this share of articles")
         ("fold-han", "fold Traditional Chinese to Simplified in keys and matching (華為 = 华为)")
-        ("cooccurrence", po::value<std::string>()->default_value("sentence"), "sentence|paragraph|article|off: window for co-occurrence edges")
+        ("cooccurrence", po::value<std::string>()->default_value("sentence"), choice_help(windows, "window for co-occurrence edges").c_str())
         ("max-window-entities", po::value<std::size_t>()->default_value(50), "entities per window at most (the first N)")
-        ("suspect-links", po::value<std::string>()->default_value("on"), "on|off: check whether link texts cut words (ICU segmentation; costs time on CJK text)")
+        ("suspect-links", po::value<std::string>()->default_value("on"), choice_help(on_off, "check whether link texts cut words (ICU segmentation; costs time on CJK text)").c_str())
         ("report", po::value<std::string>(), "write every suspect link (text cutting a word) to FILE")
         ("keep-texts", po::value<double>()->default_value(512, "512"), "MB of article texts kept from the first pass for mention spotting (beyond: read again; 0: always read again; standard input is always kept)");
     reduce.add_options()
@@ -84,14 +114,14 @@ OptionGroups::OptionGroups() {
         ("depth", po::value<std::uint32_t>()->default_value(1), "steps around --focus")
         ("largest-component", "keep the largest weakly connected component")
         ("top", po::value<std::size_t>(), "keep the N best-ranked nodes")
-        ("rank-by", po::value<std::string>()->default_value("pagerank"), "pagerank|degree|weight: ranking for --top");
+        ("rank-by", po::value<std::string>()->default_value("pagerank"), choice_help(rankings, "ranking for --top").c_str());
     output.add_options()
         ("output,o", po::value<std::vector<std::string>>(), "output file; repeat for several; '-' is stdout")
         ("output-format,f", po::value<std::string>(), output_format_help().c_str())
-        ("layout", po::value<std::string>()->default_value("fa2"), "fa2|fr|none: x, y by ForceAtlas2 with Barnes-Hut (default; by default only up to 100,000 nodes, --layout fa2 forces it) or Boost's Fruchterman-Reingold (slow past 2,000 nodes)")
+        ("layout", po::value<std::string>()->default_value("fa2"), choice_help(layouts, "x, y by ForceAtlas2 with Barnes-Hut (default; by default only up to " + grouped(layout_node_limit) + " nodes, --layout fa2 forces it) or Boost's Fruchterman-Reingold (slow past 2,000 nodes)").c_str())
         ("yed", "GraphML: add yEd's node graphics (label, colour, size, position), the only labels yEd shows")
         ("layout-iterations", po::value<std::uint32_t>()->default_value(200), "iterations of the layout")
-        ("metrics", po::value<std::string>()->default_value("auto"), "auto|on|off: degree, weighted degree, PageRank, weak component, k-core, Louvain community on every node (auto: up to 10,000,000 edges; on forces them)")
+        ("metrics", po::value<std::string>()->default_value("auto"), choice_help(metrics_modes, "degree, weighted degree, PageRank, weak component, k-core, Louvain community on every node (auto: up to " + grouped(metrics_edge_limit) + " edges; on forces them)").c_str())
         ("overwrite,O", "replace output files that exist");
     errors.add_options()
         ("strict", "stop with exit code 1 at the first input problem")
@@ -109,8 +139,6 @@ Value choose(const po::variables_map& vm, const std::string& option,
     throw UsageError("build: unknown --" + option + " '" + value + "': use " +
                      one_of(names_of(choices)));
 }
-
-const std::vector<NamedValue<bool>> on_off{{"on", true}, {"off", false}};
 
 /// A comma-separated list of kinds (node or edge), empty items ignored.
 template <typename Kind, std::size_t N>
@@ -145,15 +173,11 @@ std::vector<int> namespace_list(const std::string& list) {
 
 void parse_input(const po::variables_map& vm, BuildSettings& s) {
     ImportOptions& options = s.import;
-    options.case_rule = choose<CaseRule>(vm, "case",
-                                         {{"fold", CaseRule::fold},
-                                          {"first-letter", CaseRule::first_letter},
-                                          {"sensitive", CaseRule::sensitive}});
+    options.case_rule = choose(vm, "case", case_rules);
     options.case_forced = !vm["case"].defaulted();
     options.links_in_templates = vm.count("links-in-templates") > 0;
-    options.keep_interlanguage =
-        choose<bool>(vm, "interlanguage", {{"keep", true}, {"drop", false}});
-    s.keep_redirects = choose<bool>(vm, "redirects", {{"resolve", false}, {"keep", true}});
+    options.keep_interlanguage = choose(vm, "interlanguage", interlanguage_modes);
+    s.keep_redirects = choose(vm, "redirects", redirect_modes);
     s.namespaces = namespace_list(vm["namespaces"].as<std::string>());
     options.label_first = vm.count("label-first") > 0;
     options.external = vm.count("external") > 0;
@@ -181,11 +205,7 @@ void parse_mentions(const po::variables_map& vm, BuildSettings& s) {
     MentionSettings& m = s.mentions;
     m.mentions = choose(vm, "mentions", on_off);
     s.mentions_given = !vm["mentions"].defaulted();
-    m.window = choose<CooccurrenceWindow>(vm, "cooccurrence",
-                                          {{"sentence", CooccurrenceWindow::sentence},
-                                           {"paragraph", CooccurrenceWindow::paragraph},
-                                           {"article", CooccurrenceWindow::article},
-                                           {"off", CooccurrenceWindow::off}});
+    m.window = choose(vm, "cooccurrence", windows);
     s.window_given = !vm["cooccurrence"].defaulted();
     m.max_window_entities = vm["max-window-entities"].as<std::size_t>();
     const double keep_texts = vm["keep-texts"].as<double>();
@@ -243,20 +263,12 @@ void parse_reduction(const po::variables_map& vm, ReduceSettings& r) {
     r.depth = vm["depth"].as<std::uint32_t>();
     r.largest_component = vm.count("largest-component") > 0;
     if (vm.count("top")) r.top = vm["top"].as<std::size_t>();
-    r.rank_by = choose<RankBy>(
-        vm, "rank-by",
-        {{"pagerank", RankBy::pagerank}, {"degree", RankBy::degree}, {"weight", RankBy::weight}});
+    r.rank_by = choose(vm, "rank-by", rankings);
 }
 
 void parse_steps(const po::variables_map& vm, BuildSettings& s) {
-    s.metrics = choose<MetricsMode>(
-        vm, "metrics",
-        {{"auto", MetricsMode::automatic}, {"on", MetricsMode::on}, {"off", MetricsMode::off}});
-    const std::optional<LayoutAlgorithm> layout =
-        choose<std::optional<LayoutAlgorithm>>(vm, "layout",
-                                               {{"fa2", LayoutAlgorithm::force_atlas2},
-                                                {"fr", LayoutAlgorithm::fruchterman_reingold},
-                                                {"none", std::nullopt}});
+    s.metrics = choose(vm, "metrics", metrics_modes);
+    const std::optional<LayoutAlgorithm> layout = choose(vm, "layout", layouts);
     s.layout = layout.has_value();
     s.layout_forced = s.layout && !vm["layout"].defaulted();
     s.layout_options.algorithm = layout.value_or(LayoutAlgorithm::force_atlas2);

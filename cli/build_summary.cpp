@@ -63,8 +63,9 @@ std::string reduction_lines(const std::vector<ReductionStep>& steps, const Knowl
 
 std::string metrics_line(const MetricsReport& report, std::size_t edges) {
     if (report.skipped) {
-        return "kgraph: metrics skipped: " + grouped(edges) +
-               " edges (more than 10,000,000, where communities and k-cores take ~110 bytes an "
+        return "kgraph: metrics skipped: " + grouped(edges) + " edges (more than " +
+               grouped(metrics_edge_limit) +
+               ", where communities and k-cores take ~110 bytes an "
                "edge more; --metrics on forces them, or reduce with --top N)\n";
     }
     if (!report.computed) return {};
@@ -82,8 +83,9 @@ std::string metrics_line(const MetricsReport& report, std::size_t edges) {
 std::string layout_line(const LayoutReport& report, const LayoutOptions& options,
                         std::size_t nodes) {
     if (report.skipped) {
-        return "kgraph: layout skipped: " + grouped(nodes) +
-               " nodes (more than 100,000; --layout fa2 forces it, in minutes, or reduce with "
+        return "kgraph: layout skipped: " + grouped(nodes) + " nodes (more than " +
+               grouped(layout_node_limit) +
+               "; --layout fa2 forces it, in minutes, or reduce with "
                "--top N)\n";
     }
     if (!report.computed) return {};
