@@ -94,19 +94,15 @@ InputKind input_kind_for_name(std::string_view name) {
     return InputKind::article;
 }
 
+// An extension (".md") has one dot, as every suffix of the table: ending in a suffix is being it.
 bool is_article_extension(std::string_view extension) {
-    const std::string e = ascii_lower(extension);
-    for (std::string_view s : input_folder_suffixes())
-        if (e == s) return true;
-    return false;
+    const InputFormatInfo* f = format_for_suffix(ascii_lower(extension));
+    return f && f->in_folders;
 }
 
 Dialect dialect_for_extension(std::string_view extension) {
-    const std::string e = ascii_lower(extension);
-    for (const InputFormatInfo& f : input_formats())
-        for (std::string_view s : f.suffixes)
-            if (e == s && f.format.dialect) return *f.format.dialect;
-    return Dialect::markdown;
+    const InputFormatInfo* f = format_for_suffix(ascii_lower(extension));
+    return f && f->format.dialect ? *f->format.dialect : Dialect::markdown;
 }
 
 }  // namespace kg
