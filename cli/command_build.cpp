@@ -5,9 +5,11 @@
 #include <chrono>
 #include <filesystem>
 #include <iostream>
+#include <map>
 #include <memory>
 #include <thread>
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "base/error.hpp"
@@ -26,32 +28,75 @@ namespace fs = std::filesystem;
 /// An output being written: one file, or a folder format's files in its folder_files order.
 struct OpenOutput {
     OutputRequest request;
-    std::vector<std::unique_ptr<OutputFile>> files;
+    std::unique_ptr<OutputFile> file;
+    std::unique_ptr<OutputFolder> folder;
 };
 
-void refuse_existing(const std::string& what, const std::string& path, bool overwrite) {
+/// The same file or folder: one inode, or (for paths not there yet) one absolute path.
+bool same_path(const std::string& a, const std::string& b) {
     std::error_code ec;
-    if (!overwrite && fs::exists(path, ec))
-        throw UsageError("build: " + what + " '" + path +
-                         "' exists: add -O/--overwrite to replace it");
+    if (fs::exists(a, ec) && fs::exists(b, ec)) return fs::equivalent(a, b, ec);
+    return fs::weakly_canonical(a, ec) == fs::weakly_canonical(b, ec);
 }
 
-// Refuses outputs that would replace a file without -O, or that name a folder.
-void check_outputs(const BuildOptions& options) {
+// Refuses, before anything is read: an output that exists without -O, or that is not a regular
+// file kgraph may replace (a device, FIFO, symlink, a folder that holds other files), or that
+// is one of the inputs; the report and the outputs at one path.
+std::vector<std::pair<std::string, std::string>> check_outputs(const BuildOptions& options) {
+    std::vector<std::pair<std::string, std::string>> paths;  // what ("output", "report"), path
     for (const OutputRequest& o : options.outputs) {
-        if (o.format->is_folder()) {
-            for (std::string_view name : o.format->folder_files)
-                refuse_existing("output", (fs::path(o.path) / name).string(), options.overwrite);
+        if (o.path == "-") continue;
+        const std::string why =
+            refuse_output_path(o.path, o.format->is_folder(), o.format->folder_files);
+        if (!why.empty())
+            throw UsageError("build: output '" + o.path + "' " + why + "; name another path");
+        std::error_code ec;
+        if (!options.overwrite && fs::exists(fs::symlink_status(o.path, ec)))
+            throw UsageError("build: output '" + o.path +
+                             "' exists: add -O/--overwrite to replace it");
+        if (!o.format->is_folder()) {
+            paths.emplace_back("output", o.path);
             continue;
         }
-        if (o.path == "-") continue;
-        std::error_code ec;
-        if (fs::is_directory(o.path, ec))
-            throw UsageError("build: output '" + o.path + "' is a folder: name a file");
-        refuse_existing("output", o.path, options.overwrite);
+        for (std::string_view name : o.format->folder_files)
+            paths.emplace_back("output", (fs::path(o.path) / name).string());
     }
-    if (!options.report_path.empty())
-        refuse_existing("report", options.report_path, options.overwrite);
+    if (!options.report_path.empty()) {
+        const std::string why = refuse_output_path(options.report_path, false, {});
+        if (!why.empty())
+            throw UsageError("build: report '" + options.report_path + "' " + why +
+                             "; name another path");
+        std::error_code ec;
+        if (!options.overwrite && fs::exists(fs::symlink_status(options.report_path, ec)))
+            throw UsageError("build: report '" + options.report_path +
+                             "' exists: add -O/--overwrite to replace it");
+        for (const auto& [what, path] : paths) {
+            if (same_path(path, options.report_path))
+                throw UsageError("build: --report '" + options.report_path +
+                                 "' is also an output: name another file");
+        }
+        paths.emplace_back("report", options.report_path);
+    }
+    return paths;
+}
+
+// Refuses an output (or the report) that is one of the input files, a folder's files included.
+void refuse_inputs_as_outputs(const std::vector<std::pair<std::string, std::string>>& paths,
+                              const std::vector<InputFile>& inputs) {
+    std::map<std::pair<dev_t, ino_t>, const std::pair<std::string, std::string>*> existing;
+    for (const auto& p : paths) {
+        struct stat st {};
+        if (::stat(p.second.c_str(), &st) == 0) existing[{st.st_dev, st.st_ino}] = &p;
+    }
+    if (existing.empty()) return;
+    for (const InputFile& input : inputs) {
+        struct stat st {};
+        if (input.path == "-" || ::stat(input.path.c_str(), &st) != 0) continue;
+        const auto hit = existing.find({st.st_dev, st.st_ino});
+        if (hit == existing.end()) continue;
+        throw UsageError("build: " + hit->second->first + " '" + hit->second->second +
+                         "' is an input: writing it would destroy what is read; name another path");
+    }
 }
 
 std::unique_ptr<OutputFile> open_file(const std::string& path) {
@@ -63,28 +108,32 @@ std::unique_ptr<OutputFile> open_file(const std::string& path) {
 }
 
 OpenOutput open_output(const OutputRequest& request) {
-    OpenOutput out{request, {}};
+    OpenOutput out{request, {}, {}};
     if (!request.format->is_folder()) {
-        out.files.push_back(open_file(request.path));
+        out.file = open_file(request.path);
         return out;
     }
-    std::error_code ec;
-    fs::create_directories(request.path, ec);
-    for (std::string_view name : request.format->folder_files)
-        out.files.push_back(open_file((fs::path(request.path) / name).string()));
+    try {
+        out.folder = std::make_unique<OutputFolder>(request.path, request.format->folder_files);
+    } catch (const OutputError& e) {
+        throw UsageError(std::string("build: ") + e.what());
+    }
     return out;
 }
 
-// Writes the graph in its format; a folder format's files are closed last to first.
+// Writes the graph in its format and puts it in place (a folder's files together).
 WrittenOutput write_output(const KnowledgeGraph& graph, OpenOutput& out,
                            const WriteOptions& options) {
-    std::vector<OutputFile*> files;
-    for (const auto& f : out.files) files.push_back(f.get());
+    const std::vector<OutputFile*> files =
+        out.folder ? out.folder->files() : std::vector<OutputFile*>{out.file.get()};
     out.request.format->write(graph, files, options);
     WrittenOutput written{out.request.path, out.request.format->name, 0};
-    for (auto f = files.rbegin(); f != files.rend(); ++f) {
-        (*f)->close();
-        written.bytes += (*f)->bytes_written();
+    if (out.folder) {
+        out.folder->close();
+        written.bytes = out.folder->bytes_written();
+    } else {
+        out.file->close();
+        written.bytes = out.file->bytes_written();
     }
     return written;
 }
@@ -101,9 +150,10 @@ public:
         m_options = parse_build_options(args, ::isatty(STDERR_FILENO) != 0,
                                         std::max(1u, std::thread::hardware_concurrency()));
         if (m_options.show_help) return;
-        check_outputs(m_options);
+        const auto output_paths = check_outputs(m_options);
         // Inputs are checked before outputs are created, so a typo leaves no temp files behind.
         m_pipeline = std::make_unique<BuildPipeline>(m_options.build);
+        refuse_inputs_as_outputs(output_paths, m_pipeline->files());
         for (const OutputRequest& o : m_options.outputs) m_outputs.push_back(open_output(o));
         if (!m_options.report_path.empty()) m_report = open_file(m_options.report_path);
     }

@@ -5,10 +5,12 @@
 
 #include "base/error.hpp"
 #include "cli/command.hpp"
+#include "exporters/output_file.hpp"
 
 int main(int argc, char** argv) {
     using namespace kg::cli;
     std::ios::sync_with_stdio(false);
+    kg::install_output_cleanup();
     const std::vector<std::string> words(argv + 1, argv + argc);
     try {
         if (words.empty()) {
