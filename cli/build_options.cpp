@@ -2,8 +2,11 @@
 // Format names, suffixes and their messages come from the format tables.
 #include "cli/build_options.hpp"
 
+#include <cmath>
+#include <cstdlib>
 #include <optional>
 #include <sstream>
+#include <stdexcept>
 
 #include <boost/program_options.hpp>
 
@@ -58,6 +61,74 @@ std::string choice_help(const std::vector<NamedValue<Value>>& choices, const std
     return join(names_of(choices), "|") + ": " + text;
 }
 
+/// A numeric option's range: stated in its help, checked on every value (nan and inf never
+/// pass; a whole number takes digits only, so a minus sign cannot wrap around).
+struct NumberRange {
+    std::string_view option;
+    double low;
+    double high;
+    bool whole;              ///< digits only
+    bool above_low = false;  ///< low itself is out
+    bool below_high = false;
+};
+const std::vector<NumberRange> number_ranges{
+    {"threads", 1, 256, true},
+    {"min-link-prob", 0, 1, false},
+    {"max-df", 0, 1, false, true},
+    {"max-window-entities", 2, 1e6, true},
+    {"keep-texts", 0, 1e9, false},
+    {"min-weight", 1, 4294967295.0, true},
+    {"backbone", 0, 1, false, true, true},
+    {"max-edges-per-node", 1, 1e9, true},
+    {"depth", 0, 1e6, true},
+    {"top", 1, 1e12, true},
+    {"layout-iterations", 0, 1e6, true},
+    {"max-reports", 0, 1e12, true},
+};
+
+const NumberRange& range_of(std::string_view option) {
+    for (const NumberRange& r : number_ranges)
+        if (r.option == option) return r;
+    throw std::logic_error("no range for --" + std::string(option));
+}
+
+std::string range_text(const NumberRange& r) {
+    const auto bound = [](double v) { return grouped(static_cast<std::uint64_t>(v)); };
+    std::string text = r.whole ? "a whole number " : "a number ";
+    text += r.above_low ? "above " : "from ";
+    text += bound(r.low);
+    text += r.below_high ? " and below " : r.above_low ? " and at most " : " to ";
+    return text + bound(r.high);
+}
+
+/// `text` and the range of --`option`, for its help.
+std::string number_help(std::string_view option, const std::string& text) {
+    return text + " [" + range_text(range_of(option)) + "]";
+}
+
+/// The value of the numeric option --`option`, checked against its range; else a usage error.
+double number(const po::variables_map& vm, std::string_view option) {
+    const NumberRange& r = range_of(option);
+    const std::string text = vm[std::string(option)].as<std::string>();
+    double value = 0;
+    bool ok = !text.empty();
+    if (r.whole) {
+        ok = ok && text.size() <= 15 && text.find_first_not_of("0123456789") == std::string::npos;
+        if (ok) value = static_cast<double>(std::stoull(text));
+    } else {
+        char* end = nullptr;
+        const bool plain = ok && text.find_first_of(" \t\n") == std::string::npos;
+        value = plain ? std::strtod(text.c_str(), &end) : 0;
+        ok = plain && end == text.c_str() + text.size() && std::isfinite(value);
+    }
+    ok = ok && (r.above_low ? value > r.low : value >= r.low) &&
+         (r.below_high ? value < r.high : value <= r.high);
+    if (!ok)
+        throw UsageError("build: --" + std::string(option) + " takes " + range_text(r) + " (got '" +
+                         text + "')");
+    return value;
+}
+
 std::string input_format_help() {
     std::string by_suffix;
     for (const InputFormatInfo& f : input_formats()) {
@@ -87,7 +158,7 @@ OptionGroups::OptionGroups() {
         ("case", po::value<std::string>()->default_value("fold"), choice_help(case_rules, "how letter case compares in keys").c_str())
         ("label-first", "read [[A|B]] as label A, target B (Dendron vaults)")
         ("external", "make URLs of Markdown links 'external' nodes")
-        ("threads,j", po::value<unsigned>(), "threads to use (default: all cores)")
+        ("threads,j", po::value<std::string>(), number_help("threads", "threads to use (default: all cores)").c_str())
         ("namespaces", po::value<std::string>()->default_value("0,14"), "wiki input: namespaces whose pages become nodes (0 articles, 14 categories)")
         ("redirects", po::value<std::string>()->default_value("resolve"), choice_help(redirect_modes, "wiki redirects: links land on the target; keep also keeps redirect nodes with a 'redirect' edge").c_str())
         ("interlanguage", po::value<std::string>()->default_value("keep"), choice_help(interlanguage_modes, "wiki input: [[zh:…]] links as 'interlanguage' edges, or none").c_str())
@@ -96,36 +167,36 @@ OptionGroups::OptionGroups() {
         ("mentions", po::value<std::string>()->default_value("on"), choice_help(on_off, "spot unlinked mentions of known names").c_str())
         ("entities", po::value<std::string>(), "names to spot even if never linked: TSV name<TAB>alias|alias<TAB>type, or JSON lines")
         ("stopwords", po::value<std::vector<std::string>>(), "FILE of forms never spotted (one a line); 'none' drops the built-in list; repeatable")
-        ("min-link-prob", po::value<double>()->default_value(0.02, "0.02"), "spot a form only if at least this share of its occurrences are links")
-        ("max-df", po::value<double>()->default_value(1.0, "1"), "spot a form only if it occurs in at most this share of articles")
+        ("min-link-prob", po::value<std::string>()->default_value("0.02"), number_help("min-link-prob", "spot a form only if at least this share of its occurrences are links").c_str())
+        ("max-df", po::value<std::string>()->default_value("1"), number_help("max-df", "spot a form only if it occurs in at most this share of articles").c_str())
         ("fold-han", "fold Traditional Chinese to Simplified in keys and matching (華為 = 华为)")
         ("cooccurrence", po::value<std::string>()->default_value("sentence"), choice_help(windows, "window for co-occurrence edges").c_str())
-        ("max-window-entities", po::value<std::size_t>()->default_value(50), "entities per window at most (the first N)")
+        ("max-window-entities", po::value<std::string>()->default_value("50"), number_help("max-window-entities", "entities per window at most (the first N)").c_str())
         ("suspect-links", po::value<std::string>()->default_value("on"), choice_help(on_off, "check whether link texts cut words (ICU segmentation; costs time on CJK text)").c_str())
         ("report", po::value<std::string>(), "write every suspect link (text cutting a word) to FILE")
-        ("keep-texts", po::value<double>()->default_value(512, "512"), "MB of article texts kept from the first pass for mention spotting (beyond: read again; 0: always read again; standard input is always kept)");
+        ("keep-texts", po::value<std::string>()->default_value("512"), number_help("keep-texts", "MB of article texts kept from the first pass for mention spotting (beyond: read again; 0: always read again; standard input is always kept)").c_str());
     reduce.add_options()
         ("node-kinds", po::value<std::string>(), "keep only these node kinds, e.g. article,entity")
         ("edge-kinds", po::value<std::string>(), "keep only these edge kinds, e.g. link,mention")
-        ("min-weight", po::value<std::uint32_t>(), "drop edges lighter than W")
-        ("backbone", po::value<double>(), "keep edges significant at ALPHA (disparity filter, e.g. 0.05)")
-        ("max-edges-per-node", po::value<std::size_t>(), "keep each node's K heaviest edges")
+        ("min-weight", po::value<std::string>(), number_help("min-weight", "drop edges lighter than W").c_str())
+        ("backbone", po::value<std::string>(), number_help("backbone", "keep edges significant at ALPHA (disparity filter, e.g. 0.05)").c_str())
+        ("max-edges-per-node", po::value<std::string>(), number_help("max-edges-per-node", "keep each node's K heaviest edges").c_str())
         ("focus", po::value<std::string>(), "keep the nodes around NODE (its key or title)")
-        ("depth", po::value<std::uint32_t>()->default_value(1), "steps around --focus")
+        ("depth", po::value<std::string>()->default_value("1"), number_help("depth", "steps around --focus").c_str())
         ("largest-component", "keep the largest weakly connected component")
-        ("top", po::value<std::size_t>(), "keep the N best-ranked nodes")
+        ("top", po::value<std::string>(), number_help("top", "keep the N best-ranked nodes").c_str())
         ("rank-by", po::value<std::string>()->default_value("pagerank"), choice_help(rankings, "ranking for --top").c_str());
     output.add_options()
         ("output,o", po::value<std::vector<std::string>>(), "output file; repeat for several; '-' is stdout")
         ("output-format,f", po::value<std::string>(), output_format_help().c_str())
         ("layout", po::value<std::string>()->default_value("fa2"), choice_help(layouts, "x, y by ForceAtlas2 with Barnes-Hut (default; by default only up to " + grouped(layout_node_limit) + " nodes, --layout fa2 forces it) or Boost's Fruchterman-Reingold (slow past 2,000 nodes)").c_str())
         ("yed", "GraphML: add yEd's node graphics (label, colour, size, position), the only labels yEd shows")
-        ("layout-iterations", po::value<std::uint32_t>()->default_value(200), "iterations of the layout")
+        ("layout-iterations", po::value<std::string>()->default_value("200"), number_help("layout-iterations", "iterations of the layout").c_str())
         ("metrics", po::value<std::string>()->default_value("auto"), choice_help(metrics_modes, "degree, weighted degree, PageRank, weak component, k-core, Louvain community on every node (auto: up to " + grouped(metrics_edge_limit) + " edges; on forces them)").c_str())
         ("overwrite,O", "replace output files that exist");
     errors.add_options()
         ("strict", "stop with exit code 1 at the first input problem")
-        ("max-reports", po::value<std::size_t>()->default_value(10), "problems printed per kind (the summary counts all)");
+        ("max-reports", po::value<std::string>()->default_value("10"), number_help("max-reports", "problems printed per kind (the summary counts all)").c_str());
     hidden.add_options()("input", po::value<std::vector<std::string>>(), "input");
     // clang-format on
 }
@@ -143,7 +214,7 @@ Value choose(const po::variables_map& vm, const std::string& option,
 /// A comma-separated list of kinds (node or edge), empty items ignored.
 template <typename Kind, std::size_t N>
 std::vector<Kind> kinds_named(const std::string& list, const std::array<Kind, N>& all,
-                              const std::string& what) {
+                              const std::string& what, const std::string& option) {
     std::vector<NamedValue<Kind>> choices;
     for (Kind k : all) choices.emplace_back(to_string(k), k);
     std::vector<Kind> kinds;
@@ -155,6 +226,9 @@ std::vector<Kind> kinds_named(const std::string& list, const std::array<Kind, N>
                              one_of(names_of(choices)));
         kinds.push_back(*k);
     }
+    if (kinds.empty())
+        throw UsageError("build: --" + option + " names no " + what + ": give one or more of " +
+                         join(names_of(choices), ","));
     return kinds;
 }
 
@@ -190,8 +264,7 @@ void parse_input(const po::variables_map& vm, BuildSettings& s) {
         s.input_format = f->format;
     }
     if (vm.count("threads")) {
-        s.threads = vm["threads"].as<unsigned>();
-        if (s.threads == 0) throw UsageError("build: --threads must be at least 1");
+        s.threads = static_cast<unsigned>(number(vm, "threads"));
     }
     if (!vm.count("input")) {
         throw UsageError(
@@ -207,23 +280,15 @@ void parse_mentions(const po::variables_map& vm, BuildSettings& s) {
     s.mentions_given = !vm["mentions"].defaulted();
     m.window = choose(vm, "cooccurrence", windows);
     s.window_given = !vm["cooccurrence"].defaulted();
-    m.max_window_entities = vm["max-window-entities"].as<std::size_t>();
-    const double keep_texts = vm["keep-texts"].as<double>();
-    if (!(keep_texts >= 0) || keep_texts > 1e9)
-        throw UsageError("build: --keep-texts takes megabytes, 0 or more (e.g. 512)");
-    s.keep_texts = static_cast<std::size_t>(keep_texts * 1e6);
-    if (m.max_window_entities < 2)
-        throw UsageError("build: --max-window-entities must be at least 2");
+    m.max_window_entities = static_cast<std::size_t>(number(vm, "max-window-entities"));
+    s.keep_texts = static_cast<std::size_t>(number(vm, "keep-texts") * 1e6);
     GazetteerFilter& filter = m.filter;
-    filter.min_link_probability = vm["min-link-prob"].as<double>();
-    filter.max_document_frequency = vm["max-df"].as<double>();
-    if (filter.min_link_probability < 0 || filter.min_link_probability > 1 ||
-        filter.max_document_frequency < 0 || filter.max_document_frequency > 1) {
-        throw UsageError(
-            "build: --min-link-prob and --max-df take a share between 0 and 1, e.g. 0.02");
-    }
+    filter.min_link_probability = number(vm, "min-link-prob");
+    filter.max_document_frequency = number(vm, "max-df");
     if (vm.count("stopwords")) {
         for (const std::string& arg : vm["stopwords"].as<std::vector<std::string>>()) {
+            if (arg.empty())
+                throw UsageError("build: --stopwords names no file: name one, or none");
             if (arg == "none") {
                 filter.builtin_stop_words = false;
             } else {
@@ -231,7 +296,10 @@ void parse_mentions(const po::variables_map& vm, BuildSettings& s) {
             }
         }
     }
-    if (vm.count("entities")) m.entities_file = vm["entities"].as<std::string>();
+    if (vm.count("entities")) {
+        m.entities_file = vm["entities"].as<std::string>();
+        if (m.entities_file.empty()) throw UsageError("build: --entities names no file: name one");
+    }
     s.fold_han = vm.count("fold-han") > 0;
     s.import.suspect_links = choose(vm, "suspect-links", on_off);
 }
@@ -243,26 +311,19 @@ void parse_reduction(const po::variables_map& vm, ReduceSettings& r) {
             vm["node-kinds"].as<std::string>(),
             std::array<NodeKind, node_kind_count>{NodeKind::article, NodeKind::entity,
                                                   NodeKind::category, NodeKind::external},
-            "node kind");
+            "node kind", "node-kinds");
     }
     if (vm.count("edge-kinds"))
-        r.edge_kinds = kinds_named(vm["edge-kinds"].as<std::string>(), all_edge_kinds, "edge kind");
-    if (vm.count("min-weight")) r.min_weight = vm["min-weight"].as<std::uint32_t>();
-    if (vm.count("backbone")) {
-        r.backbone = vm["backbone"].as<double>();
-        if (*r.backbone <= 0 || *r.backbone >= 1)
-            throw UsageError(
-                "build: --backbone takes a significance level between 0 and 1, e.g. 0.05");
-    }
-    if (vm.count("max-edges-per-node")) {
-        r.max_edges_per_node = vm["max-edges-per-node"].as<std::size_t>();
-        if (*r.max_edges_per_node == 0)
-            throw UsageError("build: --max-edges-per-node must be at least 1");
-    }
+        r.edge_kinds = kinds_named(vm["edge-kinds"].as<std::string>(), all_edge_kinds, "edge kind",
+                                   "edge-kinds");
+    if (vm.count("min-weight")) r.min_weight = static_cast<std::uint32_t>(number(vm, "min-weight"));
+    if (vm.count("backbone")) r.backbone = number(vm, "backbone");
+    if (vm.count("max-edges-per-node"))
+        r.max_edges_per_node = static_cast<std::size_t>(number(vm, "max-edges-per-node"));
     if (vm.count("focus")) r.focus = vm["focus"].as<std::string>();
-    r.depth = vm["depth"].as<std::uint32_t>();
+    r.depth = static_cast<std::uint32_t>(number(vm, "depth"));
     r.largest_component = vm.count("largest-component") > 0;
-    if (vm.count("top")) r.top = vm["top"].as<std::size_t>();
+    if (vm.count("top")) r.top = static_cast<std::size_t>(number(vm, "top"));
     r.rank_by = choose(vm, "rank-by", rankings);
 }
 
@@ -272,7 +333,7 @@ void parse_steps(const po::variables_map& vm, BuildSettings& s) {
     s.layout = layout.has_value();
     s.layout_forced = s.layout && !vm["layout"].defaulted();
     s.layout_options.algorithm = layout.value_or(LayoutAlgorithm::force_atlas2);
-    s.layout_options.iterations = vm["layout-iterations"].as<std::uint32_t>();
+    s.layout_options.iterations = static_cast<std::uint32_t>(number(vm, "layout-iterations"));
     s.layout_options.threads = s.threads;
 }
 
@@ -345,7 +406,7 @@ BuildOptions parse_build_options(const std::vector<std::string>& args, bool term
     o.quiet = vm.count("quiet") > 0;
     o.progress = vm.count("progress") > 0 || (!o.quiet && terminal);
     o.strict = vm.count("strict") > 0;
-    o.max_reports = o.verbose ? SIZE_MAX : vm["max-reports"].as<std::size_t>();
+    o.max_reports = o.verbose ? SIZE_MAX : static_cast<std::size_t>(number(vm, "max-reports"));
     o.build.threads = std::max(1u, cores);
     parse_input(vm, o.build);
     parse_mentions(vm, o.build);

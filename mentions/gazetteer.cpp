@@ -3,12 +3,17 @@
 
 #include <algorithm>
 #include <array>
+#include <cerrno>
+#include <cstring>
 #include <fstream>
+#include <optional>
 
 #include <rapidjson/document.h>
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
 #include <unicode/utf8.h>
+
+#include <sys/stat.h>
 
 #include "base/error.hpp"
 #include "base/strings.hpp"
@@ -147,26 +152,60 @@ FormVerdict Gazetteer::verdict(const GazetteerForm& form, const GazetteerFilter&
     return FormVerdict::kept;
 }
 
+namespace {
+
+/// A file of names the user gave (--entities, --stopwords): a regular file or a pipe.
+std::ifstream open_list_file(const std::string& path, const std::string& what) {
+    struct stat st {};
+    if (path.empty()) throw UsageError("the " + what + " file name is empty: name a file");
+    if (::stat(path.c_str(), &st) != 0)
+        throw UsageError("cannot read " + what + " file '" + path + "': " + std::strerror(errno) +
+                         ": check the path");
+    if (S_ISDIR(st.st_mode))
+        throw UsageError(what + " file '" + path + "' is a folder: name a file");
+    std::ifstream in(path, std::ios::binary);
+    if (!in || !(S_ISREG(st.st_mode) || S_ISFIFO(st.st_mode) || S_ISCHR(st.st_mode)))
+        throw UsageError("cannot read " + what + " file '" + path + "': check the path");
+    return in;
+}
+
+/// A line of such a file, BOM (line 1), CR and surrounding blanks removed; a NUL byte or
+/// invalid UTF-8 is an error at its line (the file is not text, or not UTF-8).
+std::string checked_list_line(std::string& line, std::size_t number, const std::string& path,
+                              const std::string& what) {
+    if (number == 1 && line.rfind("\xEF\xBB\xBF", 0) == 0) line.erase(0, 3);
+    if (line.find('\0') != std::string::npos)
+        throw InputError(path, number, line.find('\0') + 1,
+                         "a NUL byte: the " + what + " file must be UTF-8 text");
+    if (!is_valid_utf8(line))
+        throw InputError(path, number, 0, "invalid UTF-8: the " + what + " file must be UTF-8");
+    return std::string(trim(line));
+}
+
+}  // namespace
+
 void Gazetteer::load_entities(const std::string& path,
                               const std::function<std::string(std::string_view)>& key_of) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw UsageError("cannot read entities file '" + path + "': check the path");
+    std::ifstream in = open_list_file(path, "entities");
     std::string line;
     std::size_t line_number = 0;
+    // JSON lines by the name, or when the first entry is an object; else TSV. Decided for the
+    // whole file: a line of the other kind is an error, not read another way.
+    std::optional<bool> json;
+    const std::string lower = ascii_lower(path);
+    for (std::string_view suffix : {".jsonl", ".ndjson", ".json"})
+        if (ends_with(lower, suffix)) json = true;
     while (std::getline(in, line)) {
         ++line_number;
-        if (line_number == 1 && line.rfind("\xEF\xBB\xBF", 0) == 0) line.erase(0, 3);
-        const std::string trimmed = std::string(trim(line));
+        const std::string trimmed = checked_list_line(line, line_number, path, "entities");
         if (trimmed.empty() || trimmed[0] == '#') continue;
-        if (!is_valid_utf8(trimmed)) {
-            throw InputError(path, line_number, 0, "invalid UTF-8 in entities file");
-        }
+        if (!json) json = trimmed[0] == '{';
         std::string name;
         std::vector<std::string> aliases;
         std::string type;
-        if (trimmed[0] == '{') {
+        if (*json) {
             rapidjson::Document d;
-            d.Parse(trimmed.c_str());
+            d.Parse<rapidjson::kParseIterativeFlag>(trimmed.c_str());
             if (d.HasParseError() || !d.IsObject() || !d.HasMember("name") ||
                 !d["name"].IsString()) {
                 throw InputError(
@@ -212,14 +251,13 @@ void Gazetteer::load_entities(const std::string& path,
 }
 
 void Gazetteer::load_stop_words(const std::string& path, GazetteerFilter& filter) const {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw UsageError("cannot read stop-word file '" + path + "': check the path");
+    std::ifstream in = open_list_file(path, "stop-word");
     std::string line;
+    std::size_t line_number = 0;
     while (std::getline(in, line)) {
-        if (line.rfind("\xEF\xBB\xBF", 0) == 0) line.erase(0, 3);
-        const std::string word = std::string(trim(line));
+        const std::string word = checked_list_line(line, ++line_number, path, "stop-word");
         if (word.empty() || word[0] == '#') continue;
-        filter.stop_words.insert(m_folder.fold(repaired_utf8(word)));
+        filter.stop_words.insert(m_folder.fold(word));
     }
 }
 

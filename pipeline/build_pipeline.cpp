@@ -43,10 +43,12 @@ BuildPipeline::BuildPipeline(BuildSettings settings) : m_settings(std::move(sett
     m_folder = std::make_unique<MatchFolder>(s.fold_han);
     s.import.han_folder = s.fold_han ? m_folder.get() : nullptr;
     // Files named by the user are read now: a bad one is a usage error, before work.
-    {
+    try {
         Gazetteer probe(*m_folder);
         for (const std::string& file : s.stopword_files)
             probe.load_stop_words(file, s.mentions.filter);
+    } catch (const InputError& e) {
+        throw UsageError(std::string("build: ") + e.what());
     }
     m_mentions = std::make_unique<MentionPass>(s.mentions, *m_folder);
     const KeyNormalizer normalizer(s.import.case_rule, s.import.han_folder);

@@ -1,11 +1,75 @@
 // JsonLinesReader: 1 MiB chunks split at '\n'; each non-blank line parsed by
-// rapidjson::Document::Parse (RapidJSON's DOM for one small object).
+// rapidjson::Reader (SAX, iterative: bounded stack, only a page's members kept).
 #include "importers/jsonl/json_lines_reader.hpp"
 
-#include <rapidjson/document.h>
+#include <algorithm>
+#include <array>
+#include <limits>
+#include <optional>
+#include <utility>
+
 #include <rapidjson/error/en.h>
+#include <rapidjson/memorystream.h>
+#include <rapidjson/reader.h>
 
 namespace kg {
+
+namespace {
+
+/// The members of a record's top-level object that make a page: "title", "text", "redirect"
+/// (strings) and "ns" (an int). As with a lookup in a DOM, the first member of each name
+/// counts, and counts only if of its type. Anything nested is skipped.
+struct PageFields : rapidjson::BaseReaderHandler<rapidjson::UTF8<>, PageFields> {
+    static constexpr int ns_field = 3;
+    int depth = 0;
+    bool object = false;  ///< the value is an object
+    int field = -1;       ///< the page member the next top-level value is for, or -1
+    std::array<bool, 4> seen{};
+    std::array<std::optional<std::string>, 3> strings;  ///< title, text, redirect
+    std::optional<int> ns;
+
+    bool Key(const char* s, rapidjson::SizeType n, bool) {
+        if (depth != 1) return true;
+        static constexpr std::array<std::string_view, 4> names{"title", "text", "redirect", "ns"};
+        const auto it = std::find(names.begin(), names.end(), std::string_view(s, n));
+        field = it == names.end() ? -1 : static_cast<int>(it - names.begin());
+        if (field >= 0 && std::exchange(seen[static_cast<std::size_t>(field)], true)) field = -1;
+        return true;
+    }
+    bool String(const char* s, rapidjson::SizeType n, bool) {
+        if (depth == 1 && field >= 0 && field < ns_field)
+            strings[static_cast<std::size_t>(field)].emplace(s, n);
+        return Default();
+    }
+    bool Int(int i) {
+        if (depth == 1 && field == ns_field) ns = i;
+        return Default();
+    }
+    bool Uint(unsigned u) {
+        if (u <= static_cast<unsigned>(std::numeric_limits<int>::max()))
+            return Int(static_cast<int>(u));
+        return Default();
+    }
+    bool Default() {
+        if (depth == 1) field = -1;
+        return true;
+    }
+    bool StartObject() {
+        object = object || depth == 0;
+        Default();
+        ++depth;
+        return true;
+    }
+    bool StartArray() {
+        Default();
+        ++depth;
+        return true;
+    }
+    bool EndObject(rapidjson::SizeType) { return --depth, true; }
+    bool EndArray(rapidjson::SizeType) { return --depth, true; }
+};
+
+}  // namespace
 
 struct JsonLinesReader::Impl {
     ByteSource& source;
@@ -26,33 +90,32 @@ struct JsonLinesReader::Impl {
             problems.push_back(Problem{ProblemKind::bad_record, source.source(), line, 0,
                                        message + "; line skipped"});
         };
-        rapidjson::Document doc;
-        doc.Parse(text.data(), text.size());
-        if (doc.HasParseError()) {
-            bad(std::string("not JSON: ") + rapidjson::GetParseError_En(doc.GetParseError()) +
-                " at column " + std::to_string(doc.GetErrorOffset() + 1));
+        PageFields fields;
+        rapidjson::Reader reader;
+        rapidjson::MemoryStream stream(text.data(), text.size());
+        // Iterative: nesting as deep as the line is long costs heap, not stack. SAX: only the
+        // members of the top object that make a page are kept, not a tree of the whole line.
+        reader.Parse<rapidjson::kParseIterativeFlag>(stream, fields);
+        if (reader.HasParseError()) {
+            bad(std::string("not JSON: ") +
+                rapidjson::GetParseError_En(reader.GetParseErrorCode()) + " at column " +
+                std::to_string(reader.GetErrorOffset() + 1));
             return;
         }
-        if (!doc.IsObject()) {
+        if (!fields.object) {
             bad("expected a JSON object with \"title\" and \"text\"");
             return;
         }
-        const auto title = doc.FindMember("title");
-        const auto body = doc.FindMember("text");
-        if (title == doc.MemberEnd() || !title->value.IsString() || body == doc.MemberEnd() ||
-            !body->value.IsString()) {
+        auto& [title, body, redirect] = fields.strings;
+        if (!title || !body) {
             bad("expected string members \"title\" and \"text\"");
             return;
         }
         WikiPage page;
-        page.title.assign(title->value.GetString(), title->value.GetStringLength());
-        page.text.assign(body->value.GetString(), body->value.GetStringLength());
-        const auto ns = doc.FindMember("ns");
-        if (ns != doc.MemberEnd() && ns->value.IsInt()) page.ns = ns->value.GetInt();
-        const auto redirect = doc.FindMember("redirect");
-        if (redirect != doc.MemberEnd() && redirect->value.IsString()) {
-            page.redirect.assign(redirect->value.GetString(), redirect->value.GetStringLength());
-        }
+        page.title = std::move(*title);
+        page.text = std::move(*body);
+        if (fields.ns) page.ns = *fields.ns;
+        if (redirect) page.redirect = std::move(*redirect);
         page.line = line;
         page.text_line = 0;  // positions inside a JSON string do not map to lines of the file
         out.push_back(std::move(page));

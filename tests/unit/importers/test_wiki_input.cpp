@@ -233,6 +233,40 @@ TEST_CASE("JSON lines: pages in order, bad lines reported with their line number
           "pages.jsonl:5: expected string members \"title\" and \"text\"; line skipped");
 }
 
+TEST_CASE(
+    "JSON lines: the first member of a name counts, nested members do not, and nesting "
+    "200,000 deep is a bad line, not a stack overflow",
+    "[wiki-input][bad-input]") {
+    const std::string deep(200000, '[');
+    const TempFile file(
+        deep + std::string(200000, ']') + "\n" +  // line 1: not an object
+            "{\"x\": {\"title\": \"Inner\", \"text\": \"no\"}, \"title\": \"Outer\", "
+            "\"deep\": " +
+            deep + std::string(200000, ']') +
+            ", \"text\": \"[[a]]\", \"text\": \"second\", \"ns\": 2147483648, "
+            "\"redirect\": \"R\"}\n"
+            "{\"title\": 7, \"title\": \"Later\", \"text\": \"t\"}\n"
+            "{\"title\": \"N\", \"text\": \"t\", \"ns\": 4, \"ns\": 6}\n",
+        "deep.jsonl");
+    ByteSource bytes(file.path.string(), "deep.jsonl");
+    JsonLinesReader reader(bytes);
+    std::vector<WikiPage> pages;
+    std::vector<Problem> problems;
+    while (reader.next(pages, problems, 10)) {
+    }
+    REQUIRE(pages.size() == 2);
+    CHECK(pages[0].title == "Outer");
+    CHECK(pages[0].text == "[[a]]");
+    CHECK(pages[0].ns == 0);  // 2^31 is not an int: the default namespace
+    CHECK(pages[0].redirect == "R");
+    CHECK(pages[1].ns == 4);
+    REQUIRE(problems.size() == 2);
+    CHECK(problems[0].format() ==
+          "deep.jsonl:1: expected a JSON object with \"title\" and \"text\"; line skipped");
+    CHECK(problems[1].format() ==
+          "deep.jsonl:3: expected string members \"title\" and \"text\"; line skipped");
+}
+
 TEST_CASE("with a wiki's namespaces, a prefix is a namespace only if the wiki has it",
           "[wiki-input][keys]") {
     SiteNamespaces site;
