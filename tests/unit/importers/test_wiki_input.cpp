@@ -204,6 +204,17 @@ TEST_CASE("a truncated dump returns the pages before the break, then throws with
           "1490 in page 'Kirschbaum'; the pages before it are kept");
 }
 
+/// Every page and problem of a JSON-lines file.
+std::pair<std::vector<WikiPage>, std::vector<Problem>> read_json_lines(const TempFile& file,
+                                                                       const std::string& name) {
+    ByteSource bytes(file.path.string(), name);
+    JsonLinesReader reader(bytes);
+    std::pair<std::vector<WikiPage>, std::vector<Problem>> out;
+    while (reader.next(out.first, out.second, 10)) {
+    }
+    return out;
+}
+
 TEST_CASE("JSON lines: pages in order, bad lines reported with their line number",
           "[wiki-input][bad-input]") {
     const TempFile file(
@@ -214,12 +225,7 @@ TEST_CASE("JSON lines: pages in order, bad lines reported with their line number
         "{\"title\": \"No text\"}\r\n"
         "{\"title\": \"Gamma\", \"text\": \"x\", \"ns\": 14}",
         "pages.jsonl");
-    ByteSource bytes(file.path.string(), "pages.jsonl");
-    JsonLinesReader reader(bytes);
-    std::vector<WikiPage> pages;
-    std::vector<Problem> problems;
-    while (reader.next(pages, problems, 10)) {
-    }
+    const auto [pages, problems] = read_json_lines(file, "pages.jsonl");
     REQUIRE(pages.size() == 2);
     CHECK(pages[0].title == "Alpha");
     CHECK(pages[0].line == 1);
@@ -248,12 +254,7 @@ TEST_CASE(
             "{\"title\": 7, \"title\": \"Later\", \"text\": \"t\"}\n"
             "{\"title\": \"N\", \"text\": \"t\", \"ns\": 4, \"ns\": 6}\n",
         "deep.jsonl");
-    ByteSource bytes(file.path.string(), "deep.jsonl");
-    JsonLinesReader reader(bytes);
-    std::vector<WikiPage> pages;
-    std::vector<Problem> problems;
-    while (reader.next(pages, problems, 10)) {
-    }
+    const auto [pages, problems] = read_json_lines(file, "deep.jsonl");
     REQUIRE(pages.size() == 2);
     CHECK(pages[0].title == "Outer");
     CHECK(pages[0].text == "[[a]]");
