@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <optional>
+#include <string>
 #include <unordered_map>
 #include <utility>
 
@@ -77,7 +79,7 @@ std::size_t fenced_block_end_impl(std::string_view text, std::size_t i) {
 }
 
 bool has_url_scheme(std::string_view s) {
-    const std::size_t colon = s.find(':');
+    const std::size_t colon = s.substr(0, 33).find(':');  // a scheme is 2 to 32 bytes
     if (colon == std::string_view::npos || colon < 2 || colon > 32) return false;
     if (!std::isalpha(static_cast<unsigned char>(s[0]))) return false;
     for (std::size_t i = 0; i < colon; ++i) {
@@ -108,6 +110,62 @@ void merge_ranges(std::vector<std::pair<std::size_t, std::size_t>>& ranges) {
     }
     ranges.resize(out);
 }
+
+/// The next offset at or after `i` holding a byte of `set` (else the text's size), for queries
+/// that mostly move forward: one inside the span the last search crossed is answered at once,
+/// so that many openers that each look for the same closer cost linear time, not quadratic.
+class NextByte {
+public:
+    NextByte(std::string_view text, std::string_view set) : m_text(text), m_set(set) {}
+    std::size_t operator()(std::size_t i) {
+        if (i < m_from || i > m_found) {
+            m_from = i;
+            m_found = m_set.find(m_text, std::min(i, m_text.size()), m_text.size());
+        }
+        return m_found;
+    }
+
+private:
+    std::string_view m_text;
+    ByteSet m_set;
+    std::size_t m_from = 1;  // nothing searched yet: [1, 0] holds no offset
+    std::size_t m_found = 0;
+};
+
+/// The same for a string (a closing tag, "-->"); `lower` when compared case-insensitively.
+class NextString {
+public:
+    NextString(std::string_view text, std::string_view what) : m_text(text), m_what(what) {}
+    /// The first offset >= i where the closer starts, or npos.
+    std::size_t operator()(std::size_t i) {
+        if (i < m_from || (m_found != std::string_view::npos && i > m_found)) {
+            m_from = i;
+            m_found = search(i);
+        }
+        return m_found;
+    }
+
+private:
+    std::size_t search(std::size_t i) const {
+        for (std::size_t k = m_text.find(m_what[0], i); k != std::string_view::npos;
+             k = m_text.find(m_what[0], k + 1)) {
+            if (iequals_at(m_text, k, m_what)) return k;
+        }
+        return std::string_view::npos;
+    }
+
+    std::string_view m_text;
+    std::string m_what;  // lower case
+    std::size_t m_from = std::string_view::npos;
+    std::size_t m_found = std::string_view::npos;
+};
+
+/// File captions nest links ("[[File:a|b [[c]]]]"); deeper than this, the outer link is
+/// read as text, so that a text of nothing but openers costs linear time.
+constexpr int max_link_nesting = 32;
+/// Parentheses nested in a Markdown link destination, at most (CommonMark lets
+/// implementations limit them; cmark takes 32).
+constexpr int max_destination_parens = 32;
 
 class Scanner {
 public:
@@ -236,6 +294,12 @@ private:
         std::size_t close = std::string_view::npos;
         bool may_nest = false;
         bool nest_checked = false;
+        // Whether the target (up to `end`) names a file: asked once per link.
+        std::optional<bool> file;
+        const auto is_file = [&](std::size_t end) {
+            if (!file) file = file_link(p, end);
+            return *file;
+        };
         while (j < m_text.size()) {
             const char c = m_text[j];
             if (c == '\n') {
@@ -244,13 +308,13 @@ private:
                 // A file's caption may even cross blank lines: MediaWiki reads on to its "]]".
                 const bool label_may_wrap = m_options.dialect == Dialect::wikitext &&
                                             pipe != std::string_view::npos &&
-                                            (!blank_line(m_text, j + 1) || file_link(p, pipe));
+                                            (!blank_line(m_text, j + 1) || is_file(pipe));
                 if (!label_may_wrap) break;
             }
             if (c == '<' && m_options.dialect == Dialect::wikitext &&
                 starts_with_at(m_text, j, "<!--")) {
                 // A comment inside a link is no part of it (MediaWiki removes comments first).
-                const std::size_t end = m_text.find("-->", j + 4);
+                const std::size_t end = m_comment_end(j + 4);
                 if (end != std::string_view::npos) {
                     j = end + 3;
                     continue;
@@ -275,9 +339,9 @@ private:
             if (c == '[' && j + 1 < m_text.size() && m_text[j + 1] == '[') {
                 if (!nest_checked) {
                     nest_checked = true;
-                    may_nest = file_link(p, pipe != std::string_view::npos ? pipe : j);
+                    may_nest = is_file(pipe != std::string_view::npos ? pipe : j);
                 }
-                if (!may_nest) break;
+                if (!may_nest || depth == max_link_nesting) break;
                 ++depth;
                 j += 2;
                 continue;
@@ -335,8 +399,9 @@ private:
         while (m < limit && (m_text[m] == ' ' || m_text[m] == '\t')) ++m;
         std::string_view dest;
         if (m < limit && m_text[m] == '<') {
-            const std::size_t gt = m_text.find('>', m + 1);
-            if (gt == std::string_view::npos || gt >= line_end(m_text, m)) return q + 1;
+            // <dest>: no line break inside.
+            const std::size_t gt = m_angle_or_line_end(m + 1);
+            if (gt >= m_text.size() || m_text[gt] != '>') return q + 1;
             dest = m_text.substr(m + 1, gt - m - 1);
             m = gt + 1;
         } else {
@@ -349,7 +414,7 @@ private:
                     m += 2;
                     continue;
                 }
-                if (c == '(') ++parens;
+                if (c == '(' && ++parens > max_destination_parens) return q + 1;
                 if (c == ')') {
                     if (parens == 0) break;
                     --parens;
@@ -363,8 +428,8 @@ private:
             ++m;
         if (m < limit && (m_text[m] == '"' || m_text[m] == '\'' || m_text[m] == '(')) {
             const char closer = m_text[m] == '(' ? ')' : m_text[m];
-            const std::size_t t = m_text.find(closer, m + 1);
-            if (t == std::string_view::npos || t >= limit) return q + 1;
+            const std::size_t t = m_text.substr(0, limit).find(closer, m + 1);
+            if (t == std::string_view::npos) return q + 1;
             m = t + 1;
             while (m < limit && (m_text[m] == ' ' || m_text[m] == '\t')) ++m;
         }
@@ -385,9 +450,8 @@ private:
 
     // Wikitext external link: [https://example.org label]
     std::size_t wikitext_external_link(std::size_t q) {
-        const std::size_t e = line_end(m_text, q);
-        const std::size_t close = m_text.find(']', q + 1);
-        if (close == std::string_view::npos || close > e) return q + 1;
+        const std::size_t close = m_bracket_or_line_end(q + 1);
+        if (close >= m_text.size() || m_text[close] != ']') return q + 1;
         const std::string_view inner = m_text.substr(q + 1, close - q - 1);
         if (!has_url_scheme(inner) || inner.find("//") == std::string_view::npos) return q + 1;
         const std::size_t space = inner.find(' ');
@@ -411,7 +475,7 @@ private:
 
     std::size_t angle(std::size_t i) {
         if (starts_with_at(m_text, i, "<!--")) {
-            const std::size_t end = m_text.find("-->", i + 4);
+            const std::size_t end = m_comment_end(i + 4);
             if (end == std::string_view::npos) {
                 issue(ProblemKind::unclosed_comment, i,
                       "unclosed HTML comment '<!--', expected '-->'; the rest of the file is "
@@ -422,9 +486,8 @@ private:
         }
         if (m_options.dialect == Dialect::markdown) {
             // Autolink <scheme:...> with no spaces or '<' inside (CommonMark 6.5).
-            const std::size_t e = line_end(m_text, i);
-            const std::size_t gt = m_text.find('>', i + 1);
-            if (gt != std::string_view::npos && gt < e) {
+            const std::size_t gt = m_angle_or_line_end(i + 1);
+            if (gt < m_text.size() && m_text[gt] == '>') {
                 const std::string_view inner = m_text.substr(i + 1, gt - i - 1);
                 if (has_url_scheme(inner) &&
                     inner.find_first_of(" <\t") == std::string_view::npos) {
@@ -442,36 +505,32 @@ private:
         if (iequals_at(m_text, i + 1, "ref") && i + 4 < m_text.size() &&
             !std::isalnum(static_cast<unsigned char>(m_text[i + 4]))) {
             // <ref>…</ref>: links inside count, its text is no running text (mentions).
-            const std::size_t gt = m_text.find('>', i);
-            if (gt == std::string_view::npos) return i + 1;
+            const std::size_t gt = m_tag_end(i);
+            if (gt >= m_text.size()) return i + 1;
             if (m_text[gt - 1] != '/') {
-                for (std::size_t k = m_text.find("</", gt); k != std::string_view::npos;
-                     k = m_text.find("</", k + 2)) {
-                    if (iequals_at(m_text, k + 2, "ref")) {
-                        const std::size_t end = m_text.find('>', k);
-                        hide(i, end == std::string_view::npos ? m_text.size() : end + 1);
-                        break;
-                    }
+                const std::size_t k = m_closing_tags[ref_tag](gt);
+                if (k != std::string_view::npos) {
+                    const std::size_t end = m_tag_end(k);
+                    hide(i, end >= m_text.size() ? m_text.size() : end + 1);
                 }
             }
             hide(i, gt + 1);
             return i + 1;
         }
-        for (std::string_view tag : wikitext_verbatim_tags) {
+        for (std::size_t t = 0; t < std::size(wikitext_verbatim_tags); ++t) {
+            const std::string_view tag = wikitext_verbatim_tags[t];
             if (!iequals_at(m_text, i + 1, tag)) continue;
             const std::size_t after = i + 1 + tag.size();
             if (after < m_text.size() && std::isalnum(static_cast<unsigned char>(m_text[after])))
                 continue;
-            const std::size_t gt = m_text.find('>', after);
-            if (gt == std::string_view::npos) return i + 1;
+            const std::size_t gt = m_tag_end(after);
+            if (gt >= m_text.size()) return i + 1;
             if (m_text[gt - 1] == '/') return gt + 1;  // <nowiki/>
-            // Find the closing tag, case-insensitively.
-            for (std::size_t k = m_text.find("</", gt); k != std::string_view::npos;
-                 k = m_text.find("</", k + 2)) {
-                if (iequals_at(m_text, k + 2, tag)) {
-                    const std::size_t end = m_text.find('>', k);
-                    return end == std::string_view::npos ? m_text.size() : end + 1;
-                }
+            // The closing tag, case-insensitively.
+            const std::size_t k = m_closing_tags[t](gt);
+            if (k != std::string_view::npos) {
+                const std::size_t end = m_tag_end(k);
+                return end >= m_text.size() ? m_text.size() : end + 1;
             }
             return gt + 1;  // MediaWiki shows an unclosed tag as text
         }
@@ -592,6 +651,16 @@ private:
     std::string_view m_text;
     const ScanOptions& m_options;
     ScanResult m_result;
+    // The closers that openers look for, each search remembered (see NextByte).
+    NextByte m_tag_end{m_text, ">"};
+    NextByte m_angle_or_line_end{m_text, ">\n"};
+    NextByte m_bracket_or_line_end{m_text, "]\n"};
+    NextString m_comment_end{m_text, "-->"};
+    static constexpr std::size_t ref_tag = std::size(wikitext_verbatim_tags);
+    std::array<NextString, ref_tag + 1> m_closing_tags{
+        NextString{m_text, "</nowiki"}, NextString{m_text, "</pre"},
+        NextString{m_text, "</math"},   NextString{m_text, "</syntaxhighlight"},
+        NextString{m_text, "</source"}, NextString{m_text, "</ref"}};
     std::vector<std::pair<std::size_t, std::size_t>> m_skips;
     std::size_t m_paragraph_from = 0;
     std::size_t m_paragraph_end = 0;

@@ -288,17 +288,22 @@ Ranges visible_ranges(std::string_view text, std::size_t begin, const Ranges& hi
     // Take bare URLs out: scheme://… and www.… up to a space or markup.
     Ranges out;
     for (auto [from, to] : plain) {
+        const std::string_view range = text.substr(0, to);
+        // The next "://" and "www." at or after k, each searched again only once k passed it
+        // (a search per URL would be quadratic in a text of URLs of one kind only).
+        std::size_t sep = range.find("://", from);
+        std::size_t www = range.find("www.", from);
         std::size_t k = from;
         while (k < to) {
+            if (sep != std::string_view::npos && sep < k) sep = range.find("://", k);
+            if (www != std::string_view::npos && www < k) www = range.find("www.", k);
             std::size_t url = std::string_view::npos;
-            const std::size_t sep = text.substr(k, to - k).find("://");
-            const std::size_t www = text.substr(k, to - k).find("www.");
             if (sep != std::string_view::npos) {
-                url = k + sep;
+                url = sep;
                 while (url > k && std::isalpha(static_cast<unsigned char>(text[url - 1]))) --url;
             }
-            if (www != std::string_view::npos && (url == std::string_view::npos || k + www < url)) {
-                url = k + www;
+            if (www != std::string_view::npos && (url == std::string_view::npos || www < url)) {
+                url = www;
             }
             if (url == std::string_view::npos) break;
             std::size_t url_end = url;

@@ -215,3 +215,37 @@ TEST_CASE("wikitext external links are URLs", "[scanner]") {
     CHECK(r.links[0].target == "https://example.org");
     CHECK(r.links[0].label == "Example");
 }
+
+TEST_CASE(
+    "file captions nest links 32 deep (the outer one counted); deeper, the outer link is text",
+    "[scanner]") {
+    std::string text;  // the links point into it
+    auto nested = [&](int depth) {
+        text.clear();
+        for (int d = 0; d < depth; ++d) text += "[[File:f" + std::to_string(d) + ".png|";
+        text += "x";
+        for (int d = 0; d < depth; ++d) text += "]]";
+        return scan(text, Dialect::wikitext);
+    };
+    const auto ok = nested(32);  // the outer link holds 31 nested in its caption
+    REQUIRE(ok.links.size() == 32);
+    CHECK(ok.links[0].target == "File:f0.png");
+    CHECK(ok.issues.empty());
+    const auto deep = nested(33);
+    REQUIRE(deep.links.size() == 32);  // f1 … f32: the outermost is text
+    CHECK(deep.links[0].target == "File:f1.png");
+    REQUIRE(deep.issues.size() == 1);
+    CHECK(deep.issues[0].offset == 0);
+}
+
+TEST_CASE("a Markdown destination holds up to 32 nested parentheses", "[scanner]") {
+    std::string text;  // the links point into it
+    auto link = [&](int parens) {
+        text = "[a](x" + std::string(parens, '(') + std::string(parens, ')') + ")";
+        return scan(text);
+    };
+    const auto ok = link(32);
+    REQUIRE(ok.links.size() == 1);
+    CHECK(ok.links[0].target == "x" + std::string(32, '(') + std::string(32, ')'));
+    CHECK(link(33).links.empty());
+}
