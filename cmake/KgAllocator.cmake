@@ -4,12 +4,12 @@
 # consolidate on such cross-thread frees (bench/README.md: ~20 % of link extraction's CPU).
 # Not under the sanitizers, which bring their own allocator.
 option(KG_MIMALLOC "Link kgraph with the mimalloc allocator" ON)
-if(KG_MIMALLOC AND NOT KG_SANITIZE)
+if(KG_MIMALLOC AND NOT KG_SANITIZE AND NOT KG_FUZZ)
   find_package(mimalloc 2 REQUIRED)
 endif()
 
 function(kg_use_fast_allocator target)
-  if(KG_MIMALLOC AND NOT KG_SANITIZE)
+  if(KG_MIMALLOC AND NOT KG_SANITIZE AND NOT KG_FUZZ)
     # Kept even though no symbol of it is named: it works by taking malloc's place.
     target_link_options(${target} PRIVATE "LINKER:--no-as-needed")
     target_link_libraries(${target} PRIVATE mimalloc)

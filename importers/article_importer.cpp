@@ -290,9 +290,9 @@ Document ArticleImporter::import_page(std::string_view wikitext, const std::stri
     doc.title = m_normalizer.clean_title(title);
     const NormalizedTarget target = m_normalizer.normalize_target(title);
     doc.key = target.key;
-    if (dialect == Dialect::wikitext) {
+    if (dialect == Dialect::wikitext && is_valid_utf8(wikitext)) {
         // A dump's text comes from expat, which accepts only well-formed UTF-8 (or UTF-16 it
-        // converts): no repair pass is needed.
+        // converts): no repair pass is needed. (Checked all the same: the scanners rely on it.)
         extract(doc, wikitext, 0, dialect, {}, first_line);
         return doc;
     }

@@ -11,6 +11,7 @@ packages=(
   catch2 libxml2-utils python3 python3-networkx python3-numpy python3-scipy python3-igraph python3-icu python3-mwparserfromhell bzip2 gzip zstd xz-utils  # tests (networkx's PageRank needs scipy)
   graphviz                                                                 # DOT rendering
   clang-format                                                             # style
+  clang libclang-rt-14-dev                                                 # fuzzing (libFuzzer)
 )
 
 missing=()

@@ -422,6 +422,25 @@ ByteSource::ByteSource(const std::string& path, std::string source, unsigned thr
             std::fseek(m->file, 0, SEEK_SET);
         }
     }
+    start();
+}
+
+ByteSource::ByteSource(std::string_view bytes, std::string source, unsigned threads, InMemory)
+    : m(std::make_unique<Impl>()) {
+    m->source = std::move(source);
+    m->threads = threads;
+    // fmemopen: a stream over the caller's bytes (read only; "rb" never writes to them).
+    static char empty = 0;
+    m->file = ::fmemopen(bytes.empty() ? &empty : const_cast<char*>(bytes.data()),
+                         bytes.empty() ? 1 : bytes.size(), "rb");
+    if (m->file == nullptr) throw InputError(m->source, 0, 0, "cannot read bytes in memory");
+    if (bytes.empty()) std::fgetc(m->file);  // at the end: a 0-byte input
+    m->owns_file = true;
+    m->raw_total = bytes.size();
+    start();
+}
+
+void ByteSource::start() {
     m->fill();
     m->compression = detect_compression(
         std::string_view(m->raw.data() + m->raw_begin, m->raw_end - m->raw_begin));

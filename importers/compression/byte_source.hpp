@@ -28,6 +28,10 @@ public:
     /// messages. `threads` > 1 decompresses a multistream .bz2 in parallel (the bytes read are
     /// the same). Throws InputError when it cannot be opened.
     ByteSource(const std::string& path, std::string source, unsigned threads = 1);
+    /// Reads `bytes` (which must outlive the source) as if they were a file: for tests and the
+    /// fuzz targets.
+    struct InMemory {};
+    ByteSource(std::string_view bytes, std::string source, unsigned threads, InMemory);
     ~ByteSource();
     ByteSource(const ByteSource&) = delete;
     ByteSource& operator=(const ByteSource&) = delete;
@@ -48,6 +52,7 @@ public:
     const std::string& source() const noexcept;
 
 private:
+    void start();  ///< detects the compression from the first bytes
     struct Impl;
     std::unique_ptr<Impl> m;
 };

@@ -42,7 +42,10 @@ std::string unquote(std::string_view s) {
 std::vector<std::string> flow_list(std::string_view s) {
     std::vector<std::string> out;
     s = trim(s);
-    s = s.substr(1, s.size() >= 2 ? s.size() - 2 : 0);
+    s.remove_prefix(1);  // '['
+    // The closing ']', if there: an unclosed list ends with its last item, whose last byte
+    // may be part of a character.
+    if (!s.empty() && s.back() == ']') s.remove_suffix(1);
     std::size_t start = 0;
     char quote = 0;
     for (std::size_t i = 0; i <= s.size(); ++i) {

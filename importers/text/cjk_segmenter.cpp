@@ -17,10 +17,9 @@ namespace kg {
 namespace {
 
 constexpr std::uint32_t unreachable = std::numeric_limits<std::uint32_t>::max();
-// The engine's constants: a word is at most 20 characters; a character the dictionary does
-// not know alone costs 255; a run of Katakana of length n (n < 20) is also a word, with a
-// cost by its length.
-constexpr int max_word = CjkSegmenter::max_word;
+// The engine's constants: a word is at most CjkSegmenter::max_word (20) characters; a
+// character the dictionary does not know alone costs 255; a run of Katakana of length n
+// (n < 20) is also a word, with a cost by its length.
 constexpr std::uint32_t unknown_cost = 255;
 constexpr int max_katakana_group = 20;
 

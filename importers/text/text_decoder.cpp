@@ -58,7 +58,7 @@ bool looks_binary(std::string_view bytes) {
         return false;
     }
     const std::size_t n = std::min<std::size_t>(bytes.size(), 8192);
-    return std::memchr(bytes.data(), '\0', n) != nullptr;
+    return n > 0 && std::memchr(bytes.data(), '\0', n) != nullptr;
 }
 
 DecodedText decode_text(std::string_view bytes) {

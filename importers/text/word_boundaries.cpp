@@ -41,6 +41,12 @@ UChar32 code_point_before(std::string_view text, std::size_t offset) {
     return c;
 }
 
+/// The bytes of `c` in UTF-8; 1 for what is no code point (-1 at an end, or a byte of invalid
+/// UTF-8), so that loops stepping by it always move.
+std::size_t width(UChar32 c) {
+    return c < 0 ? 1 : static_cast<std::size_t>(U8_LENGTH(c));
+}
+
 UChar32 code_point_at(std::string_view text, std::size_t offset) {
     if (offset >= text.size()) return -1;
     auto i = static_cast<int32_t>(offset);
@@ -172,7 +178,7 @@ bool WordBoundaries::word_across(const CjkSegmenter& cjk, std::size_t offset) co
         if (!cjk.in_run(c)) break;
         if (!cjk.handles(c)) return true;  // not sure: the run goes to ICU
         before[count_before++] = static_cast<char16_t>(c);
-        q -= static_cast<std::size_t>(U8_LENGTH(c));
+        q -= width(c);
     }
     char16_t units[2 * reach];
     int n = 0;
@@ -183,7 +189,7 @@ bool WordBoundaries::word_across(const CjkSegmenter& cjk, std::size_t offset) co
         if (!cjk.in_run(c)) break;
         if (!cjk.handles(c)) return true;
         units[n++] = static_cast<char16_t>(c);
-        q += static_cast<std::size_t>(U8_LENGTH(c));
+        q += width(c);
     }
     return cjk.word_across(units, n, at);
 }
@@ -195,14 +201,14 @@ bool WordBoundaries::segment_run(const CjkSegmenter& cjk, std::size_t offset) {
         const UChar32 c = code_point_before(m_text, from);
         if (!cjk.in_run(c)) break;
         if (!cjk.handles(c)) return false;
-        from -= static_cast<std::size_t>(U8_LENGTH(c));
+        from -= width(c);
     }
     std::size_t to = offset;
     while (to < m_to) {
         const UChar32 c = code_point_at(m_text, to);
         if (!cjk.in_run(c)) break;
         if (!cjk.handles(c)) return false;
-        to += static_cast<std::size_t>(U8_LENGTH(c));
+        to += width(c);
     }
     m_run_breaks.clear();
     cjk.segment(m_text.substr(from, to - from), m_run_breaks);
@@ -235,7 +241,7 @@ void WordBoundaries::segment_around(std::size_t offset) {
                 certain_from = true;
                 break;
             }
-            q -= static_cast<std::size_t>(U8_LENGTH(before));
+            q -= width(before);
         }
         for (std::size_t q = offset; q < region_to;) {
             const UChar32 before = code_point_before(m_text, q);
@@ -246,7 +252,7 @@ void WordBoundaries::segment_around(std::size_t offset) {
                 certain_to = true;
                 break;
             }
-            q += static_cast<std::size_t>(U8_LENGTH(at));
+            q += width(at);
         }
     }
     m_boundaries.clear();

@@ -36,3 +36,9 @@ TEST_CASE("unquoted values lose trailing comments; other keys are ignored", "[fr
     CHECK(fm.title == "Caching");
     CHECK(fm.aliases.empty());
 }
+
+TEST_CASE("an unclosed flow list keeps its last item whole (found by fuzzing)", "[front-matter]") {
+    const FrontMatter fm = parse_front_matter("---\naliases: [a, 中国\n---\nx");
+    REQUIRE(fm.present);
+    CHECK(fm.aliases == std::vector<std::string>{"a", "中国"});
+}
