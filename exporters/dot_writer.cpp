@@ -18,6 +18,8 @@ std::string dot_quoted(std::string_view text) {
             out += "\\n";
         } else if (c == '\r') {
             continue;
+        } else if (static_cast<unsigned char>(c) < 0x20 && c != '\t') {
+            out += "\xEF\xBF\xBD";  // NUL and other controls: Graphviz rejects them
         } else {
             out += c;
         }

@@ -6,7 +6,7 @@
 namespace kg {
 
 void write_gephi_nodes_csv(const KnowledgeGraph& graph, OutputFile& out) {
-    write_nodes_csv(graph, out, CsvDialect{"Id", "Label", "", "", true, nullptr, nullptr});
+    write_nodes_csv(graph, out, CsvDialect{"Id", "Label", "", "", true, nullptr, nullptr, true});
 }
 
 void write_gephi_edges_csv(const KnowledgeGraph& graph, OutputFile& out) {
@@ -18,10 +18,10 @@ void write_gephi_edges_csv(const KnowledgeGraph& graph, OutputFile& out) {
     for (auto e : boost::make_iterator_range(boost::edges(g))) {
         const EdgeData& edge = g[e];
         const std::string kind(to_string(edge.kind));
-        line = csv_field(g[boost::source(e, g)].key) + ',' + csv_field(g[boost::target(e, g)].key) +
-               ",Directed,e" + std::to_string(id++) + ',' + kind + ',' +
-               std::to_string(edge.weight) + ',' + kind + ',' + std::to_string(edge.articles) +
-               ',' + std::to_string(edge.suspect) + '\n';
+        line = csv_field(g[boost::source(e, g)].key, true) + ',' +
+               csv_field(g[boost::target(e, g)].key, true) + ",Directed,e" + std::to_string(id++) +
+               ',' + kind + ',' + std::to_string(edge.weight) + ',' + kind + ',' +
+               std::to_string(edge.articles) + ',' + std::to_string(edge.suspect) + '\n';
         out.write(line);
     }
 }

@@ -270,6 +270,7 @@ Document ArticleImporter::import(std::string_view bytes, const std::string& sour
     DecodedText decoded = decode_text(bytes);
     const std::string& text = decoded.text;
     report_invalid_utf8(doc, decoded, text, 0);
+    report_nul_bytes(doc, decoded, text, 0);
     const FrontMatter fm = dialect == Dialect::markdown ? parse_front_matter(text) : FrontMatter{};
     doc.aliases = fm.aliases;
     doc.lang = fm.lang;
@@ -290,7 +291,8 @@ Document ArticleImporter::import_page(std::string_view wikitext, const std::stri
     doc.title = m_normalizer.clean_title(title);
     const NormalizedTarget target = m_normalizer.normalize_target(title);
     doc.key = target.key;
-    if (dialect == Dialect::wikitext && is_valid_utf8(wikitext)) {
+    if (dialect == Dialect::wikitext && is_valid_utf8(wikitext) &&
+        wikitext.find('\0') == std::string_view::npos) {
         // A dump's text comes from expat, which accepts only well-formed UTF-8 (or UTF-16 it
         // converts): no repair pass is needed. (Checked all the same: the scanners rely on it.)
         extract(doc, wikitext, 0, dialect, {}, first_line);
@@ -298,6 +300,7 @@ Document ArticleImporter::import_page(std::string_view wikitext, const std::stri
     }
     DecodedText decoded = decode_text(wikitext);
     report_invalid_utf8(doc, decoded, decoded.text, first_line);
+    report_nul_bytes(doc, decoded, decoded.text, first_line);
     extract(doc, decoded.text, 0, dialect, {}, first_line);
     return doc;
 }
@@ -322,6 +325,17 @@ void ArticleImporter::report_invalid_utf8(Document& doc, const DecodedText& deco
         message += " (and " + std::to_string(decoded.invalid_sequences - 1) + " more in this file)";
     }
     doc.problems.push_back(Problem{ProblemKind::invalid_utf8, doc.source, line, column, message});
+}
+
+void ArticleImporter::report_nul_bytes(Document& doc, const DecodedText& decoded,
+                                       const std::string& text, std::size_t first_line) const {
+    if (decoded.nul_bytes == 0) return;
+    const LineIndex lines(text);
+    const auto [line, column] = shifted(lines.position(decoded.first_nul_in_text), first_line);
+    std::string message = "a NUL byte replaced with U+FFFD";
+    if (decoded.nul_bytes > 1)
+        message += " (and " + std::to_string(decoded.nul_bytes - 1) + " more in this file)";
+    doc.problems.push_back(Problem{ProblemKind::nul_byte, doc.source, line, column, message});
 }
 
 void ArticleImporter::extract(Document& doc, std::string_view text, std::size_t body_offset,
@@ -528,17 +542,42 @@ void ArticleImporter::add_markdown_link(Document& doc, const RawLink& raw,
     doc.links.push_back(std::move(link));
 }
 
+std::pair<std::string, bool> ArticleImporter::visible_text(std::string_view line,
+                                                           Dialect dialect) const {
+    // Each link replaced by its visible text; `more` when something outside the links has a
+    // letter or digit (a line or heading of links only is navigation).
+    ScanOptions options;
+    options.dialect = dialect;
+    options.label_first = m_options.label_first;
+    const ScanResult scanned = scan_links(line, 0, options);
+    std::string title;
+    std::string outside_links;
+    std::size_t at = 0;
+    for (const RawLink& link : scanned.links) {
+        if (link.offset < at) continue;  // nested inside a previous link
+        const std::string_view before = line.substr(at, link.offset - at);
+        title += before;
+        outside_links += before;
+        if (!link.label.empty()) {
+            title += link.label;
+        } else if (link.syntax == LinkSyntax::wiki) {
+            title += m_normalizer.normalize_target(link.target).surface;
+        }
+        at = link.end;
+    }
+    title += line.substr(std::min(at, line.size()));
+    outside_links += line.substr(std::min(at, line.size()));
+    return {std::move(title), has_letter_or_digit(outside_links)};
+}
+
 std::string ArticleImporter::heading_title(std::string_view text, std::size_t begin,
                                            Dialect dialect) const {
+    // The first heading names the note only when it comes first: before it, nothing but blank
+    // lines, thematic breaks and lines of links (navigation). A heading after body text is a
+    // section ("## Settings" in a note that starts with its own text).
     std::size_t pos = begin;
     while (pos < text.size()) {
-        if (dialect == Dialect::markdown) {
-            const std::size_t after_fence = fenced_block_end(text, pos);
-            if (after_fence != pos) {
-                pos = after_fence;
-                continue;
-            }
-        }
+        if (dialect == Dialect::markdown && fenced_block_end(text, pos) != pos) return {};
         std::size_t eol = text.find('\n', pos);
         if (eol == std::string_view::npos) eol = text.size();
         std::string_view line = text.substr(pos, eol - pos);
@@ -546,47 +585,37 @@ std::string ArticleImporter::heading_title(std::string_view text, std::size_t be
         if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
 
         std::string_view heading;
+        bool is_heading = false;
         if (dialect == Dialect::markdown) {
             std::size_t i = 0;
             while (i < line.size() && i < 3 && line[i] == ' ') ++i;
             std::size_t hashes = 0;
             while (i + hashes < line.size() && line[i + hashes] == '#') ++hashes;
-            if (hashes == 0 || hashes > 6) continue;
-            if (i + hashes < line.size() && line[i + hashes] != ' ' && line[i + hashes] != '\t')
-                continue;
-            heading = line.substr(std::min(line.size(), i + hashes));
-            while (!heading.empty() && (heading.back() == '#' || heading.back() == ' '))
-                heading.remove_suffix(1);
-        } else {
+            is_heading =
+                hashes >= 1 && hashes <= 6 &&
+                (i + hashes == line.size() || line[i + hashes] == ' ' || line[i + hashes] == '\t');
+            if (is_heading) {
+                heading = line.substr(std::min(line.size(), i + hashes));
+                while (!heading.empty() && (heading.back() == '#' || heading.back() == ' '))
+                    heading.remove_suffix(1);
+            }
+        } else if (line.size() >= 2 && line.front() == '=' && line.back() == '=') {
             // == Heading == in wikitext
-            if (line.size() < 2 || line.front() != '=' || line.back() != '=') continue;
+            is_heading = true;
             heading = line;
             while (!heading.empty() && heading.front() == '=') heading.remove_prefix(1);
             while (!heading.empty() && heading.back() == '=') heading.remove_suffix(1);
         }
-        // Replace each link by its visible text; a heading that is only links is navigation.
-        ScanOptions options;
-        options.dialect = dialect;
-        options.label_first = m_options.label_first;
-        const ScanResult scanned = scan_links(heading, 0, options);
-        std::string title;
-        std::string outside_links;
-        std::size_t at = 0;
-        for (const RawLink& link : scanned.links) {
-            if (link.offset < at) continue;  // nested inside a previous link
-            const std::string_view before = heading.substr(at, link.offset - at);
-            title += before;
-            outside_links += before;
-            if (!link.label.empty()) {
-                title += link.label;
-            } else if (link.syntax == LinkSyntax::wiki) {
-                title += m_normalizer.normalize_target(link.target).surface;
-            }
-            at = link.end;
+        if (!is_heading) {
+            const std::string_view bare = trim(line);
+            const bool thematic_break = bare.size() >= 3 &&
+                                        bare.find_first_not_of(bare[0]) == std::string_view::npos &&
+                                        (bare[0] == '-' || bare[0] == '*' || bare[0] == '_');
+            if (bare.empty() || thematic_break || !visible_text(bare, dialect).second) continue;
+            return {};  // body text first: no heading names the note
         }
-        title += heading.substr(std::min(at, heading.size()));
-        outside_links += heading.substr(std::min(at, heading.size()));
-        if (!has_letter_or_digit(outside_links)) continue;
+        auto [title, more] = visible_text(heading, dialect);
+        if (!more) continue;  // a heading of links only is navigation
         title.erase(
             std::remove_if(title.begin(), title.end(), [](char c) { return c == '*' || c == '`'; }),
             title.end());

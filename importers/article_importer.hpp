@@ -88,9 +88,12 @@ private:
     void add_markdown_link(Document& doc, const RawLink& raw, std::string_view relative_path) const;
     void report_invalid_utf8(Document& doc, const struct DecodedText& decoded,
                              const std::string& text, std::size_t first_line) const;
+    void report_nul_bytes(Document& doc, const struct DecodedText& decoded, const std::string& text,
+                          std::size_t first_line) const;
     void extract(Document& doc, std::string_view text, std::size_t body_offset, Dialect dialect,
                  std::string_view relative_path, std::size_t first_line) const;
     std::string heading_title(std::string_view text, std::size_t begin, Dialect dialect) const;
+    std::pair<std::string, bool> visible_text(std::string_view line, Dialect dialect) const;
     NormalizedTarget normalized(std::string_view raw) const;
 
     ImportOptions m_options;

@@ -13,9 +13,11 @@
 #include <iostream>
 #include <iterator>
 #include <mutex>
+#include <optional>
 #include <sstream>
 #include <system_error>
 #include <thread>
+#include <tuple>
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -70,10 +72,64 @@ bool read_file(const std::string& path, std::string& out, std::string& error) {
 
 }  // namespace
 
+namespace {
+
+// The article files below `root`, and a problem for each folder that cannot be read (its
+// files are left out, and the run says so). Symbolic links to folders are not followed.
+void walk_folder(const fs::path& root, const std::optional<Dialect>& forced,
+                 std::vector<InputFile>& found, std::vector<Problem>& problems) {
+    std::vector<fs::path> folders{root};
+    while (!folders.empty()) {
+        const fs::path folder = std::move(folders.back());
+        folders.pop_back();
+        std::error_code ec;
+        fs::directory_iterator it(folder, ec);
+        const auto unreadable = [&](const std::error_code& why) {
+            if (folder == root)
+                throw UsageError("cannot read folder '" + root.string() + "': " + why.message());
+            problems.push_back(
+                Problem{ProblemKind::unreadable_file, folder.string(), 0, 0,
+                        "cannot read folder: " + why.message() + "; the files in it are left out"});
+        };
+        if (ec) {
+            unreadable(ec);
+            continue;
+        }
+        for (; it != fs::directory_iterator(); it.increment(ec)) {
+            const fs::path& p = it->path();
+            if (hidden(p)) continue;
+            std::error_code type_ec;
+            if (it->is_directory(type_ec) && !it->is_symlink(type_ec)) {
+                folders.push_back(p);
+                continue;
+            }
+            if (!it->is_regular_file(type_ec) || !is_article_extension(p.extension().string()))
+                continue;
+            const std::string relative = p.lexically_relative(root).generic_string();
+            found.push_back(
+                InputFile{p.string(), p.string(), relative,
+                          forced.value_or(dialect_for_extension(p.extension().string()))});
+        }
+        if (ec) unreadable(ec);
+    }
+}
+
+// A file named on the command line resolves links and takes its key by the path as given
+// ("notes/x.md"), as a file in a folder does by its path below the folder: two named files
+// with one stem stay two articles.
+std::string named_relative(const fs::path& p) {
+    std::string relative = p.lexically_normal().generic_string();
+    while (!relative.empty() && relative.front() == '/') relative.erase(0, 1);
+    return relative.empty() ? p.filename().generic_string() : relative;
+}
+
+}  // namespace
+
 std::vector<InputFile> collect_inputs(const std::vector<std::string>& inputs,
-                                      const InputFormat& format) {
+                                      const InputFormat& format, std::vector<Problem>* problems) {
     const std::optional<Dialect> forced = format.dialect;
     std::vector<InputFile> files;
+    std::vector<Problem> folder_problems;
     bool have_stdin = false;
     for (const std::string& input : inputs) {
         if (input == "-") {
@@ -81,6 +137,7 @@ std::vector<InputFile> collect_inputs(const std::vector<std::string>& inputs,
             have_stdin = true;
             files.push_back(InputFile{"-", "<stdin>", "stdin", forced.value_or(Dialect::markdown),
                                       format.kind.value_or(InputKind::article)});
+            files.back().read_once = true;
             continue;
         }
         std::error_code ec;
@@ -89,39 +146,28 @@ std::vector<InputFile> collect_inputs(const std::vector<std::string>& inputs,
             throw UsageError("input '" + input + "' does not exist: check the path");
         }
         if (fs::is_directory(status)) {
-            std::vector<InputFile> found;
-            const fs::path root(input);
-            fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied,
-                                                ec);
-            if (ec) throw UsageError("cannot read folder '" + input + "': " + ec.message());
-            for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
-                if (ec) break;
-                const fs::path& p = it->path();
-                if (hidden(p)) {
-                    if (it->is_directory(ec)) it.disable_recursion_pending();
-                    continue;
-                }
-                if (!it->is_regular_file(ec) || !is_article_extension(p.extension().string()))
-                    continue;
-                const std::string relative = p.lexically_relative(root).generic_string();
-                found.push_back(
-                    InputFile{p.string(), p.string(), relative,
-                              forced.value_or(dialect_for_extension(p.extension().string()))});
-            }
-            if (ec) throw UsageError("cannot read folder '" + input + "': " + ec.message());
-            std::sort(found.begin(), found.end(), [](const InputFile& a, const InputFile& b) {
-                return a.relative < b.relative;
-            });
-            std::move(found.begin(), found.end(), std::back_inserter(files));
+            walk_folder(fs::path(input), forced, files, folder_problems);
         } else {
             const fs::path p(input);
             const InputKind kind = format.kind.value_or(
                 forced ? InputKind::article : input_kind_for_name(p.filename().string()));
-            files.push_back(
-                InputFile{input, input, p.filename().generic_string(),
-                          forced.value_or(dialect_for_extension(p.extension().string())), kind});
+            files.push_back(InputFile{
+                input, input,
+                kind == InputKind::article ? named_relative(p) : p.filename().generic_string(),
+                forced.value_or(dialect_for_extension(p.extension().string())), kind});
+            // A pipe or a device (`<(cmd)`, /dev/stdin) gives its bytes once.
+            files.back().read_once = !fs::is_regular_file(status);
         }
     }
+    // Path order, whatever order the inputs were named in: which of two files with one stem
+    // keeps it, and every output byte, do not depend on the command line's order.
+    std::stable_sort(files.begin(), files.end(), [](const InputFile& a, const InputFile& b) {
+        return std::tie(a.relative, a.path) < std::tie(b.relative, b.path);
+    });
+    std::sort(folder_problems.begin(), folder_problems.end(),
+              [](const Problem& a, const Problem& b) { return a.source < b.source; });
+    if (problems != nullptr)
+        problems->insert(problems->end(), folder_problems.begin(), folder_problems.end());
     return files;
 }
 
@@ -130,9 +176,17 @@ CorpusReader::CorpusReader(std::vector<InputFile> files, ImportOptions options, 
       m_options(options),
       m_threads(std::max(1u, threads)),
       m_index(options.case_rule, options.han_folder) {
-    for (const InputFile& f : m_files) {
-        if (f.kind == InputKind::article) m_index.add(f.relative);
-    }
+    // The shallowest file claims a stem first: "x.md" owns "x", and "b/x.md" is keyed "b/x"
+    // (were "b/x.md" first, "x.md" would fall back to its path, "x", and the two collide).
+    std::vector<const InputFile*> articles;
+    for (const InputFile& f : m_files)
+        if (f.kind == InputKind::article) articles.push_back(&f);
+    const auto depth = [](const InputFile* f) {
+        return std::count(f->relative.begin(), f->relative.end(), '/');
+    };
+    std::stable_sort(articles.begin(), articles.end(),
+                     [&](const InputFile* a, const InputFile* b) { return depth(a) < depth(b); });
+    for (const InputFile* f : articles) m_index.add(f->relative);
 }
 
 Document CorpusReader::import_one(const InputFile& file) const {
@@ -155,6 +209,23 @@ Document CorpusReader::import_one(const InputFile& file) const {
         doc.problems.push_back(
             Problem{ProblemKind::unreadable_file, file.source, 0, 0, "cannot read file: " + error});
         return doc;
+    }
+    if (file.path == "-" && file.kind == InputKind::article) {
+        // A dump piped in without -F: say how to read it, rather than import its bytes as text.
+        const Compression compression = detect_compression(bytes);
+        if (compression != Compression::none || bytes.rfind("<mediawiki", 0) == 0) {
+            Document doc;
+            doc.source = file.source;
+            doc.key = m_index.key_for(file.relative);
+            doc.skipped = true;
+            const std::string what = compression != Compression::none
+                                         ? std::string(to_string(compression)) + "-compressed data"
+                                         : std::string("MediaWiki XML");
+            doc.problems.push_back(Problem{ProblemKind::binary_file, file.source, 0, 0,
+                                           what + " on standard input is not read as an article: "
+                                                  "add -F mediawiki (or -F jsonl) to read it"});
+            return doc;
+        }
     }
     return importer.import(bytes, file.source, file.relative, file.dialect);
 }

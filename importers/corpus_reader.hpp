@@ -19,12 +19,15 @@
 namespace kg {
 
 /// Expands `inputs`: a folder is walked recursively for .md/.markdown/.txt/.wiki files
-/// (folders and files whose name starts with '.' are skipped, as vault tools do), sorted by
-/// path; a file is taken whatever its extension; "-" is standard input. `forced` overrides
-/// the dialect that extensions imply, or makes every input a dump or JSON lines.
-/// Throws UsageError for a path that does not exist or a second "-".
+/// (folders and files whose name starts with '.' are skipped, as vault tools do); a file is
+/// taken whatever its extension; "-" is standard input. Every file comes in path order,
+/// whatever the order of `inputs`. `forced` overrides the dialect that extensions imply, or
+/// makes every input a dump or JSON lines. A subfolder that cannot be read is a problem added
+/// to `problems` (its files are left out). Throws UsageError for a path that does not exist,
+/// an input folder that cannot be read, or a second "-".
 std::vector<InputFile> collect_inputs(const std::vector<std::string>& inputs,
-                                      const InputFormat& forced);
+                                      const InputFormat& forced,
+                                      std::vector<Problem>* problems = nullptr);
 
 /// Counts of what wiki inputs held beyond the documents.
 struct WikiInputStats {

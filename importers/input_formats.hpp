@@ -32,6 +32,7 @@ struct InputFile {
                            ///< file named directly); decides the key and resolves links
     Dialect dialect = Dialect::markdown;
     InputKind kind = InputKind::article;
+    bool read_once = false;  ///< standard input, a pipe or a device: its bytes come once
 };
 
 /// What -F names: a dialect of article files, or a kind of wiki input.

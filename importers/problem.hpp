@@ -24,14 +24,17 @@ enum class ProblemKind : unsigned char {
     bad_record,    ///< a JSON line that is no page object
     broken_input,  ///< malformed XML, a truncated dump, corrupt compression: the rest is lost
     redirect_loop,
+    nul_byte,   ///< a NUL byte in text (after the first 8 KiB of a file, or in JSON)
+    too_large,  ///< a page, line or file over its size limit: skipped
 };
-inline constexpr std::size_t problem_kind_count = 11;
+inline constexpr std::size_t problem_kind_count = 13;
 
 constexpr std::string_view to_string(ProblemKind kind) {
     constexpr std::array<std::string_view, problem_kind_count> names{
         "invalid UTF-8",    "unclosed wiki-link",  "empty wiki-link", "wiki-link target too long",
         "unclosed comment", "binary file skipped", "unreadable file", "duplicate article key",
-        "bad JSON line",    "broken input",        "redirect loop"};
+        "bad JSON line",    "broken input",        "redirect loop",   "NUL byte",
+        "too large"};
     return names[static_cast<std::size_t>(kind)];
 }
 

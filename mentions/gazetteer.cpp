@@ -142,6 +142,13 @@ FormVerdict Gazetteer::verdict(const GazetteerForm& form, const GazetteerFilter&
         filter.stop_words.count(form.folded) > 0) {
         return FormVerdict::stop_word;
     }
+    if (form.names_article && form.targets.size() > 1) {
+        // "Settings" as the label of several notes: which one a mention means is unknown.
+        const std::uint32_t top = form.target().votes;
+        if (std::count_if(form.targets.begin(), form.targets.end(),
+                          [&](const FormTarget& t) { return t.votes == top; }) > 1)
+            return FormVerdict::ambiguous;
+    }
     if (!form.names_article && form.link_probability() < filter.min_link_probability) {
         return FormVerdict::low_link_probability;
     }

@@ -54,7 +54,8 @@ enum class FormVerdict {
     too_short,
     stop_word,
     low_link_probability,
-    high_document_frequency
+    high_document_frequency,
+    ambiguous,  ///< names several articles (titles, aliases) and no link picks one
 };
 
 struct GazetteerFilter {

@@ -263,7 +263,8 @@ std::string MentionPass::summary() const {
           << grouped(m_verdicts[1]) << ", stop words " << grouped(m_verdicts[2])
           << ", link probability < " << m_settings.filter.min_link_probability << ' '
           << grouped(m_verdicts[3]) << ", document frequency > "
-          << m_settings.filter.max_document_frequency << ' ' << grouped(m_verdicts[4]) << '\n';
+          << m_settings.filter.max_document_frequency << ' ' << grouped(m_verdicts[4])
+          << ", ambiguous " << grouped(m_verdicts[5]) << '\n';
         std::vector<std::uint32_t> order(forms.size());
         std::iota(order.begin(), order.end(), 0u);
         std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {

@@ -25,7 +25,7 @@ bool is_wiki(const InputFile& f) {
 
 BuildPipeline::BuildPipeline(BuildSettings settings) : m_settings(std::move(settings)) {
     BuildSettings& s = m_settings;
-    m_files = collect_inputs(s.inputs, s.input_format);
+    m_files = collect_inputs(s.inputs, s.input_format, &m_input_problems);
     // A wiki dump is a link graph first: spotting mentions in millions of pages needs a
     // second pass over the dump, so it runs only when asked for.
     const bool wiki = std::any_of(m_files.begin(), m_files.end(), is_wiki);
@@ -35,10 +35,10 @@ BuildPipeline::BuildPipeline(BuildSettings settings) : m_settings(std::move(sett
     // cannot give (an article's text is kept instead): say so rather than spot nothing.
     const bool spotting = s.mentions.mentions || s.mentions.window != CooccurrenceWindow::off;
     if (spotting && std::any_of(m_files.begin(), m_files.end(),
-                                [](const InputFile& f) { return f.path == "-" && is_wiki(f); }))
+                                [](const InputFile& f) { return f.read_once && is_wiki(f); }))
         throw UsageError(
             "build: mentions and co-occurrence read a dump or JSON lines twice, and standard "
-            "input can be read once: save it to a file, or add --mentions off "
+            "input or a pipe can be read once: save it to a file, or add --mentions off "
             "--cooccurrence off");
     m_folder = std::make_unique<MatchFolder>(s.fold_han);
     s.import.han_folder = s.fold_han ? m_folder.get() : nullptr;
@@ -89,15 +89,16 @@ void BuildPipeline::read_documents(ProblemSink& problems,
     // The mention pass reads the texts of article files again: keep them from the first
     // pass instead, up to --keep-texts MB (a folder of notes; a dump is read again).
     ImportOptions first_pass = m_settings.import;
-    // Standard input cannot be read twice: with it, every text is kept.
-    const bool stdin_input = std::any_of(m_files.begin(), m_files.end(),
-                                         [](const InputFile& f) { return f.path == "-"; });
+    // Standard input or a pipe cannot be read twice: with one, every text is kept.
+    const bool stdin_input =
+        std::any_of(m_files.begin(), m_files.end(), [](const InputFile& f) { return f.read_once; });
     if (mentions.spots() && (m_settings.keep_texts > 0 || stdin_input) &&
         std::none_of(m_files.begin(), m_files.end(), is_wiki)) {
         first_pass.retain_text = true;
         mentions.retain(stdin_input ? std::numeric_limits<std::size_t>::max()
                                     : m_settings.keep_texts);
     }
+    for (const Problem& p : m_input_problems) problems.report(p);  // unreadable folders
     CorpusReader reader(m_files, first_pass, m_settings.threads);
     reader.select_namespaces(m_settings.namespaces);
     reader.read([&](Document&& doc) {

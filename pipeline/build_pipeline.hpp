@@ -80,6 +80,7 @@ private:
 
     BuildSettings m_settings;
     std::vector<InputFile> m_files;
+    std::vector<Problem> m_input_problems;  ///< folders that could not be read
     std::unique_ptr<MatchFolder> m_folder;
     std::unique_ptr<MentionPass> m_mentions;
     GraphBuilder m_builder;

@@ -6,8 +6,16 @@
 
 namespace kg {
 
-std::string csv_field(std::string_view text) {
-    const std::string valid = repaired_utf8(text);
+std::string csv_field(std::string_view text, bool spreadsheet) {
+    std::string valid = repaired_utf8(text);
+    // A NUL ends a field in many CSV readers: it becomes U+FFFD.
+    for (std::size_t nul = valid.find('\0'); nul != std::string::npos; nul = valid.find('\0', nul))
+        valid.replace(nul, 1, "\xEF\xBF\xBD");
+    // A spreadsheet runs a cell that starts with = + - @ (or a tab or CR before one) as a
+    // formula: a leading ' makes it text (OWASP, "CSV injection").
+    if (spreadsheet && !valid.empty() &&
+        std::string_view("=+-@\t\r").find(valid[0]) != std::string_view::npos)
+        valid.insert(0, 1, '\'');
     if (valid.find_first_of(",\"\r\n") == std::string::npos) return valid;
     std::string out = "\"";
     for (char c : valid) {
@@ -34,9 +42,10 @@ void write_nodes_csv(const KnowledgeGraph& graph, OutputFile& out, const CsvDial
     for (auto v : boost::make_iterator_range(boost::vertices(g))) {
         const NodeData& node = g[v];
         const NodeStats& stats = graph.stats(v);
-        line = csv_field(node.key) + ',' + csv_field(node.label) + ',' +
-               std::string(to_string(node.kind)) + ',' + csv_field(node.lang) + ',' +
-               csv_field(node.key);
+        const bool sheet = d.spreadsheet;
+        line = csv_field(node.key, sheet) + ',' + csv_field(node.label, sheet) + ',' +
+               std::string(to_string(node.kind)) + ',' + csv_field(node.lang, sheet) + ',' +
+               csv_field(node.key, sheet);
         if (graph.has_metrics()) {
             for (const MetricField& f : metric_fields) line += ',' + metric_text(f, stats);
         }

@@ -11,7 +11,8 @@
 namespace kg {
 
 /// `text` as one CSV field: quoted (with "" for ") when it holds a comma, quote or line end.
-std::string csv_field(std::string_view text);
+/// `spreadsheet`: a field that a spreadsheet would run as a formula gets a leading '.
+std::string csv_field(std::string_view text, bool spreadsheet = false);
 
 // Column names of one dialect; the rows are the same data in the same order.
 struct CsvDialect {
@@ -22,6 +23,7 @@ struct CsvDialect {
     bool size_and_color;      ///< Gephi reads size and colour from columns of these names
     const char* kind_column;  ///< a last column naming the node's kind, or nullptr
     std::string (*kind_value)(std::string_view kind);  ///< its value, from the kind's name
+    bool spreadsheet = false;  ///< opened in spreadsheets (Gephi's Data Laboratory, Excel)
 };
 
 /// The header line, then one line per node in graph order.

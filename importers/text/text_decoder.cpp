@@ -61,7 +61,32 @@ bool looks_binary(std::string_view bytes) {
     return n > 0 && std::memchr(bytes.data(), '\0', n) != nullptr;
 }
 
-DecodedText decode_text(std::string_view bytes) {
+namespace {
+
+// Replaces each NUL of the decoded text by U+FFFD, counting them; the first invalid
+// sequence's place in the text moves by the bytes added before it.
+void replace_nul_bytes(DecodedText& d) {
+    std::size_t nul = d.text.find('\0');
+    if (nul == std::string::npos) return;
+    d.first_nul_in_text = nul;
+    std::string out;
+    out.reserve(d.text.size() + 16);
+    std::size_t from = 0;
+    std::size_t shift_invalid = 0;
+    for (; nul != std::string::npos; nul = d.text.find('\0', from)) {
+        out.append(d.text, from, nul - from);
+        out += "\xEF\xBF\xBD";
+        if (d.invalid_sequences > 0 && nul < d.first_invalid_in_text) shift_invalid += 2;
+        ++d.nul_bytes;
+        from = nul + 1;
+    }
+    out.append(d.text, from, std::string::npos);
+    d.first_invalid_in_text += shift_invalid;
+    d.text = std::move(out);
+}
+
+// The text of `bytes`: BOM removed, UTF-16 decoded, invalid UTF-8 replaced.
+DecodedText decode_bytes(std::string_view bytes) {
     if (bytes.size() >= 2 && bytes[0] == '\xFF' && bytes[1] == '\xFE') {
         return decode_utf16(bytes, true);
     }
@@ -78,6 +103,14 @@ DecodedText decode_text(std::string_view bytes) {
     result.invalid_sequences = repair.invalid;
     result.first_invalid_offset = start + repair.first_offset;
     result.first_invalid_in_text = repair.first_in_output;
+    return result;
+}
+
+}  // namespace
+
+DecodedText decode_text(std::string_view bytes) {
+    DecodedText result = decode_bytes(bytes);
+    replace_nul_bytes(result);
     return result;
 }
 

@@ -14,12 +14,15 @@ struct DecodedText {
     std::size_t invalid_sequences = 0;      ///< how many were replaced by U+FFFD
     std::size_t first_invalid_offset = 0;   ///< byte offset of the first one in the input
     std::size_t first_invalid_in_text = 0;  ///< where its U+FFFD sits in `text`
+    std::size_t nul_bytes = 0;              ///< NUL bytes, each replaced by U+FFFD
+    std::size_t first_nul_in_text = 0;      ///< where the first one's U+FFFD sits in `text`
     bool had_bom = false;
     bool was_utf16 = false;
 };
 
 /// Decodes `bytes`. Never throws on bad input: every invalid sequence (a maximal ill-formed
-/// subpart, as Unicode recommends) becomes one U+FFFD.
+/// subpart, as Unicode recommends) becomes one U+FFFD, and so does every NUL byte (no text
+/// format kgraph writes can carry one).
 DecodedText decode_text(std::string_view bytes);
 
 /// True when `bytes` looks like a binary file (a NUL byte in its first 8 KiB) and carries no

@@ -42,11 +42,17 @@ def title_of(text, stem):
         m = re.search(r"^title:\s*(.+?)\s*$", fm.group(1), re.M)
         if m:
             return rl.clean(m.group(1).strip("'\""))
-    body = rl.strip_code(text[rl.front_matter_end(text):])
+    body = text[rl.front_matter_end(text):]
     for line in body.split("\n"):
         m = re.match(r" {0,3}#{1,6}[ \t]+(.*?)[ #]*\r?$", line)
         if not m:
-            continue
+            # Only blank lines, thematic breaks and lines of links may come before the heading
+            # that names the note; body text (or code) first means no heading does.
+            bare = line.strip()
+            links_only = not any(ch.isalnum() for ch in rl.WIKI_LINK.sub("", rl.MD_LINK.sub("", bare)))
+            if not bare or re.fullmatch(r"-{3,}|\*{3,}|_{3,}", bare) or (links_only and not bare.startswith(("```", "~~~"))):
+                continue
+            break
         heading = m.group(1)
         outside = rl.WIKI_LINK.sub("", rl.MD_LINK.sub("", heading))
         if not any(ch.isalnum() for ch in outside):
@@ -82,13 +88,20 @@ class Dictionary:
         folded = "".join(fold_char(ch) for ch in surface)
         if not folded or not key:
             return
-        entry = self.forms.setdefault(folded, [surface, {}])
+        entry = self.forms.setdefault(folded, [surface, {}, False])
         entry[1][key] = entry[1].get(key, 0) + (1 if as_link else 0)
+        entry[2] = entry[2] or not as_link  # names an article (a title or an alias)
 
     def target(self, folded):
         votes = self.forms[folded][1]
         best = max(votes.values())
         return next(k for k, v in votes.items() if v == best)
+
+    def ambiguous(self, folded):
+        """A title or alias of several articles that no link decides between."""
+        _, votes, names_article = self.forms[folded]
+        best = max(votes.values())
+        return names_article and sum(1 for v in votes.values() if v == best) > 1
 
 
 def build(corpus):
@@ -143,7 +156,7 @@ def mentions(corpus_dir):
     """{(article key, target key): count}"""
     corpus = rl.Corpus(corpus_dir)
     d, docs = build(corpus)
-    forms = {f: d.target(f) for f in d.forms if long_enough(f)}
+    forms = {f: d.target(f) for f in d.forms if long_enough(f) and not d.ambiguous(f)}
     out = {}
     for article, runs in docs:
         for run in runs:
