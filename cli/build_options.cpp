@@ -407,6 +407,7 @@ BuildOptions parse_build_options(const std::vector<std::string>& args, bool term
     o.progress = vm.count("progress") > 0 || (!o.quiet && terminal);
     o.strict = vm.count("strict") > 0;
     o.max_reports = o.verbose ? SIZE_MAX : static_cast<std::size_t>(number(vm, "max-reports"));
+    o.build.import.max_problems_per_kind = o.max_reports;
     o.build.threads = std::max(1u, cores);
     parse_input(vm, o.build);
     parse_mentions(vm, o.build);

@@ -7,10 +7,11 @@ namespace kg::cli {
 
 void ProblemReporter::report(const Problem& problem) {
     const auto kind = static_cast<std::size_t>(problem.kind);
-    ++m_total;
-    ++m_counts[kind];
+    m_total += 1 + problem.more;
+    const bool print = m_counts[kind] < m_max_per_kind;
+    m_counts[kind] += 1 + problem.more;
     if (m_strict) throw StrictFailure(problem.format() + " (--strict)");
-    if (m_counts[kind] <= m_max_per_kind) m_out << problem.format() << '\n';
+    if (print) m_out << problem.format() << '\n';
 }
 
 std::string ProblemReporter::breakdown() const {

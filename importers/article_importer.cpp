@@ -2,10 +2,12 @@
 #include "importers/article_importer.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <filesystem>
 #include <memory>
 #include <tuple>
+#include <utility>
 
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
@@ -352,7 +354,9 @@ void ArticleImporter::extract(Document& doc, std::string_view text, std::size_t 
     scan_options.label_first = m_options.label_first;
     scan_options.links_in_templates = m_options.links_in_templates;
     scan_options.site = m_options.site;
+    scan_options.max_issues_per_kind = std::max<std::size_t>(1, m_options.max_problems_per_kind);
     const ScanResult scanned = scan_links(text, body_offset, scan_options);
+    std::array<std::size_t, problem_kind_count> unlisted = scanned.unlisted;
     for (const ScanIssue& issue : scanned.issues) {
         const auto [line, column] = position(issue.offset);
         doc.problems.push_back(Problem{issue.kind, source, line, column, issue.message});
@@ -366,7 +370,15 @@ void ArticleImporter::extract(Document& doc, std::string_view text, std::size_t 
             add_markdown_link(doc, raw, relative_path);
         }
     }
+    std::array<std::size_t, problem_kind_count> listed{};
+    for (const Problem& p : doc.problems) ++listed[static_cast<std::size_t>(p.kind)];
     for (const ScanIssue& issue : link_issues) {
+        const auto k = static_cast<std::size_t>(issue.kind);
+        if (listed[k] >= scan_options.max_issues_per_kind) {
+            ++unlisted[k];
+            continue;
+        }
+        ++listed[k];
         const auto [line, column] = position(issue.offset);
         doc.problems.push_back(Problem{issue.kind, source, line, column, issue.message});
     }
@@ -389,6 +401,9 @@ void ArticleImporter::extract(Document& doc, std::string_view text, std::size_t 
                      [](const Problem& a, const Problem& b) {
                          return std::tie(a.line, a.column) < std::tie(b.line, b.column);
                      });
+    // The problems not itemized are counted on the last itemized one of their kind.
+    for (auto p = doc.problems.rbegin(); p != doc.problems.rend(); ++p)
+        p->more += std::exchange(unlisted[static_cast<std::size_t>(p->kind)], 0);
 }
 
 void ArticleImporter::add_wiki_link(Document& doc, const RawLink& raw, std::string_view text,

@@ -35,6 +35,9 @@ struct ImportOptions {
     const SiteNamespaces* site = nullptr;
     bool wiki_pages = false;
     bool keep_interlanguage = true;
+    /// Problems of one kind itemized per input at most (--max-reports): the rest are counted
+    /// in Problem::more, so that a file of a million unclosed links costs no million messages.
+    std::size_t max_problems_per_kind = SIZE_MAX;
 };
 
 /// The files of the corpus by path, so that [label](../other.md) and [[folder/note]] find the

@@ -44,6 +44,9 @@ struct Problem {
     std::size_t line = 0;    ///< 1-based; 0 when the problem concerns the whole file
     std::size_t column = 0;  ///< 1-based, in Unicode code points; 0 when unknown
     std::string message;     ///< what was expected and what was found
+    /// As many more problems of this kind in this input, not itemized (past --max-reports a
+    /// kind: they are counted, not kept).
+    std::size_t more = 0;
 
     /// Compiler-style text: `path:line:col: message` (line and column omitted when 0).
     std::string format() const { return format_position(source, line, column) + ": " + message; }

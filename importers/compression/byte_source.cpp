@@ -10,6 +10,7 @@
 #include <zlib.h>
 #include <zstd.h>
 
+#include <atomic>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -65,11 +66,25 @@ std::size_t bzip2_stream_start(const std::string& raw, std::size_t from) {
     return std::string::npos;
 }
 
+/// A unit decoded ahead of the reader, on a worker thread.
+struct DecodedUnit {
+    std::string bytes;
+    bool too_large = false;  ///< inflates past unit_output_limit: the reader decodes it itself
+    std::string raw;         ///< then: its compressed bytes
+};
+
+/// The most a unit may inflate to in memory: a bzip2 bomb (a stream of zeros inflates 45,000
+/// times) is decoded by the reader as it reads, not held whole by every worker.
+constexpr std::size_t unit_output_limit = 64u << 20;
+
 // Decompresses `raw`, one or more complete bzip2 streams that start `offset` bytes into the
-// file; throws InputError naming the file offset of damage.
-std::string decompress_bzip2_streams(const std::string& raw, std::uint64_t offset,
-                                     const std::string& source) {
-    std::string out(raw.size() * 5 + 4096, '\0');
+// file; throws InputError naming the file offset of damage. Stops early when `cancel` is set
+// (the reader has stopped) or the output passes unit_output_limit.
+DecodedUnit decompress_bzip2_streams(std::string raw, std::uint64_t offset,
+                                     const std::string& source, const std::atomic<bool>& cancel) {
+    DecodedUnit unit;
+    std::string& out = unit.bytes;
+    out.assign(raw.size() * 5 + 4096, '\0');
     std::size_t written = 0;
     std::size_t in = 0;
     while (in < raw.size()) {
@@ -79,12 +94,25 @@ std::string decompress_bzip2_streams(const std::string& raw, std::uint64_t offse
         }
         int rc = BZ_OK;
         for (;;) {
+            if (cancel.load(std::memory_order_relaxed)) {
+                BZ2_bzDecompressEnd(&bz);
+                return {};
+            }
+            if (written >= unit_output_limit) {
+                BZ2_bzDecompressEnd(&bz);
+                unit.bytes.clear();
+                unit.bytes.shrink_to_fit();
+                unit.too_large = true;
+                unit.raw = std::move(raw);
+                return unit;
+            }
             if (written == out.size()) out.resize(out.size() * 2);
             bz.next_in = const_cast<char*>(raw.data() + in);
             bz.avail_in = static_cast<unsigned>(std::min<std::size_t>(raw.size() - in, 1u << 30));
             bz.next_out = out.data() + written;
+            // At most 4 MiB a call: the cancel flag and the limit are looked at often.
             bz.avail_out =
-                static_cast<unsigned>(std::min<std::size_t>(out.size() - written, 1u << 30));
+                static_cast<unsigned>(std::min<std::size_t>(out.size() - written, 4u << 20));
             const unsigned before_in = bz.avail_in;
             const unsigned before_out = bz.avail_out;
             rc = BZ2_bzDecompress(&bz);
@@ -105,7 +133,7 @@ std::string decompress_bzip2_streams(const std::string& raw, std::uint64_t offse
         BZ2_bzDecompressEnd(&bz);
     }
     out.resize(written);
-    return out;
+    return unit;
 }
 
 }  // namespace
@@ -139,7 +167,15 @@ struct ByteSource::Impl {
     unsigned threads = 1;
     std::string pending_raw;
     std::uint64_t pending_offset = 0;
-    std::deque<std::future<std::string>> inflight;
+    std::deque<std::future<DecodedUnit>> inflight;
+    std::shared_ptr<std::atomic<bool>> cancel = std::make_shared<std::atomic<bool>>(false);
+    // A unit too large to hold decoded, read through this decoder as it is read.
+    std::string serial_raw;
+    std::size_t serial_in = 0;
+    std::uint64_t serial_offset = 0;
+    bz_stream serial_bz{};
+    bool serial_open = false;
+    bool serial_active = false;
     std::deque<std::uint64_t> inflight_end;
     std::string current;
     std::size_t current_pos = 0;
@@ -191,24 +227,70 @@ struct ByteSource::Impl {
             std::uint64_t offset = 0;
             if (!next_unit(unit, offset)) break;
             const std::uint64_t end = offset + unit.size();
-            inflight.push_back(
-                std::async(std::launch::async, [u = std::move(unit), offset, src = source]() {
-                    return decompress_bzip2_streams(u, offset, src);
+            inflight.push_back(std::async(
+                std::launch::async, [u = std::move(unit), offset, src = source, c = cancel]() {
+                    return decompress_bzip2_streams(std::move(u), offset, src, *c);
                 }));
             inflight_end.push_back(end);
         }
     }
 
+    // Reads the too-large unit's streams as they decode; 0 when they have ended.
+    std::size_t read_serial_unit(char* out, std::size_t size) {
+        std::size_t n = 0;
+        while (n == 0 && (serial_open || serial_in < serial_raw.size())) {
+            if (!serial_open) {
+                serial_bz = bz_stream{};
+                if (BZ2_bzDecompressInit(&serial_bz, 0, 0) != BZ_OK)
+                    fail("cannot start bzip2 decoder");
+                serial_open = true;
+            }
+            serial_bz.next_in = serial_raw.data() + serial_in;
+            serial_bz.avail_in = static_cast<unsigned>(
+                std::min<std::size_t>(serial_raw.size() - serial_in, 1u << 30));
+            serial_bz.next_out = out;
+            serial_bz.avail_out = static_cast<unsigned>(std::min<std::size_t>(size, 1u << 30));
+            const unsigned before_in = serial_bz.avail_in;
+            const int rc = BZ2_bzDecompress(&serial_bz);
+            serial_in += before_in - serial_bz.avail_in;
+            n = std::min<std::size_t>(size, 1u << 30) - serial_bz.avail_out;
+            if (rc == BZ_STREAM_END) {
+                BZ2_bzDecompressEnd(&serial_bz);
+                serial_open = false;
+            } else if (rc != BZ_OK || (n == 0 && serial_in == serial_raw.size())) {
+                fail((rc == BZ_OK ? std::string("bzip2 stream cut short (truncated file?)")
+                                  : std::string("corrupt bzip2 data")) +
+                     " at compressed byte offset " + std::to_string(serial_offset + serial_in));
+            }
+        }
+        return n;
+    }
+
     std::size_t read_parallel(char* out, std::size_t size) {
+        if (serial_active) {
+            if (const std::size_t n = read_serial_unit(out, size); n > 0) return n;
+            serial_active = false;
+            serial_raw.clear();
+        }
         while (current_pos == current.size()) {
             top_up();
             if (inflight.empty()) return 0;
-            current = inflight.front().get();  // rethrows a worker's InputError
+            DecodedUnit unit = inflight.front().get();  // rethrows a worker's InputError
+            const std::uint64_t unit_end = inflight_end.front();
+            const std::uint64_t unit_begin = unit_end - (unit.too_large ? unit.raw.size() : 0);
+            current = std::move(unit.bytes);
             current_pos = 0;
-            raw_consumed = inflight_end.front();
+            raw_consumed = unit_end;
             inflight.pop_front();
             inflight_end.pop_front();
             top_up();  // keep `threads` units decoding while this one is read
+            if (unit.too_large) {
+                serial_raw = std::move(unit.raw);
+                serial_in = 0;
+                serial_offset = unit_begin;
+                serial_active = true;
+                return read_parallel(out, size);
+            }
         }
         const std::size_t n = std::min(size, current.size() - current_pos);
         std::memcpy(out, current.data() + current_pos, n);
@@ -242,9 +324,11 @@ struct ByteSource::Impl {
     }
 
     ~Impl() {
+        cancel->store(true);  // the reader has stopped: workers stop decoding
         for (auto& f : inflight) {
             if (f.valid()) f.wait();
         }
+        if (serial_open) BZ2_bzDecompressEnd(&serial_bz);
         if (bz_open) BZ2_bzDecompressEnd(&bz);
         if (gz_open) inflateEnd(&gz);
         if (zstd != nullptr) ZSTD_freeDStream(zstd);

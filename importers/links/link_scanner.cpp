@@ -281,6 +281,12 @@ public:
 
 private:
     void issue(ProblemKind kind, std::size_t offset, std::string message) {
+        const auto k = static_cast<std::size_t>(kind);
+        if (m_listed[k] >= m_options.max_issues_per_kind) {
+            ++m_result.unlisted[k];
+            return;
+        }
+        ++m_listed[k];
         m_result.issues.push_back(ScanIssue{kind, offset, std::move(message)});
     }
 
@@ -651,6 +657,7 @@ private:
     std::string_view m_text;
     const ScanOptions& m_options;
     ScanResult m_result;
+    std::array<std::size_t, problem_kind_count> m_listed{};
     // The closers that openers look for, each search remembered (see NextByte).
     NextByte m_tag_end{m_text, ">"};
     NextByte m_angle_or_line_end{m_text, ">\n"};

@@ -6,7 +6,9 @@
 // "Internal links" and "Embed files", MediaWiki Help:Links.
 #pragma once
 
+#include <array>
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -51,6 +53,8 @@ struct ScanOptions {
     /// A wiki's namespaces (dump input): a File link of the wiki may hold nested links in its
     /// caption whatever the wiki calls the namespace.
     const SiteNamespaces* site = nullptr;
+    /// Issues itemized per kind at most; the rest are only counted (ScanResult::unlisted).
+    std::size_t max_issues_per_kind = SIZE_MAX;
 };
 
 struct ScanResult {
@@ -59,6 +63,8 @@ struct ScanResult {
     /// Sorted, disjoint byte ranges that are no running text: links, code, comments, HTML
     /// tags, and in wikitext templates and <ref>s. Mentions are spotted only outside them.
     std::vector<std::pair<std::size_t, std::size_t>> hidden;
+    /// Issues past ScanOptions::max_issues_per_kind, by kind.
+    std::array<std::size_t, problem_kind_count> unlisted{};
 };
 
 /// Scans `text` from byte `begin` to its end. Precondition: `text` is valid UTF-8. Never

@@ -4,6 +4,7 @@ the same output whatever order the inputs are named in.
 check_inputs.py KGRAPH CASE (one case a run; see CASES)."""
 
 import json
+import resource
 import os
 import shutil
 import subprocess
@@ -169,6 +170,26 @@ def case_compressed_stdin(c):
     p = subprocess.run(["bash", "-c", f"exec {c.kgraph} build <(cat a.md) --keep-texts 0 -o p.json --layout none"],
                        cwd=c.root, capture_output=True, timeout=20)
     c.check(p.returncode == 0, f"a pipe with --keep-texts 0 is read once, not waited on ({p.returncode})")
+
+
+def case_bz2_bomb(c):
+    """Ten 300 MB bzip2 streams of zeros (24 KB on disk), read on two threads: the XML parser
+    fails on the first bytes, and decompression stops with it instead of inflating every
+    stream in memory (it took 24 s and 4 GB)."""
+    one = subprocess.run("head -c 300M /dev/zero | bzip2 -c", shell=True, capture_output=True).stdout
+    c.write("zeros.xml.bz2", one * 10)
+    p = subprocess.Popen([c.kgraph, "build", "zeros.xml.bz2", "-o", "z.json", "-j2", "-q"],
+                         cwd=c.root, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        _, err = p.communicate(timeout=10)
+    except subprocess.TimeoutExpired:
+        p.kill()
+        p.communicate()
+        c.check(False, "ran over 10 s (killed)")
+        return
+    c.check(p.returncode == 1 and b"broke off" in err, f"exit 1, the input broke off ({p.returncode})")
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024
+    c.check(peak < 1024, f"peak memory {peak} MiB (under 1 GiB; inflating all would take 3 GB)")
 
 
 CASES = {n[5:]: f for n, f in globals().items() if n.startswith("case_")}

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include <bzlib.h>
 #include <unistd.h>
 
 #include "base/error.hpp"
@@ -109,6 +110,29 @@ TEST_CASE("a multistream bzip2 decodes on several threads to the same bytes, in 
     ByteSource single((data / "small.xml.bz2").string(), "small.xml.bz2", 2);
     CHECK_FALSE(single.parallel());
     CHECK(read_all(single) == plain);
+}
+
+TEST_CASE("a multistream bzip2 unit that inflates past 64 MiB is decoded as it is read, same bytes",
+          "[wiki-input][bad-input]") {
+    // Stream 2 inflates to 70 MB: a worker gives it back undecoded and the reader streams it.
+    const std::string one = slurp(data / "small.xml.bz2");
+    const std::string big_plain(70u << 20, 'x');
+    std::string big(1u << 20, '\0');
+    auto size = static_cast<unsigned>(big.size());
+    REQUIRE(BZ2_bzBuffToBuffCompress(big.data(), &size, const_cast<char*>(big_plain.data()),
+                                     static_cast<unsigned>(big_plain.size()), 9, 0, 0) == BZ_OK);
+    big.resize(size);
+    std::string many;
+    for (int i = 0; i < 400; ++i) many += one;
+    many += big;
+    for (int i = 0; i < 400; ++i) many += one;
+    const TempFile file(many, "bomb.bz2");
+    ByteSource parallel(file.path.string(), "bomb.bz2", 2);
+    ByteSource serial(file.path.string(), "bomb.bz2", 1);
+    REQUIRE(parallel.parallel());
+    const std::string a = read_all(parallel);
+    CHECK(a.size() == 800 * slurp(data / "small.xml").size() + big_plain.size());
+    CHECK(a == read_all(serial));
 }
 
 TEST_CASE("a cut or corrupt bzip2 stream fails with the compressed byte offset",
