@@ -50,7 +50,7 @@ struct SummaryParts {
     const ProblemReporter& problems;
     std::string after_graph;  ///< reduction, metrics and layout lines
     std::vector<WrittenOutput> written;
-    double seconds = 0.0;
+    double seconds = 0.0;  ///< the reading: both passes over the inputs
 };
 
 /// The whole summary, from "kgraph: read …" to "kgraph: wrote …".

@@ -79,6 +79,8 @@ namespace {
 void walk_folder(const fs::path& root, const std::optional<Dialect>& forced,
                  std::vector<InputFile>& found, std::vector<Problem>& problems) {
     std::vector<fs::path> folders{root};
+    std::size_t wiki_files = 0;
+    const std::size_t found_before = found.size();
     while (!folders.empty()) {
         const fs::path folder = std::move(folders.back());
         folders.pop_back();
@@ -103,8 +105,11 @@ void walk_folder(const fs::path& root, const std::optional<Dialect>& forced,
                 folders.push_back(p);
                 continue;
             }
-            if (!it->is_regular_file(type_ec) || !is_article_extension(p.extension().string()))
+            if (!it->is_regular_file(type_ec)) continue;
+            if (!is_article_extension(p.extension().string())) {
+                wiki_files += input_kind_for_name(p.filename().string()) != InputKind::article;
                 continue;
+            }
             const std::string relative = p.lexically_relative(root).generic_string();
             found.push_back(
                 InputFile{p.string(), p.string(), relative,
@@ -112,6 +117,15 @@ void walk_folder(const fs::path& root, const std::optional<Dialect>& forced,
         }
         if (ec) unreadable(ec);
     }
+    // A folder of dumps or JSON lines and no notes: say why the graph is empty. (Beside
+    // notes, a .json file is more likely data of the vault than pages.)
+    if (wiki_files > 0 && found.size() == found_before && !forced)
+        problems.push_back(Problem{
+            ProblemKind::wiki_in_folder, root.string(), 0, 0,
+            "no notes, and " + std::to_string(wiki_files) +
+                " dump or JSON-lines file(s) that a folder does not give: name them as inputs "
+                "(kgraph build " +
+                (fs::path(root) / "*.jsonl").string() + " …)"});
 }
 
 // A file named on the command line resolves links and takes its key by the path as given
@@ -472,6 +486,16 @@ void CorpusReader::read_wiki(const InputFile& file, const std::function<void(Doc
             if (std::find(m_namespaces.begin(), m_namespaces.end(), page.ns) ==
                 m_namespaces.end()) {
                 doc.skipped = true;  // counted below, not a problem
+                return;
+            }
+            if (importer->normalizer().normalize_target(page.title).key.empty()) {
+                // No title (or one of blanks only): no node can be keyed by it.
+                doc.source = file.source;
+                doc.skipped = true;
+                Problem p{ProblemKind::bad_record, file.source, 0, 0,
+                          "a page without a title is skipped"};
+                pages->place(p, page);
+                doc.problems.push_back(std::move(p));
                 return;
             }
             if (!page.redirect.empty()) {

@@ -21,11 +21,11 @@ enum class ProblemKind : unsigned char {
     binary_file,
     unreadable_file,
     duplicate_key,
-    bad_record,    ///< a JSON line that is no page object
+    bad_record,    ///< a JSON line that is no page object, a wiki page without a title
     broken_input,  ///< malformed XML, a truncated dump, corrupt compression: the rest is lost
     redirect_loop,
-    nul_byte,   ///< a NUL byte in text (after the first 8 KiB of a file, or in JSON)
-    too_large,  ///< a page, line or file over its size limit: skipped
+    nul_byte,        ///< a NUL byte in text (after the first 8 KiB of a file, or in JSON)
+    wiki_in_folder,  ///< dumps or JSON lines inside an input folder: read only when named
 };
 inline constexpr std::size_t problem_kind_count = 13;
 
@@ -33,8 +33,8 @@ constexpr std::string_view to_string(ProblemKind kind) {
     constexpr std::array<std::string_view, problem_kind_count> names{
         "invalid UTF-8",    "unclosed wiki-link",  "empty wiki-link", "wiki-link target too long",
         "unclosed comment", "binary file skipped", "unreadable file", "duplicate article key",
-        "bad JSON line",    "broken input",        "redirect loop",   "NUL byte",
-        "too large"};
+        "bad record",       "broken input",        "redirect loop",   "NUL byte",
+        "dump in a folder"};
     return names[static_cast<std::size_t>(kind)];
 }
 

@@ -347,13 +347,17 @@ struct MediaWikiDumpReader::Impl {
                          code == XML_ERROR_UNCLOSED_CDATA_SECTION)
                     ? "the dump ends early (truncated?): "
                     : "malformed XML: ";
-            message += XML_ErrorString(code);
             const XML_Index at = XML_GetCurrentByteIndex(parser);
-            message += " at byte offset " +
-                       std::to_string(at < 0 ? at
-                                             : static_cast<XML_Index>(splitter.raw_offset(
-                                                   static_cast<std::uint64_t>(at)))) +
-                       where() + "; the pages before it are kept";
+            if (fed_before == 0) {
+                message = "the dump is empty: no <mediawiki> element";
+            } else {
+                message += XML_ErrorString(code);
+                // expat gives -1 before it has parsed a byte.
+                message += " at byte offset " +
+                           std::to_string(
+                               at < 0 ? 0 : splitter.raw_offset(static_cast<std::uint64_t>(at))) +
+                           where() + "; the pages before it are kept";
+            }
             error = InputError(source.source(), XML_GetCurrentLineNumber(parser),
                                XML_GetCurrentColumnNumber(parser) + 1, message);
             return;

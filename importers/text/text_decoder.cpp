@@ -111,6 +111,10 @@ DecodedText decode_bytes(std::string_view bytes) {
 DecodedText decode_text(std::string_view bytes) {
     DecodedText result = decode_bytes(bytes);
     replace_nul_bytes(result);
+    // A lone CR (classic Mac OS) ends a line as LF does; one byte for one, offsets stay.
+    std::string& t = result.text;
+    for (std::size_t cr = t.find('\r'); cr != std::string::npos; cr = t.find('\r', cr + 1))
+        if (cr + 1 == t.size() || t[cr + 1] != '\n') t[cr] = '\n';
     return result;
 }
 

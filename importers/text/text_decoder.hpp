@@ -22,7 +22,7 @@ struct DecodedText {
 
 /// Decodes `bytes`. Never throws on bad input: every invalid sequence (a maximal ill-formed
 /// subpart, as Unicode recommends) becomes one U+FFFD, and so does every NUL byte (no text
-/// format kgraph writes can carry one).
+/// format kgraph writes can carry one). A lone CR becomes LF (CRLF stays).
 DecodedText decode_text(std::string_view bytes);
 
 /// True when `bytes` looks like a binary file (a NUL byte in its first 8 KiB) and carries no

@@ -172,6 +172,28 @@ def case_compressed_stdin(c):
     c.check(p.returncode == 0, f"a pipe with --keep-texts 0 is read once, not waited on ({p.returncode})")
 
 
+def case_minor(c):
+    """A lone CR ends a line; a dump page without a title is skipped and reported (no node keyed
+    ''); an empty dump says so (no 'byte offset -1'); a folder of JSON lines only says how to
+    read them."""
+    c.write("cr.md", "# T\r[[A]]\r\r[[B\r]]\r")
+    r = c.run("cr.md", "-o", "cr.json", *QUICK)
+    c.check(b"cr.md:4:1: unclosed wiki-link '[[B'" in r.stderr, f"lone CR: line 4 ({r.stderr[:80]})")
+    c.write("t.xml", "<mediawiki><page><title></title><ns>0</ns><revision><text>[[B]]</text>"
+            "</revision></page><page><title>A</title><ns>0</ns><revision><text>[[D]]</text>"
+            "</revision></page></mediawiki>\n")
+    r = c.run("t.xml", "-o", "t.json", *QUICK)
+    ids = [n["id"] for n in c.graph("t.json")["nodes"]]
+    c.check("" not in ids and "A" in ids, f"no node keyed '' ({ids})")
+    c.check(b"a page without a title is skipped" in r.stderr, "reported")
+    c.write("empty.xml", "")
+    r = c.run("empty.xml", "-o", "e.json", *QUICK)
+    c.check(b"the dump is empty" in r.stderr and b"-1" not in r.stderr, f"empty dump: {r.stderr[:90]}")
+    c.write("jf/a.jsonl", json.dumps({"title": "A", "text": "[[B]]"}) + "\n")
+    r = c.run("jf", "-o", "jf.json", *QUICK)
+    c.check(b"name them as inputs" in r.stderr, "a folder of JSON lines says to name them")
+
+
 def case_bz2_bomb(c):
     """Ten 300 MB bzip2 streams of zeros (24 KB on disk), read on two threads: the XML parser
     fails on the first bytes, and decompression stops with it instead of inflating every
