@@ -84,6 +84,7 @@ const std::vector<NumberRange> number_ranges{
     {"top", 1, 1e12, true},
     {"layout-iterations", 0, 1e6, true},
     {"max-reports", 0, 1e12, true},
+    {"max-page-mb", 1, 1e6, true},
 };
 
 const NumberRange& range_of(std::string_view option) {
@@ -196,7 +197,8 @@ OptionGroups::OptionGroups() {
         ("overwrite,O", "replace output files that exist");
     errors.add_options()
         ("strict", "stop with exit code 1 at the first input problem")
-        ("max-reports", po::value<std::string>()->default_value("10"), number_help("max-reports", "problems printed per kind (the summary counts all)").c_str());
+        ("max-reports", po::value<std::string>()->default_value("10"), number_help("max-reports", "problems printed per kind (the summary counts all)").c_str())
+        ("max-page-mb", po::value<std::string>()->default_value("256"), number_help("max-page-mb", "a wiki page's text, a JSON line or an article file over this many MiB is skipped and reported").c_str());
     hidden.add_options()("input", po::value<std::vector<std::string>>(), "input");
     // clang-format on
 }
@@ -281,6 +283,7 @@ void parse_mentions(const po::variables_map& vm, BuildSettings& s) {
     m.window = choose(vm, "cooccurrence", windows);
     s.window_given = !vm["cooccurrence"].defaulted();
     m.max_window_entities = static_cast<std::size_t>(number(vm, "max-window-entities"));
+    s.import.max_page_bytes = static_cast<std::size_t>(number(vm, "max-page-mb")) << 20;
     s.keep_texts = static_cast<std::size_t>(number(vm, "keep-texts") * 1e6);
     GazetteerFilter& filter = m.filter;
     filter.min_link_probability = number(vm, "min-link-prob");

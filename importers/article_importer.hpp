@@ -38,6 +38,9 @@ struct ImportOptions {
     /// Problems of one kind itemized per input at most (--max-reports): the rest are counted
     /// in Problem::more, so that a file of a million unclosed links costs no million messages.
     std::size_t max_problems_per_kind = SIZE_MAX;
+    /// A page's text, a JSON line or an article file over this is skipped and reported
+    /// (--max-page-mb).
+    std::size_t max_page_bytes = std::size_t{256} << 20;
 };
 
 /// The files of the corpus by path, so that [label](../other.md) and [[folder/note]] find the

@@ -213,7 +213,30 @@ Document CorpusReader::import_one(const InputFile& file) const {
         buffer << std::cin.rdbuf();
         bytes = std::move(buffer).str();
     } else {
-        ok = read_file(file.path, bytes, error);
+        struct stat info {};
+        if (::stat(file.path.c_str(), &info) == 0 && S_ISREG(info.st_mode) &&
+            static_cast<std::uint64_t>(info.st_size) > m_options.max_page_bytes) {
+            bytes.clear();
+            ok = false;
+            error = "too large";
+        } else {
+            ok = read_file(file.path, bytes, error);
+        }
+    }
+    if (ok && bytes.size() > m_options.max_page_bytes) {
+        ok = false;
+        error = "too large";
+    }
+    if (!ok && error == "too large") {
+        Document doc;
+        doc.source = file.source;
+        doc.key = m_index.key_for(file.relative);
+        doc.skipped = true;
+        doc.problems.push_back(Problem{ProblemKind::too_large, file.source, 0, 0,
+                                       "a file over " +
+                                           std::to_string(m_options.max_page_bytes >> 20) +
+                                           " MiB (--max-page-mb) is skipped"});
+        return doc;
     }
     if (!ok) {
         Document doc;
@@ -328,6 +351,7 @@ void CorpusReader::read_wiki(const InputFile& file, const std::function<void(Doc
         return;
     }
     const std::unique_ptr<PageSource> pages = open_page_source(file.kind, *bytes);
+    if (pages) pages->limit_page_bytes(m_options.max_page_bytes);
     // The wiki's own rules, known once <siteinfo> is read (before the first page).
     SiteNamespaces namespaces;
     std::string lang;
@@ -486,6 +510,16 @@ void CorpusReader::read_wiki(const InputFile& file, const std::function<void(Doc
             if (std::find(m_namespaces.begin(), m_namespaces.end(), page.ns) ==
                 m_namespaces.end()) {
                 doc.skipped = true;  // counted below, not a problem
+                return;
+            }
+            if (page.too_large) {
+                doc.source = file.source;
+                doc.skipped = true;
+                Problem p{ProblemKind::too_large, file.source, 0, 0,
+                          "a page over " + std::to_string(m_options.max_page_bytes >> 20) +
+                              " MiB of text (--max-page-mb) is skipped"};
+                pages->place(p, page);
+                doc.problems.push_back(std::move(p));
                 return;
             }
             if (importer->normalizer().normalize_target(page.title).key.empty()) {

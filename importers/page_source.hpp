@@ -36,11 +36,16 @@ struct WikiPage {
     std::string text;           ///< the (last revision's) text
     std::size_t line = 0;       ///< line of the page in the (decompressed) input
     std::size_t text_line = 0;  ///< line where the text starts
+    bool too_large = false;     ///< its text passed the page limit: not kept, to be skipped
 };
 
 class PageSource {
 public:
     virtual ~PageSource() = default;
+
+    /// A page's text (a JSON line) longer than this is not kept: the page comes with
+    /// `too_large` set (the line is reported as a problem). --max-page-mb.
+    void limit_page_bytes(std::size_t bytes) noexcept { m_max_page_bytes = bytes; }
 
     /// Reads on until `out` holds at least `max_pages` pages or the input ends; records that
     /// are no page go to `problems`. Returns false once the input has ended (and `out` has its
@@ -64,6 +69,9 @@ public:
         (void)source;
         return {};
     }
+
+protected:
+    std::size_t m_max_page_bytes = SIZE_MAX;
 };
 
 }  // namespace kg

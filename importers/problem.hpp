@@ -26,15 +26,19 @@ enum class ProblemKind : unsigned char {
     redirect_loop,
     nul_byte,        ///< a NUL byte in text (after the first 8 KiB of a file, or in JSON)
     wiki_in_folder,  ///< dumps or JSON lines inside an input folder: read only when named
+    too_large,       ///< a page, JSON line or article file over --max-page-mb: skipped
 };
-inline constexpr std::size_t problem_kind_count = 13;
+inline constexpr std::size_t problem_kind_count = 14;
 
 constexpr std::string_view to_string(ProblemKind kind) {
     constexpr std::array<std::string_view, problem_kind_count> names{
-        "invalid UTF-8",    "unclosed wiki-link",  "empty wiki-link", "wiki-link target too long",
-        "unclosed comment", "binary file skipped", "unreadable file", "duplicate article key",
-        "bad record",       "broken input",        "redirect loop",   "NUL byte",
-        "dump in a folder"};
+        "invalid UTF-8",    "unclosed wiki-link",
+        "empty wiki-link",  "wiki-link target too long",
+        "unclosed comment", "binary file skipped",
+        "unreadable file",  "duplicate article key",
+        "bad record",       "broken input",
+        "redirect loop",    "NUL byte",
+        "dump in a folder", "too large"};
     return names[static_cast<std::size_t>(kind)];
 }
 

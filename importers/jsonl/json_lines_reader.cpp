@@ -77,6 +77,7 @@ struct JsonLinesReader::Impl {
     std::vector<char> chunk = std::vector<char>(1 << 20);
     std::size_t line = 0;
     bool ended = false;
+    bool skipping = false;  // inside a line over the limit: dropped up to its end
 
     explicit Impl(ByteSource& s) : source(s) {}
 
@@ -136,15 +137,34 @@ bool JsonLinesReader::next(std::vector<WikiPage>& out, std::vector<Problem>& pro
             m->pending.clear();
             break;
         }
-        m->pending.append(m->chunk.data(), n);
+        std::string_view chunk(m->chunk.data(), n);
+        if (m->skipping) {
+            const std::size_t nl = chunk.find('\n');
+            if (nl == std::string_view::npos) continue;
+            m->skipping = false;
+            ++m->line;
+            chunk.remove_prefix(nl + 1);
+        }
+        // Newlines are looked for in the new bytes only: a long line costs linear time.
         std::size_t from = 0;
-        for (std::size_t nl = m->pending.find('\n'); nl != std::string::npos;
+        std::size_t look = m->pending.size();
+        m->pending.append(chunk);
+        for (std::size_t nl = m->pending.find('\n', look); nl != std::string::npos;
              nl = m->pending.find('\n', from)) {
             m->parse_line(std::string_view(m->pending).substr(from, nl - from), out, problems);
             from = nl + 1;
         }
         m->pending.erase(0, from);
+        if (m->pending.size() > m_max_page_bytes) {
+            problems.push_back(Problem{ProblemKind::too_large, m->source.source(), m->line + 1, 0,
+                                       "a line over " + std::to_string(m_max_page_bytes >> 20) +
+                                           " MiB (--max-page-mb) is skipped"});
+            m->pending.clear();
+            m->pending.shrink_to_fit();
+            m->skipping = true;
+        }
     }
+    if (m->ended && m->skipping) ++m->line;
     return !m->ended;
 }
 

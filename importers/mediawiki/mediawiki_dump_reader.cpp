@@ -269,6 +269,7 @@ struct MediaWikiDumpReader::Impl {
             page.text_line = current_line();
             if (lifted != nullptr) {
                 page.text = std::move(*lifted);  // expat sees only white space in the tag
+                if (page.text.size() > max_page_bytes) drop_text();
             } else {
                 capture = &page.text;
             }
@@ -306,8 +307,24 @@ struct MediaWikiDumpReader::Impl {
 
     static void on_text(void* data, const XML_Char* text, int length) {
         auto& self = *static_cast<Impl*>(data);
-        if (self.capture != nullptr) self.capture->append(text, static_cast<std::size_t>(length));
+        if (self.capture == nullptr) return;
+        if (self.capture == &self.page.text &&
+            self.page.text.size() + static_cast<std::size_t>(length) > self.max_page_bytes) {
+            self.drop_text();
+            return;
+        }
+        self.capture->append(text, static_cast<std::size_t>(length));
     }
+
+    // A text over the page limit: not kept; the page is skipped and reported.
+    void drop_text() {
+        page.too_large = true;
+        page.text.clear();
+        page.text.shrink_to_fit();
+        capture = nullptr;
+    }
+
+    std::size_t max_page_bytes = SIZE_MAX;
 
     std::string where() const {
         if (in_page && !page.title.empty()) return " in page '" + page.title + "'";
@@ -373,6 +390,7 @@ MediaWikiDumpReader::MediaWikiDumpReader(ByteSource& source, bool lift_text)
 MediaWikiDumpReader::~MediaWikiDumpReader() = default;
 
 bool MediaWikiDumpReader::next(std::vector<WikiPage>& out, std::size_t max_pages) {
+    m->max_page_bytes = m_max_page_bytes;
     if (m->error && m->ready.empty()) {
         const InputError e = *m->error;
         m->error.reset();

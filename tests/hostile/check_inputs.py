@@ -194,6 +194,26 @@ def case_minor(c):
     c.check(b"name them as inputs" in r.stderr, "a folder of JSON lines says to name them")
 
 
+def case_too_large(c):
+    """A JSON line, a dump page's text or an article file over --max-page-mb is skipped and
+    reported; what follows it is read."""
+    big = "[[A]] " + "x" * (3 << 20)
+    c.write("big.jsonl", json.dumps({"title": "Big", "text": big}) + "\n" +
+            json.dumps({"title": "Ok", "text": "[[B]]"}) + "\n")
+    c.write("big.xml", "<mediawiki><page><title>Big</title><ns>0</ns><revision><text>" + big +
+            "</text></revision></page><page><title>Ok</title><ns>0</ns><revision><text>[[C]]"
+            "</text></revision></page></mediawiki>\n")
+    c.write("big.md", big)
+    c.write("ok.md", "[[D]]")
+    for name, kept in (("big.jsonl", "B"), ("big.xml", "C"), ("big.md", None)):
+        inputs = [name] + (["ok.md"] if kept is None else [])
+        r = c.run(*inputs, "-o", "g.json", "-O", "--max-page-mb", "2", *QUICK)
+        ids = [n["id"] for n in c.graph("g.json")["nodes"]]
+        c.check(b"(--max-page-mb) is skipped" in r.stderr and b"too large 1" in r.stderr,
+                f"{name}: reported and counted")
+        c.check("A" not in ids and (kept or "d") in ids, f"{name}: skipped, the rest read ({ids})")
+
+
 def case_bz2_bomb(c):
     """Ten 300 MB bzip2 streams of zeros (24 KB on disk), read on two threads: the XML parser
     fails on the first bytes, and decompression stops with it instead of inflating every
