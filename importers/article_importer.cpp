@@ -15,6 +15,7 @@
 
 #include "base/text_util.hpp"
 #include "importers/input_formats.hpp"
+#include "importers/links/char_references.hpp"
 #include "importers/markdown/front_matter.hpp"
 #include "importers/text/line_index.hpp"
 #include "importers/text/text_decoder.hpp"
@@ -365,7 +366,7 @@ void ArticleImporter::extract(Document& doc, std::string_view text, std::size_t 
     doc.links.reserve(doc.links.size() + scanned.links.size());
     for (const RawLink& raw : scanned.links) {
         if (raw.syntax == LinkSyntax::wiki) {
-            add_wiki_link(doc, raw, text, link_issues);
+            add_wiki_link(doc, raw, text, dialect == Dialect::wikitext, link_issues);
         } else {
             add_markdown_link(doc, raw, relative_path);
         }
@@ -407,7 +408,7 @@ void ArticleImporter::extract(Document& doc, std::string_view text, std::size_t 
 }
 
 void ArticleImporter::add_wiki_link(Document& doc, const RawLink& raw, std::string_view text,
-                                    std::vector<ScanIssue>& issues) const {
+                                    bool wikitext, std::vector<ScanIssue>& issues) const {
     auto problem = [&](ProblemKind kind, std::string message) {
         issues.push_back(ScanIssue{kind, raw.offset, std::move(message)});
     };
@@ -430,6 +431,12 @@ void ArticleImporter::add_wiki_link(Document& doc, const RawLink& raw, std::stri
             from = close == std::string_view::npos ? raw_target.size() : close + 3;
         }
         raw_target = uncommented;
+    }
+    // MediaWiki decodes character references first: [[Caf&eacute;]] is [[Café]].
+    std::string decoded;
+    if (wikitext && raw_target.find('&') != std::string_view::npos) {
+        decoded = decode_char_references(raw_target);
+        raw_target = decoded;
     }
     NormalizedTarget target = normalized(raw_target);
     if (target.same_page()) {

@@ -89,7 +89,7 @@ public:
     const KeyNormalizer& normalizer() const noexcept { return m_normalizer; }
 
 private:
-    void add_wiki_link(Document& doc, const RawLink& raw, std::string_view text,
+    void add_wiki_link(Document& doc, const RawLink& raw, std::string_view text, bool wikitext,
                        std::vector<ScanIssue>& issues) const;
     void add_markdown_link(Document& doc, const RawLink& raw, std::string_view relative_path) const;
     void report_invalid_utf8(Document& doc, const struct DecodedText& decoded,

@@ -2,6 +2,7 @@
 #include <string>
 #include <vector>
 
+#include "importers/links/char_references.hpp"
 #include "importers/links/link_scanner.hpp"
 #include "tests/test.hpp"
 
@@ -248,4 +249,15 @@ TEST_CASE("a Markdown destination holds up to 32 nested parentheses", "[scanner]
     REQUIRE(ok.links.size() == 1);
     CHECK(ok.links[0].target == "x" + std::string(32, '(') + std::string(32, ')'));
     CHECK(link(33).links.empty());
+}
+
+TEST_CASE("character references decode as MediaWiki decodes them in titles", "[scanner]") {
+    CHECK(decode_char_references("Caf&eacute;") == "Café");
+    CHECK(decode_char_references("Caf&#233; &#xE9;&#XE9;") == "Café éé");
+    CHECK(decode_char_references("A &amp; B &lt;&gt;") == "A & B <>");
+    CHECK(decode_char_references("&thetasym;&zwj;") == "\u03D1\u200D");
+    // No character: left as written.
+    CHECK(decode_char_references("&nosuch; &#0; &#xD800; &#x110000; &amp &#;") ==
+          "&nosuch; &#0; &#xD800; &#x110000; &amp &#;");
+    CHECK(decode_char_references("&&eacute;;") == "&é;");
 }
