@@ -192,6 +192,10 @@ def case_minor(c):
     c.write("jf/a.jsonl", json.dumps({"title": "A", "text": "[[B]]"}) + "\n")
     r = c.run("jf", "-o", "jf.json", *QUICK)
     c.check(b"name them as inputs" in r.stderr, "a folder of JSON lines says to name them")
+    c.write("ent.wiki", "[[Caf&eacute;]] [[Café]] [[Caf&#233;]]\n")
+    c.run("ent.wiki", "-o", "ent.json", *QUICK)
+    ids = sorted(n["id"] for n in c.graph("ent.json")["nodes"] if n["kind"] != "article")
+    c.check(ids == ["café"], f"HTML character references decode in wikitext link targets ({ids})")
 
 
 def case_too_large(c):
