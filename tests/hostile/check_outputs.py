@@ -18,6 +18,7 @@ import tempfile
 import time
 
 SKIP = 77
+SCALE = 1.0  # of the big corpus
 FAST = ["--mentions", "off", "--cooccurrence", "off", "--layout", "none", "--metrics", "off",
         "-q"]
 
@@ -43,8 +44,10 @@ class Case:
             f.write("# A\n[[B]] and [[C]]\n")
         return d
 
-    def big_corpus(self, files=5000, links=150, targets=40000, name="big"):
-        """A folder whose GraphML is tens of MB: writing it takes long enough to be caught."""
+    def big_corpus(self, files=5000, links=150, targets=40000, name="big", scaled=True):
+        """A folder whose GraphML is tens of MB: writing it takes long enough to be caught
+        (a fifth of it for a sanitizer build, which writes five times slower)."""
+        files = max(1, int(files * SCALE)) if scaled else files
         d = os.path.join(self.root, name)
         if os.path.isdir(d):
             return d
@@ -200,7 +203,7 @@ def case_disk_fills_at_the_end(c):
         print("SKIP: mounting a tmpfs needs root")
         return SKIP
     # Few nodes, many edges: nodes.csv (< 1 MiB) stays in its buffer until it is closed last.
-    big = c.big_corpus(files=300, links=300, targets=1000, name="dense")
+    big = c.big_corpus(files=300, links=300, targets=1000, name="dense", scaled=False)
     probe = os.path.join(c.root, "probe")
     r = c.run(big, "-o", probe, "-f", "neo4j-csv", *FAST)
     assert r.returncode == 0, r.stderr
@@ -296,15 +299,22 @@ def case_kill9(c):
     g, csv, old_g, old_csv = old_outputs(c, folder)
     rng = random.Random(11)
     left = 0
+    finished = 0
     for i in range(6):
         out, extra = (g, ()) if i % 2 == 0 else (csv, ("-f", "neo4j-csv"))
         p = start_and_catch_writing(c, out, extra)
-        time.sleep(rng.uniform(0, 0.2))
+        time.sleep(rng.uniform(0, 0.05))
+        if p.poll() is not None:  # done before the kill: this point was past the write
+            finished += 1
+            g_now, csv_now = read(g), folder_bytes(csv)
+            old_g, old_csv = g_now, csv_now  # the new outputs are the old ones from now on
+            continue
         p.kill()
         p.wait()
         left += len(c.temps(folder))
         c.check(read(g) == old_g and folder_bytes(csv) == old_csv,
                 f"kill -9 #{i}: old outputs intact")
+    c.check(finished <= 3, f"most kills landed mid-write ({6 - finished} of 6)")
     c.check(left > 0, f"the killed runs left temporaries ({left}) for the next run to remove")
     src = c.small_corpus()
     r = c.run(src, "-o", g, "-o", os.path.join(folder, "other.json"), "-O", *FAST)
@@ -346,7 +356,10 @@ CASES = {n[5:]: f for n, f in globals().items() if n.startswith("case_")}
 
 
 def main():
+    global SCALE
     kgraph, name = sys.argv[1], sys.argv[2]
+    if len(sys.argv) > 3 and sys.argv[3] == "--sanitizer":
+        SCALE = 0.2
     root = tempfile.mkdtemp(prefix="kg-outputs-")
     try:
         c = Case(kgraph, root)
