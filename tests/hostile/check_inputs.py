@@ -218,6 +218,32 @@ def case_too_large(c):
         c.check("A" not in ids and (kept or "d") in ids, f"{name}: skipped, the rest read ({ids})")
 
 
+def case_list_files(c):
+    """--stopwords and --entities must name files of UTF-8 text; an entities file is JSON lines
+    or TSV as a whole. Anything else is a usage error (exit 2) that says where."""
+    c.write("a.md", "# A\n[[B]]\n")
+    os.makedirs(os.path.join(c.root, "folder"), exist_ok=True)
+    c.write("bin.txt", b"ok\nx\x00y\n")
+    c.write("bad.txt", b"ok\n\xff\xfe\n")
+    c.write("e.jsonl", "name\talias\n")
+    c.write("mixed.tsv", '{"name": "X"}\nY\tz\n')
+    cases = [(["--stopwords", "folder"], b"is a folder"),
+             (["--stopwords", "bin.txt"], b"bin.txt:2:2: a NUL byte"),
+             (["--stopwords", "bad.txt"], b"bad.txt:2: invalid UTF-8"),
+             (["--entities", "folder"], b"is a folder"),
+             (["--entities", ""], b"names no file"),
+             (["--entities", "e.jsonl"], b"e.jsonl:1: expected a JSON object"),
+             (["--entities", "mixed.tsv"], b"mixed.tsv:2: expected a JSON object")]
+    for args, message in cases:
+        r = c.run("a.md", "-o", "g.json", "-O", *args, *QUICK)
+        c.check(r.returncode == 2 and message in r.stderr,
+                f"{' '.join(args)}: exit 2, '{message.decode()}' ({r.returncode}: {r.stderr[:100]})")
+    # Nesting 200,000 deep in an entity line: parsed on the heap, not the stack.
+    c.write("deep.jsonl", '{"name": "Deep", "x": ' + "[" * 200000 + "]" * 200000 + "}\n")
+    r = c.run("a.md", "-o", "g.json", "-O", "--entities", "deep.jsonl", *QUICK)
+    c.check(r.returncode == 0, f"a deeply nested entity line is read ({r.returncode})")
+
+
 def case_bz2_bomb(c):
     """Ten 300 MB bzip2 streams of zeros (24 KB on disk), read on two threads: the XML parser
     fails on the first bytes, and decompression stops with it instead of inflating every
