@@ -571,6 +571,7 @@ std::pair<std::string, bool> ArticleImporter::visible_text(std::string_view line
     ScanOptions options;
     options.dialect = dialect;
     options.label_first = m_options.label_first;
+    options.max_issues_per_kind = 0;  // the body's own scan reports them
     const ScanResult scanned = scan_links(line, 0, options);
     std::string title;
     std::string outside_links;
