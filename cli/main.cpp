@@ -1,16 +1,43 @@
 // kgraph's entry point: picks the command, turns exceptions into messages and exit codes.
 // The only place that decides exit codes: 0 ok, 1 the run failed (input problems under
 // --strict, an output that could not be written), 2 usage error.
+#include <cerrno>
 #include <iostream>
+
+#include <unistd.h>
+#if defined(KG_MIMALLOC_LINKED)
+#include <mimalloc.h>
+#endif
 
 #include "base/error.hpp"
 #include "cli/command.hpp"
 #include "exporters/output_file.hpp"
 
+namespace {
+
+#if defined(KG_MIMALLOC_LINKED)
+// mimalloc aborts when `new` finds no memory (it does not throw std::bad_alloc): say so, remove
+// the temporary outputs and exit 1, as for any other failure.
+extern "C" void out_of_memory(int error, void*) {
+    if (error != ENOMEM) return;
+    static const char message[] = "kgraph: error: out of memory\n";
+    if (::write(STDERR_FILENO, message, sizeof message - 1) < 0) {
+        // nothing more to say
+    }
+    kg::remove_temporary_outputs();
+    ::_exit(1);
+}
+#endif
+
+}  // namespace
+
 int main(int argc, char** argv) {
     using namespace kg::cli;
     std::ios::sync_with_stdio(false);
     kg::install_output_cleanup();
+#if defined(KG_MIMALLOC_LINKED)
+    mi_register_error(&out_of_memory, nullptr);
+#endif
     const std::vector<std::string> words(argv + 1, argv + argc);
     try {
         if (words.empty()) {

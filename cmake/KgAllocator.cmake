@@ -13,5 +13,6 @@ function(kg_use_fast_allocator target)
     # Kept even though no symbol of it is named: it works by taking malloc's place.
     target_link_options(${target} PRIVATE "LINKER:--no-as-needed")
     target_link_libraries(${target} PRIVATE mimalloc)
+    target_compile_definitions(${target} PRIVATE KG_MIMALLOC_LINKED=1)
   endif()
 endfunction()

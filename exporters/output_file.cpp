@@ -53,13 +53,7 @@ void unregister_temp(int& slot) noexcept {
 }
 
 extern "C" void remove_temps_and_die(int signal_number) {
-    // Files first, then the (then empty) temporary folders.
-    for (auto& slot : g_temp_paths) {
-        if (const char* p = slot.load()) ::unlink(p);
-    }
-    for (auto& slot : g_temp_paths) {
-        if (const char* p = slot.load()) ::rmdir(p);
-    }
+    remove_temporary_outputs();
     std::signal(signal_number, SIG_DFL);
     std::raise(signal_number);
 }
@@ -345,6 +339,16 @@ void OutputFolder::close() {
 }
 
 // ---- signals ------------------------------------------------------------------------------------
+
+void remove_temporary_outputs() noexcept {
+    // Files first, then the (then empty) temporary folders.
+    for (auto& slot : g_temp_paths) {
+        if (const char* p = slot.load()) ::unlink(p);
+    }
+    for (auto& slot : g_temp_paths) {
+        if (const char* p = slot.load()) ::rmdir(p);
+    }
+}
 
 void install_output_cleanup() {
     struct sigaction action {};

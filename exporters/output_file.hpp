@@ -107,6 +107,10 @@ private:
 std::string refuse_output_path(const std::string& path, bool folder,
                                const std::vector<std::string_view>& folder_files);
 
+/// Removes the temporary files of outputs still being written (async-signal-safe calls only:
+/// for handlers of fatal conditions).
+void remove_temporary_outputs() noexcept;
+
 /// Installs signal handlers that remove the temporary files of outputs still being written
 /// (SIGINT, SIGTERM, SIGHUP, and crashes unless a sanitizer watches them), then die of the
 /// signal; SIGXFSZ is ignored so that a file-size limit fails the write with EFBIG instead.

@@ -328,6 +328,30 @@ def case_kill9(c):
     c.check(os.path.exists(live), "a live process's temporary is left alone")
 
 
+def case_out_of_memory(c):
+    """Memory runs out (ulimit -v 600 MB, a corpus that needs more): exit 1, 'out of memory',
+    the old output intact and no temporary left. Not under a sanitizer (which reserves
+    terabytes of address space)."""
+    if SCALE != 1.0:
+        print("SKIP: a sanitizer build cannot run under ulimit -v")
+        return SKIP
+    folder = os.path.join(c.root, "out")
+    os.makedirs(folder)
+    g = os.path.join(folder, "g.json")
+    c.run(c.small_corpus(), "-o", g, *FAST)
+    old = read(g)
+    src = os.path.join(c.root, "links.md")
+    with open(src, "w") as f:
+        for start in range(0, 3_000_000, 10000):
+            f.write("".join(f"[[a{i}]] " for i in range(start, start + 10000)))
+    limit = lambda: resource.setrlimit(resource.RLIMIT_AS, (600 << 20, 600 << 20))
+    r = c.run(src, "-o", g, "-O", *FAST, preexec_fn=limit)
+    c.check(r.returncode == 1 and "out of memory" in r.stderr,
+            f"exit 1, 'out of memory' ({r.returncode}: {r.stderr.strip()[-80:]})")
+    c.check(read(g) == old, "the old output is intact")
+    c.check(c.temps(folder) == [], f"no temporary left ({c.temps(folder)})")
+
+
 def case_read_only(c):
     """A read-only folder: exit 2 before anything is read, with the reason."""
     src = c.small_corpus()
