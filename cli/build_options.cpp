@@ -84,7 +84,7 @@ const std::vector<NumberRange> number_ranges{
     {"top", 1, 1e12, true},
     {"layout-iterations", 0, 1e6, true},
     {"max-reports", 0, 1e12, true},
-    {"max-page-mb", 1, 1e6, true},
+    {"max-page-mb", 1, 1024, true},  // a page is held whole: about 10 times its size
 };
 
 const NumberRange& range_of(std::string_view option) {
