@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "base/error.hpp"
+#include "base/read_buffer.hpp"
 
 namespace kg {
 
@@ -142,7 +143,7 @@ struct ByteSource::Impl {
     std::string source;
     std::FILE* file = nullptr;
     bool owns_file = false;
-    std::vector<char> raw = std::vector<char>(1 << 20);
+    ReadBuffer raw{1 << 20};
     std::size_t raw_begin = 0;  // unconsumed raw bytes are raw[raw_begin, raw_end)
     std::size_t raw_end = 0;
     bool raw_eof = false;
@@ -316,8 +317,7 @@ struct ByteSource::Impl {
             parallel = true;
             return;
         }
-        raw.assign(pending_raw.begin(), pending_raw.end());
-        if (raw.size() < (1u << 20)) raw.resize(1u << 20);
+        raw.assign(pending_raw.data(), pending_raw.size(), 1u << 20);
         raw_begin = 0;
         raw_end = pending_raw.size();
         pending_raw.clear();

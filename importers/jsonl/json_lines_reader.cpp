@@ -12,6 +12,8 @@
 #include <rapidjson/memorystream.h>
 #include <rapidjson/reader.h>
 
+#include "base/read_buffer.hpp"
+
 namespace kg {
 
 namespace {
@@ -74,7 +76,7 @@ struct PageFields : rapidjson::BaseReaderHandler<rapidjson::UTF8<>, PageFields> 
 struct JsonLinesReader::Impl {
     ByteSource& source;
     std::string pending;  // bytes after the last complete line
-    std::vector<char> chunk = std::vector<char>(1 << 20);
+    ReadBuffer chunk{1 << 20};
     std::size_t line = 0;
     bool ended = false;
     bool skipping = false;  // inside a line over the limit: dropped up to its end

@@ -13,6 +13,7 @@
 #include <optional>
 
 #include "base/error.hpp"
+#include "base/read_buffer.hpp"
 #include "base/text_util.hpp"
 #include "importers/mediawiki/text_element_splitter.hpp"
 
@@ -101,7 +102,7 @@ struct MediaWikiDumpReader::Impl {
     std::optional<InputError> error;
     bool ended = false;
     std::uint64_t parsed = 0;
-    std::vector<char> chunk = std::vector<char>(256 * 1024);
+    ReadBuffer chunk{256 * 1024};
     // The content of <text> elements is decoded by the splitter, the rest parsed by expat.
     bool lift_text = true;
     TextElementSplitter splitter;
