@@ -23,8 +23,8 @@ int main(int argc, char** argv) {
         builder.set_title(source, doc.title);
         ++article;
         for (const auto& link : doc.links) {
-            const kg::NodeId target = builder.add_node(link.key, link.target_kind, link.lang);
-            builder.add_surface(target, link.surface);
+            const kg::NodeId target = builder.add_node(link.key(), link.target_kind, link.lang());
+            builder.add_surface(target, link.surface());
             builder.add_edge(source, target, link.kind, 1, article);
         }
     });

@@ -386,8 +386,8 @@ void ArticleImporter::extract(Document& doc, std::string_view text, std::size_t 
     for (ExtractedLink& link : doc.links) {
         if (!link.suspect) continue;
         const auto [line, column] = position(link.offset);
-        link.line = line;
-        link.column = column;
+        link.line = static_cast<std::uint32_t>(line);  // inputs are under 4 GiB (--max-page-mb)
+        link.column = static_cast<std::uint32_t>(column);
     }
     if (m_options.spotter != nullptr || m_options.retain_text) {
         Ranges visible = visible_ranges(text, body_offset, scanned.hidden);
@@ -459,10 +459,7 @@ void ArticleImporter::add_wiki_link(Document& doc, const RawLink& raw, std::stri
     }
     ExtractedLink link;
     link.offset = raw.offset;
-    link.label = m_normalizer.clean_title(raw.label);
-    link.lang = std::move(target.lang);
-    link.surface = std::move(target.surface);
-    link.key = std::move(target.key);
+    link.set(target.key, target.surface, target.lang, m_normalizer.clean_title(raw.label));
     switch (target.ns) {
         case TargetNamespace::category:
             link.target_kind = NodeKind::category;
@@ -478,16 +475,17 @@ void ArticleImporter::add_wiki_link(Document& doc, const RawLink& raw, std::stri
             link.kind = raw.embed ? EdgeKind::embed : EdgeKind::link;
             if (m_options.wiki_pages) {
                 // On a wiki, [[zh:香港]] says "this page in Chinese", not "see also".
-                if (!link.lang.empty() && !target.leading_colon) {
+                if (!link.lang().empty() && !target.leading_colon) {
                     if (!m_options.keep_interlanguage) return;
                     link.kind = EdgeKind::interlanguage;
                 }
                 break;
             }
-            if (link.lang.empty() && link.surface.find_first_of("/.") != std::string::npos) {
+            if (link.lang().empty() &&
+                link.surface().find_first_of("/.") != std::string_view::npos) {
                 // [[folder/Note]] and [[Note.md]] name a corpus file by path.
-                const std::string by_path = m_index.find(link.surface);
-                if (!by_path.empty()) link.key = by_path;
+                const std::string by_path = m_index.find(link.surface());
+                if (!by_path.empty()) link.set_key(by_path);
             }
             break;
         }
@@ -499,12 +497,12 @@ void ArticleImporter::add_wiki_link(Document& doc, const RawLink& raw, std::stri
         if (m_options.wiki_pages) {
             const std::size_t trail = link_trail_end(text, raw.end);
             if (trail > raw.end) {
-                link.label = (link.label.empty() ? link.surface : link.label) +
-                             std::string(text.substr(raw.end, trail - raw.end));
+                link.set_label(std::string(link.shown()) +
+                               std::string(text.substr(raw.end, trail - raw.end)));
                 shown.end = trail;
             }
         }
-        link.suspect = cuts_a_word(text, shown, link.label.empty() ? link.surface : link.label);
+        link.suspect = cuts_a_word(text, shown, link.shown());
     }
     doc.links.push_back(std::move(link));
 }
@@ -517,9 +515,7 @@ void ArticleImporter::add_markdown_link(Document& doc, const RawLink& raw,
         ExtractedLink link;
         link.kind = raw.embed ? EdgeKind::embed : EdgeKind::link;
         link.target_kind = NodeKind::external;
-        link.key = std::string(raw.target);
-        link.surface = link.key;
-        link.label = m_normalizer.clean_title(raw.label);
+        link.set(raw.target, raw.target, "", m_normalizer.clean_title(raw.label));
         link.offset = raw.offset;
         doc.links.push_back(std::move(link));
         return;
@@ -557,9 +553,8 @@ void ArticleImporter::add_markdown_link(Document& doc, const RawLink& raw,
     ExtractedLink link;
     link.kind = raw.embed ? EdgeKind::embed : EdgeKind::link;
     link.target_kind = NodeKind::article;
-    link.key = key;
-    link.surface = m_normalizer.clean_title(stem_of(normal));
-    link.label = m_normalizer.clean_title(raw.label);
+    link.set(key, m_normalizer.clean_title(stem_of(normal)), "",
+             m_normalizer.clean_title(raw.label));
     link.offset = raw.offset;
     doc.links.push_back(std::move(link));
 }

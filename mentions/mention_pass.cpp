@@ -49,24 +49,23 @@ void MentionPass::collect(Document& doc, NodeId article,
         const ExtractedLink& link = doc.links[i];
         if (link.suspect) {
             m_suspects.push_back(SuspectLink{format_position(doc.source, link.line, link.column),
-                                             link.label.empty() ? link.surface : link.label,
-                                             link.key});
+                                             std::string(link.shown()), std::string(link.key())});
         }
         if (!dictionary || !spottable(link)) continue;
         std::optional<std::uint32_t> surface =
-            m_gazetteer.add(link.surface, link.key, link.target_kind, link.lang, true);
+            m_gazetteer.add(link.surface(), link.key(), link.target_kind, link.lang(), true);
         std::optional<std::uint32_t> label = surface;
-        if (!link.label.empty() && link.label != link.surface) {
-            label = m_gazetteer.add(link.label, link.key, link.target_kind, link.lang, true);
+        if (!link.label().empty() && link.label() != link.surface()) {
+            label = m_gazetteer.add(link.label(), link.key(), link.target_kind, link.lang(), true);
         }
         if (!retaining) continue;
         // What the second pass would find for the link's text and label: forms keep their
         // numbers, so the numbers add() gave (or, for an empty text, a lookup) are those.
-        if (!surface) surface = m_gazetteer.find(link.surface);
-        if (link.label.empty()) {
+        if (!surface) surface = m_gazetteer.find(link.surface());
+        if (link.label().empty()) {
             label.reset();
         } else if (!label) {
-            label = m_gazetteer.find(link.label);
+            label = m_gazetteer.find(link.label());
         }
         m_link_refs.push_back(LinkRef{static_cast<std::uint32_t>(link.offset), link_nodes[i].id,
                                       surface.value_or(no_form), label.value_or(no_form)});
@@ -130,11 +129,11 @@ void MentionPass::run(const std::vector<InputFile>& files, ImportOptions options
             for (const ExtractedLink& link : doc.links) {
                 if (!spottable(link)) continue;
                 LinkRef ref{static_cast<std::uint32_t>(link.offset), 0, no_form, no_form};
-                if (auto id = m_gazetteer.find(link.surface)) ref.surface_form = *id;
-                if (!link.label.empty()) {
-                    if (auto id = m_gazetteer.find(link.label)) ref.label_form = *id;
+                if (auto id = m_gazetteer.find(link.surface())) ref.surface_form = *id;
+                if (!link.label().empty()) {
+                    if (auto id = m_gazetteer.find(link.label())) ref.label_form = *id;
                 }
-                ref.node = builder.add_node(link.key, link.target_kind, link.lang);
+                ref.node = builder.add_node(link.key(), link.target_kind, link.lang());
                 m_link_refs.push_back(ref);
             }
             docs.push_back(skeleton(article, m_link_refs, std::move(doc.candidates),

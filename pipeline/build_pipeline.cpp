@@ -148,13 +148,15 @@ void BuildPipeline::add_article(Document& doc, std::uint32_t source, ProblemSink
     }
     m_article_edges.clear();
     m_node_requests.clear();
+    m_node_requests.reserve(doc.links.size());
+    m_article_edges.reserve(doc.links.size());
     for (const ExtractedLink& link : doc.links) {
-        m_node_requests.push_back({link.key, link.target_kind, link.lang});
+        m_node_requests.push_back({link.key(), link.target_kind, link.lang()});
     }
     m_builder.add_nodes(m_node_requests);
     for (std::size_t i = 0; i < doc.links.size(); ++i) {
         const ExtractedLink& link = doc.links[i];
-        m_builder.add_surface(m_node_requests[i].id, link.surface);
+        m_builder.add_surface(m_node_requests[i].id, link.surface());
         m_article_edges.push_back({m_node_requests[i].id, link.kind, link.suspect ? 1u : 0u});
     }
     m_builder.add_article_edges(article, m_article_edges);

@@ -29,13 +29,34 @@ struct Fixture {
 
 std::vector<std::string> keys(const Document& d) {
     std::vector<std::string> out;
-    for (const auto& l : d.links) out.push_back(l.key);
+    for (const auto& l : d.links) out.push_back(std::string(l.key()));
     return out;
 }
 
 using V = std::vector<std::string>;
 
 }  // namespace
+
+TEST_CASE("a link's four texts are kept apart in its one string, also when reset from itself",
+          "[importer]") {
+    ExtractedLink link;
+    CHECK(link.key().empty());
+    CHECK(link.shown().empty());
+    link.set("香港", "Hong_Kong", "zh", "");
+    CHECK(link.key() == "香港");
+    CHECK(link.surface() == "Hong_Kong");
+    CHECK(link.lang() == "zh");
+    CHECK(link.label().empty());
+    CHECK(link.shown() == "Hong_Kong");
+    link.set_label(link.surface().substr(5));  // a view of the link's own text
+    CHECK(link.label() == "Kong");
+    CHECK(link.shown() == "Kong");
+    link.set_key(link.label());
+    CHECK(link.key() == "Kong");
+    CHECK(link.surface() == "Hong_Kong");
+    CHECK(link.lang() == "zh");
+    CHECK(link.label() == "Kong");
+}
 
 TEST_CASE("the key is the normalized file stem; the title comes from front matter first",
           "[importer]") {
@@ -83,8 +104,8 @@ TEST_CASE("link kinds: link, embed, category, plain link to a category, interlan
     CHECK(d.links[2].target_kind == NodeKind::category);
     CHECK(d.links[3].kind == EdgeKind::link);
     CHECK(d.links[3].target_kind == NodeKind::category);
-    CHECK(d.links[4].lang == "zh");
-    CHECK(d.links[4].surface == "中国");
+    CHECK(d.links[4].lang() == "zh");
+    CHECK(d.links[4].surface() == "中国");
     CHECK(d.links[5].kind == EdgeKind::embed);
     CHECK(d.links[6].kind == EdgeKind::link);
 }
@@ -93,8 +114,8 @@ TEST_CASE("[[Apple]], [[apple]] and a block reference meet on one key", "[import
     Fixture f;
     const auto d = f.run("[[Apple]] [[apple]] [[APPLE#^b1|x]] [[Apple#History]]");
     CHECK(keys(d) == V{"apple", "apple", "apple", "apple"});
-    CHECK(d.links[0].surface == "Apple");
-    CHECK(d.links[2].label == "x");
+    CHECK(d.links[0].surface() == "Apple");
+    CHECK(d.links[2].label() == "x");
 }
 
 TEST_CASE("Markdown links resolve to corpus files relative to the linking file", "[importer]") {
@@ -129,7 +150,7 @@ TEST_CASE("with --external, URLs become external nodes", "[importer]") {
     const auto d = f.run("[web](https://example.org/a) <https://x.org>");
     REQUIRE(d.links.size() == 2);
     CHECK(d.links[0].target_kind == NodeKind::external);
-    CHECK(d.links[0].key == "https://example.org/a");
+    CHECK(d.links[0].key() == "https://example.org/a");
 }
 
 TEST_CASE("wiki-links with a folder path resolve to the file at that path", "[importer]") {
@@ -147,7 +168,7 @@ TEST_CASE("label-first option reads Dendron links", "[importer]") {
     f.options.label_first = true;
     const auto d = f.run("[[noCaching|dendron.ref.config#nocaching]]");
     CHECK(keys(d) == V{"dendron.ref.config"});
-    CHECK(d.links[0].label == "noCaching");
+    CHECK(d.links[0].label() == "noCaching");
 }
 
 TEST_CASE("an unclosed wiki-link is reported with line and column in code points",

@@ -348,11 +348,11 @@ TEST_CASE("wiki pages: comments leave link targets, link trails extend the label
         "[[A<!-- x -->|a]] [[birne|Birnen]]s [[zh:香港]]的 [[:en:Apple]]", "dump.xml", "page", 3);
     CHECK(d.key == "Page");
     REQUIRE(d.links.size() == 4);
-    CHECK(d.links[0].key == "A");
-    CHECK(d.links[1].key == "Birne");
-    CHECK(d.links[1].label == "Birnens");
+    CHECK(d.links[0].key() == "A");
+    CHECK(d.links[1].key() == "Birne");
+    CHECK(d.links[1].label() == "Birnens");
     CHECK(d.links[2].kind == EdgeKind::interlanguage);
-    CHECK(d.links[2].label.empty());  // no trail after Han text
+    CHECK(d.links[2].label().empty());  // no trail after Han text
     CHECK(d.links[3].kind == EdgeKind::link);
     const Document bad = importer.import_page("x\n[[open", "dump.xml", "T", 10);
     REQUIRE(bad.problems.size() == 1);
@@ -429,9 +429,9 @@ TEST_CASE("importers of two wikis on one thread do not share normalized targets"
         REQUIRE(a.links.size() == 1);
         REQUIRE(b.links.size() == 1);
         CHECK(a.links[0].kind == EdgeKind::category);
-        CHECK(a.links[0].key == "category:Obst");
+        CHECK(a.links[0].key() == "category:Obst");
         CHECK(b.links[0].kind == EdgeKind::link);
-        CHECK(b.links[0].key == "Kategorie:Obst");
+        CHECK(b.links[0].key() == "Kategorie:Obst");
     }
 }
 
@@ -483,9 +483,9 @@ TEST_CASE("two dumps of one run keep their own namespaces, read one after the ot
         REQUIRE(docs[0].links.size() == 2);
         REQUIRE(docs[1].links.size() == 2);
         CHECK(docs[0].links[1].kind == EdgeKind::category);
-        CHECK(docs[0].links[1].key == "category:Obst");
+        CHECK(docs[0].links[1].key() == "category:Obst");
         CHECK(docs[1].links[1].kind == EdgeKind::link);  // enwiki has no Kategorie namespace
-        CHECK(docs[1].links[1].key == "Kategorie:Obst");
+        CHECK(docs[1].links[1].key() == "Kategorie:Obst");
     }
 }
 
