@@ -8,6 +8,7 @@
 #include <map>
 #include <memory>
 #include <thread>
+#include <variant>
 
 #include <sys/stat.h>
 #include <unistd.h>
@@ -32,28 +33,37 @@ struct OpenOutput {
     std::unique_ptr<OutputFolder> folder;
 };
 
-/// The same file or folder: one inode, or (for paths not there yet) one absolute path.
-bool same_path(const std::string& a, const std::string& b) {
+/// What names a file: its inode when it exists, else (not there yet) its absolute path.
+using FileId = std::variant<std::pair<dev_t, ino_t>, std::string>;
+
+FileId file_id(const std::string& path) {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) == 0) return std::make_pair(st.st_dev, st.st_ino);
     std::error_code ec;
-    if (fs::exists(a, ec) && fs::exists(b, ec)) return fs::equivalent(a, b, ec);
-    return fs::weakly_canonical(a, ec) == fs::weakly_canonical(b, ec);
+    return fs::weakly_canonical(path, ec).string();
 }
 
-// Refuses, before anything is read: an output that exists without -O, or that is not a regular
-// file kgraph may replace (a device, FIFO, symlink, a folder that holds other files), or that
-// is one of the inputs; the report and the outputs at one path.
+/// Refuses an output path that is not a regular file kgraph may replace (a device, FIFO,
+/// symlink, a folder that holds other files), or that exists without -O.
+void check_output_path(std::string_view what, const std::string& path, bool folder,
+                       const std::vector<std::string_view>& folder_files, bool overwrite) {
+    const std::string why = refuse_output_path(path, folder, folder_files);
+    const std::string named = "build: " + std::string(what) + " '" + path + "' ";
+    if (!why.empty()) throw UsageError(named + why + "; name another path");
+    std::error_code ec;
+    if (!overwrite && fs::exists(fs::symlink_status(path, ec)))
+        throw UsageError(named + "exists: add -O/--overwrite to replace it");
+}
+
+// Refuses, before anything is read, what check_output_path refuses for every output and the
+// report, and the report at an output's path. Returns what ("output", "report") and path of
+// every file to be written.
 std::vector<std::pair<std::string, std::string>> check_outputs(const BuildOptions& options) {
-    std::vector<std::pair<std::string, std::string>> paths;  // what ("output", "report"), path
+    std::vector<std::pair<std::string, std::string>> paths;
     for (const OutputRequest& o : options.outputs) {
         if (o.path == "-") continue;
-        const std::string why =
-            refuse_output_path(o.path, o.format->is_folder(), o.format->folder_files);
-        if (!why.empty())
-            throw UsageError("build: output '" + o.path + "' " + why + "; name another path");
-        std::error_code ec;
-        if (!options.overwrite && fs::exists(fs::symlink_status(o.path, ec)))
-            throw UsageError("build: output '" + o.path +
-                             "' exists: add -O/--overwrite to replace it");
+        check_output_path("output", o.path, o.format->is_folder(), o.format->folder_files,
+                          options.overwrite);
         if (!o.format->is_folder()) {
             paths.emplace_back("output", o.path);
             continue;
@@ -62,16 +72,10 @@ std::vector<std::pair<std::string, std::string>> check_outputs(const BuildOption
             paths.emplace_back("output", (fs::path(o.path) / name).string());
     }
     if (!options.report_path.empty()) {
-        const std::string why = refuse_output_path(options.report_path, false, {});
-        if (!why.empty())
-            throw UsageError("build: report '" + options.report_path + "' " + why +
-                             "; name another path");
-        std::error_code ec;
-        if (!options.overwrite && fs::exists(fs::symlink_status(options.report_path, ec)))
-            throw UsageError("build: report '" + options.report_path +
-                             "' exists: add -O/--overwrite to replace it");
+        check_output_path("report", options.report_path, false, {}, options.overwrite);
+        const FileId report = file_id(options.report_path);
         for (const auto& [what, path] : paths) {
-            if (same_path(path, options.report_path))
+            if (file_id(path) == report)
                 throw UsageError("build: --report '" + options.report_path +
                                  "' is also an output: name another file");
         }
@@ -83,17 +87,12 @@ std::vector<std::pair<std::string, std::string>> check_outputs(const BuildOption
 // Refuses an output (or the report) that is one of the input files, a folder's files included.
 void refuse_inputs_as_outputs(const std::vector<std::pair<std::string, std::string>>& paths,
                               const std::vector<InputFile>& inputs) {
-    std::map<std::pair<dev_t, ino_t>, const std::pair<std::string, std::string>*> existing;
-    for (const auto& p : paths) {
-        struct stat st {};
-        if (::stat(p.second.c_str(), &st) == 0) existing[{st.st_dev, st.st_ino}] = &p;
-    }
-    if (existing.empty()) return;
+    std::map<FileId, const std::pair<std::string, std::string>*> outputs;
+    for (const auto& p : paths) outputs.emplace(file_id(p.second), &p);
     for (const InputFile& input : inputs) {
-        struct stat st {};
-        if (input.path == "-" || ::stat(input.path.c_str(), &st) != 0) continue;
-        const auto hit = existing.find({st.st_dev, st.st_ino});
-        if (hit == existing.end()) continue;
+        if (input.path == "-") continue;
+        const auto hit = outputs.find(file_id(input.path));
+        if (hit == outputs.end()) continue;
         throw UsageError("build: " + hit->second->first + " '" + hit->second->second +
                          "' is an input: writing it would destroy what is read; name another path");
     }

@@ -208,60 +208,42 @@ Document CorpusReader::import_one(const InputFile& file) const {
     std::string bytes;
     std::string error;
     bool ok = true;
+    bool too_large = false;
     if (file.path == "-") {
         std::ostringstream buffer;
         buffer << std::cin.rdbuf();
         bytes = std::move(buffer).str();
     } else {
         struct stat info {};
-        if (::stat(file.path.c_str(), &info) == 0 && S_ISREG(info.st_mode) &&
-            static_cast<std::uint64_t>(info.st_size) > m_options.max_page_bytes) {
-            bytes.clear();
-            ok = false;
-            error = "too large";
-        } else {
-            ok = read_file(file.path, bytes, error);
-        }
+        too_large = ::stat(file.path.c_str(), &info) == 0 && S_ISREG(info.st_mode) &&
+                    static_cast<std::uint64_t>(info.st_size) > m_options.max_page_bytes;
+        if (!too_large) ok = read_file(file.path, bytes, error);
     }
-    if (ok && bytes.size() > m_options.max_page_bytes) {
-        ok = false;
-        error = "too large";
-    }
-    if (!ok && error == "too large") {
+    too_large = too_large || (ok && bytes.size() > m_options.max_page_bytes);
+    const auto skipped = [&](ProblemKind kind, std::string message) {
         Document doc;
         doc.source = file.source;
         doc.key = m_index.key_for(file.relative);
         doc.skipped = true;
-        doc.problems.push_back(Problem{ProblemKind::too_large, file.source, 0, 0,
-                                       "a file over " +
-                                           std::to_string(m_options.max_page_bytes >> 20) +
-                                           " MiB (--max-page-mb) is skipped"});
+        doc.problems.push_back(Problem{kind, file.source, 0, 0, std::move(message)});
         return doc;
-    }
-    if (!ok) {
-        Document doc;
-        doc.source = file.source;
-        doc.key = m_index.key_for(file.relative);
-        doc.skipped = true;
-        doc.problems.push_back(
-            Problem{ProblemKind::unreadable_file, file.source, 0, 0, "cannot read file: " + error});
-        return doc;
-    }
+    };
+    if (too_large)
+        return skipped(ProblemKind::too_large, "a file over " +
+                                                   std::to_string(m_options.max_page_bytes >> 20) +
+                                                   " MiB (--max-page-mb) is skipped");
+    if (!ok) return skipped(ProblemKind::unreadable_file, "cannot read file: " + error);
     if (file.path == "-" && file.kind == InputKind::article) {
         // A dump piped in without -F: say how to read it, rather than import its bytes as text.
         const Compression compression = detect_compression(bytes);
         if (compression != Compression::none || bytes.rfind("<mediawiki", 0) == 0) {
-            Document doc;
-            doc.source = file.source;
-            doc.key = m_index.key_for(file.relative);
-            doc.skipped = true;
             const std::string what = compression != Compression::none
                                          ? std::string(to_string(compression)) + "-compressed data"
                                          : std::string("MediaWiki XML");
-            doc.problems.push_back(Problem{ProblemKind::binary_file, file.source, 0, 0,
-                                           what + " on standard input is not read as an article: "
-                                                  "add -F mediawiki (or -F jsonl) to read it"});
-            return doc;
+            return skipped(ProblemKind::binary_file,
+                           what +
+                               " on standard input is not read as an article: "
+                               "add -F mediawiki (or -F jsonl) to read it");
         }
     }
     return importer.import(bytes, file.source, file.relative, file.dialect);

@@ -55,7 +55,7 @@ enum class FormVerdict {
     stop_word,
     low_link_probability,
     high_document_frequency,
-    ambiguous,  ///< names several articles (titles, aliases) and no link picks one
+    ambiguous,  ///< names several articles (titles, aliases) and no link picks one; the last
 };
 
 struct GazetteerFilter {

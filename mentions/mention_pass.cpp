@@ -258,12 +258,14 @@ std::string MentionPass::summary() const {
         for (auto n : m_mentions_by_form) mentioned_forms += n > 0;
         s << "kgraph: mentions " << grouped(m_mentions) << " of "
           << counted(mentioned_forms, "form") << "; dictionary " << counted(forms.size(), "form")
-          << ", " << grouped(m_verdicts[0]) << " spotted, left out: too short "
-          << grouped(m_verdicts[1]) << ", stop words " << grouped(m_verdicts[2])
-          << ", link probability < " << m_settings.filter.min_link_probability << ' '
-          << grouped(m_verdicts[3]) << ", document frequency > "
-          << m_settings.filter.max_document_frequency << ' ' << grouped(m_verdicts[4])
-          << ", ambiguous " << grouped(m_verdicts[5]) << '\n';
+          << ", " << grouped(verdicts(FormVerdict::kept)) << " spotted, left out: too short "
+          << grouped(verdicts(FormVerdict::too_short)) << ", stop words "
+          << grouped(verdicts(FormVerdict::stop_word)) << ", link probability < "
+          << m_settings.filter.min_link_probability << ' '
+          << grouped(verdicts(FormVerdict::low_link_probability)) << ", document frequency > "
+          << m_settings.filter.max_document_frequency << ' '
+          << grouped(verdicts(FormVerdict::high_document_frequency)) << ", ambiguous "
+          << grouped(verdicts(FormVerdict::ambiguous)) << '\n';
         std::vector<std::uint32_t> order(forms.size());
         std::iota(order.begin(), order.end(), 0u);
         std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {

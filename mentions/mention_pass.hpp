@@ -106,7 +106,8 @@ private:
     std::uint32_t m_documents = 0;
     // Results for the summary.
     std::vector<std::uint64_t> m_mentions_by_form;
-    std::array<std::size_t, 6> m_verdicts{};
+    std::array<std::size_t, static_cast<std::size_t>(FormVerdict::ambiguous) + 1> m_verdicts{};
+    std::size_t verdicts(FormVerdict v) const { return m_verdicts[static_cast<std::size_t>(v)]; }
     std::uint64_t m_mentions = 0;
     std::uint64_t m_windows = 0;
     std::uint64_t m_capped_windows = 0;

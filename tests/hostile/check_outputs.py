@@ -134,6 +134,12 @@ def case_input_as_output(c):
     r = c.run(src, "-o", out, "--report", out, *FAST)
     c.check(r.returncode == 2 and "also an output" in r.stderr, "--report equal to -o: exit 2")
     c.check(not os.path.exists(out), "nothing written")
+    os.makedirs(os.path.join(c.root, "sub"), exist_ok=True)
+    other_spelling = os.path.join(c.root, "sub", "..", "g.json")
+    r = c.run(src, "-o", out, "--report", other_spelling, *FAST)
+    c.check(r.returncode == 2 and "also an output" in r.stderr,
+            "--report naming -o's new file another way: exit 2")
+    c.check(not os.path.exists(out), "nothing written")
 
 
 def case_mode_kept(c):
