@@ -78,6 +78,14 @@ struct DecodedUnit {
 /// times) is decoded by the reader as it reads, not held whole by every worker.
 constexpr std::size_t unit_output_limit = 64u << 20;
 
+// What a BZ2_bzDecompress result other than BZ_STREAM_END means when decoding stops; BZ_OK:
+// the input ended inside a stream.
+std::string bzip2_problem(int rc) {
+    if (rc == BZ_DATA_ERROR || rc == BZ_DATA_ERROR_MAGIC) return "corrupt bzip2 data";
+    if (rc == BZ_OK) return "bzip2 stream cut short (truncated file?)";
+    return "bzip2 decoder error " + std::to_string(rc);
+}
+
 // Decompresses `raw`, one or more complete bzip2 streams that start `offset` bytes into the
 // file; throws InputError naming the file offset of damage. Stops early when `cancel` is set
 // (the reader has stopped) or the output passes unit_output_limit.
@@ -122,13 +130,9 @@ DecodedUnit decompress_bzip2_streams(std::string raw, std::uint64_t offset,
             if (rc == BZ_STREAM_END) break;
             if (rc != BZ_OK || (bz.avail_in == 0 && in == raw.size() && bz.avail_out > 0)) {
                 BZ2_bzDecompressEnd(&bz);
-                const std::string what =
-                    rc == BZ_DATA_ERROR || rc == BZ_DATA_ERROR_MAGIC ? "corrupt bzip2 data"
-                    : rc == BZ_OK ? "bzip2 stream cut short (truncated file?)"
-                                  : "bzip2 decoder error " + std::to_string(rc);
-                throw InputError(
-                    source, 0, 0,
-                    what + " at compressed byte offset " + std::to_string(offset + in));
+                throw InputError(source, 0, 0,
+                                 bzip2_problem(rc) + " at compressed byte offset " +
+                                     std::to_string(offset + in));
             }
         }
         BZ2_bzDecompressEnd(&bz);
@@ -259,9 +263,7 @@ struct ByteSource::Impl {
                 BZ2_bzDecompressEnd(&serial_bz);
                 serial_open = false;
             } else if (rc != BZ_OK || (n == 0 && serial_in == serial_raw.size())) {
-                fail((rc == BZ_OK ? std::string("bzip2 stream cut short (truncated file?)")
-                                  : std::string("corrupt bzip2 data")) +
-                     " at compressed byte offset " + std::to_string(serial_offset + serial_in));
+                fail(bzip2_problem(rc), serial_offset + serial_in);
             }
         }
         return n;
@@ -336,9 +338,10 @@ struct ByteSource::Impl {
         if (owns_file && file != nullptr) std::fclose(file);
     }
 
-    [[noreturn]] void fail(const std::string& what) const {
+    [[noreturn]] void fail(const std::string& what) const { fail(what, raw_consumed); }
+    [[noreturn]] void fail(const std::string& what, std::uint64_t offset) const {
         throw InputError(source, 0, 0,
-                         what + " at compressed byte offset " + std::to_string(raw_consumed));
+                         what + " at compressed byte offset " + std::to_string(offset));
     }
 
     // Makes sure unconsumed raw bytes are available unless the file has ended.
@@ -392,9 +395,7 @@ struct ByteSource::Impl {
                 bz_open = false;
                 continue;
             }
-            if (rc == BZ_DATA_ERROR || rc == BZ_DATA_ERROR_MAGIC) fail("corrupt bzip2 data");
-            if (rc != BZ_OK) fail("bzip2 decoder error " + std::to_string(rc));
-            if (!more && bz.avail_out > 0) fail("bzip2 stream cut short (truncated file?)");
+            if (rc != BZ_OK || (!more && bz.avail_out > 0)) fail(bzip2_problem(rc));
         }
         return written;
     }

@@ -135,6 +135,41 @@ TEST_CASE("a multistream bzip2 unit that inflates past 64 MiB is decoded as it i
     CHECK(a == read_all(serial));
 }
 
+TEST_CASE("damage past 64 MiB of a multistream unit is named once, at its compressed offset",
+          "[wiki-input][bad-input]") {
+    const std::string one = slurp(data / "small.xml.bz2");
+    const std::string big_plain(70u << 20, 'x');
+    std::string big(1u << 20, '\0');
+    auto size = static_cast<unsigned>(big.size());
+    REQUIRE(BZ2_bzBuffToBuffCompress(big.data(), &size, const_cast<char*>(big_plain.data()),
+                                     static_cast<unsigned>(big_plain.size()), 9, 0, 0) == BZ_OK);
+    big.resize(size);
+    big[big.size() - 40] = static_cast<char>(big[big.size() - 40] ^ 0x55);  // in the last block
+    std::string many;
+    for (int i = 0; i < 400; ++i) many += one;
+    const std::size_t big_begin = many.size();
+    many += big;
+    for (int i = 0; i < 400; ++i) many += one;
+    const TempFile file(many, "late.bz2");
+    for (const int threads : {1, 2}) {
+        ByteSource source(file.path.string(), "late.bz2", threads);
+        std::string message;
+        try {
+            read_all(source);
+        } catch (const InputError& e) {
+            message = e.what();
+        }
+        INFO(threads << " threads: " << message);
+        const std::string at = " at compressed byte offset ";
+        REQUIRE(message.find(at) != std::string::npos);
+        CHECK(message.find(at) == message.rfind(at));
+        CHECK(message.find("late.bz2: corrupt bzip2 data") != std::string::npos);
+        const std::size_t offset = std::stoull(message.substr(message.find(at) + at.size()));
+        CHECK(offset >= big_begin);
+        CHECK(offset <= big_begin + big.size());
+    }
+}
+
 TEST_CASE("a cut or corrupt bzip2 stream fails with the compressed byte offset",
           "[wiki-input][bad-input]") {
     const std::string one = slurp(data / "small.xml.bz2");
