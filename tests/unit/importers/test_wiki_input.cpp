@@ -70,6 +70,16 @@ std::vector<std::string> link_targets(std::string_view text, ScanOptions options
 
 using V = std::vector<std::string>;
 
+/// One bzip2 stream of `plain` (at most 1 MiB compressed).
+std::string bzip2_of(const std::string& plain) {
+    std::string out(1u << 20, '\0');
+    auto size = static_cast<unsigned>(out.size());
+    REQUIRE(BZ2_bzBuffToBuffCompress(out.data(), &size, const_cast<char*>(plain.data()),
+                                     static_cast<unsigned>(plain.size()), 9, 0, 0) == BZ_OK);
+    out.resize(size);
+    return out;
+}
+
 }  // namespace
 
 TEST_CASE("compression is told by magic bytes, not by the file name", "[wiki-input]") {
@@ -117,11 +127,7 @@ TEST_CASE("a multistream bzip2 unit that inflates past 64 MiB is decoded as it i
     // Stream 2 inflates to 70 MB: a worker gives it back undecoded and the reader streams it.
     const std::string one = slurp(data / "small.xml.bz2");
     const std::string big_plain(70u << 20, 'x');
-    std::string big(1u << 20, '\0');
-    auto size = static_cast<unsigned>(big.size());
-    REQUIRE(BZ2_bzBuffToBuffCompress(big.data(), &size, const_cast<char*>(big_plain.data()),
-                                     static_cast<unsigned>(big_plain.size()), 9, 0, 0) == BZ_OK);
-    big.resize(size);
+    const std::string big = bzip2_of(big_plain);
     std::string many;
     for (int i = 0; i < 400; ++i) many += one;
     many += big;
@@ -139,11 +145,7 @@ TEST_CASE("damage past 64 MiB of a multistream unit is named once, at its compre
           "[wiki-input][bad-input]") {
     const std::string one = slurp(data / "small.xml.bz2");
     const std::string big_plain(70u << 20, 'x');
-    std::string big(1u << 20, '\0');
-    auto size = static_cast<unsigned>(big.size());
-    REQUIRE(BZ2_bzBuffToBuffCompress(big.data(), &size, const_cast<char*>(big_plain.data()),
-                                     static_cast<unsigned>(big_plain.size()), 9, 0, 0) == BZ_OK);
-    big.resize(size);
+    std::string big = bzip2_of(big_plain);
     big[big.size() - 40] = static_cast<char>(big[big.size() - 40] ^ 0x55);  // in the last block
     std::string many;
     for (int i = 0; i < 400; ++i) many += one;
