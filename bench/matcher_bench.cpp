@@ -58,8 +58,9 @@ int main(int argc, char** argv) {
         for (const auto& a : doc.aliases) gazetteer.add(a, doc.key, NodeKind::article, "", false);
         for (const auto& l : doc.links) {
             if (l.kind != EdgeKind::link) continue;
-            gazetteer.add(l.surface, l.key, l.target_kind, l.lang, true);
-            if (!l.label.empty()) gazetteer.add(l.label, l.key, l.target_kind, l.lang, true);
+            gazetteer.add(l.surface(), l.key(), l.target_kind, l.lang(), true);
+            if (!l.label().empty())
+                gazetteer.add(l.label(), l.key(), l.target_kind, l.lang(), true);
         }
     });
     std::vector<std::string> patterns;
@@ -103,9 +104,9 @@ int main(int argc, char** argv) {
         ac_times.push_back(seconds_since(t));
         ac_matches = n;
     }
-    std::cout << "aho-corasick: build " << ac_build << " s, " << ac.state_count()
-              << " states; scan " << mb / median(ac_times) << " MB/s (median of " << repeats
-              << "), " << ac_matches << " matches\n";
+    std::cout << "aho-corasick: build " << ac_build << " s, " << ac.state_count() << " states ("
+              << ac.rows() << " with a table row); scan " << mb / median(ac_times)
+              << " MB/s (median of " << repeats << "), " << ac_matches << " matches\n";
 
 #ifdef KG_HAVE_HYPERSCAN
     std::vector<const char*> expressions;

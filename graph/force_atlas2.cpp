@@ -11,18 +11,28 @@
 #include <thread>
 #include <vector>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "base/worker_pool.hpp"
 #include "graph/layout.hpp"
 
 namespace kg {
 namespace {
 
-// A quadtree over the current positions. Leaves hold up to `bucket` bodies in a linked list;
-// every cell knows its total mass and mass-weighted position sum.
+/// A point mass: a body, or a cell acting as one.
+struct Body {
+    double x, y, mass;
+};
+
+// A quadtree over the current positions. Built with leaves of up to `bucket` bodies in linked
+// lists; then packed for the walks: cells keep their centre of mass and opening distance,
+// and each leaf's bodies lie side by side, leaf by leaf in depth-first order.
 class QuadTree {
 public:
     QuadTree(const std::vector<double>& x, const std::vector<double>& y,
-             const std::vector<double>& mass)
+             const std::vector<double>& mass, double theta2)
         : m_x(x), m_y(y), m_mass(mass), m_next(x.size(), -1) {
         double min_x = x[0], max_x = x[0], min_y = y[0], max_y = y[0];
         for (std::size_t i = 1; i < x.size(); ++i) {
@@ -35,35 +45,88 @@ public:
         const double half = std::max(max_x - min_x, max_y - min_y) / 2 + 1e-6;
         new_cell((min_x + max_x) / 2, (min_y + max_y) / 2, half);
         for (std::size_t i = 0; i < x.size(); ++i) insert(0, 0, static_cast<std::int32_t>(i));
+        pack(theta2);
     }
 
-    /// Repulsion on body `i`: cells whose side is below theta × distance act as one body.
-    void repulsion(std::int32_t i, double scaling, double theta2, double& fx, double& fy) const {
-        const double xi = m_x[i];
-        const double yi = m_y[i];
-        const double mi = m_mass[i];
+    /// The leaves with bodies, in depth-first order (their bodies in body_order()).
+    std::size_t leaf_count() const noexcept { return m_leaves.size(); }
+
+    /// Repulsion on every body of leaf `leaf`, through one walk of the tree for the whole
+    /// leaf: a cell whose side is below theta × its distance from the leaf's bodies (the box
+    /// around them) acts as one body at its centre of mass; nearer leaves act body by body.
+    /// Calls emit(body, fx, fy) for each, in body_order(). `far` and `near` are scratch space.
+    template <typename Emit>
+    void leaf_repulsion(std::size_t leaf, double scaling, std::vector<Body>& far,
+                        std::vector<Body>& near, Emit&& emit) const {
+        const Walk& l = m_walk[m_leaves[leaf]];
+        double x0 = m_bx[l.first], x1 = x0, y0 = m_by[l.first], y1 = y0;
+        for (std::int32_t k = l.first + 1; k < l.last; ++k) {
+            x0 = std::min(x0, m_bx[k]);
+            x1 = std::max(x1, m_bx[k]);
+            y0 = std::min(y0, m_by[k]);
+            y1 = std::max(y1, m_by[k]);
+        }
+        far.clear();   // x, y, mass of each cell acting as one body
+        near.clear();  // x, y, mass of each body acting alone
         std::int32_t stack[4 * max_depth + 8];
         int top = 0;
         stack[top++] = 0;
         while (top > 0) {
-            const Cell& c = m_cells[stack[--top]];
-            if (c.child < 0) {
-                for (std::int32_t j = c.first; j >= 0; j = m_next[j]) {
-                    if (j != i)
-                        add_repulsion(xi - m_x[j], yi - m_y[j], scaling * mi * m_mass[j], fx, fy);
-                }
-                continue;
-            }
-            const double dx = xi - c.mx / c.mass;
-            const double dy = yi - c.my / c.mass;
-            const double side = 2 * c.half;
-            if (side * side < theta2 * (dx * dx + dy * dy)) {
-                add_repulsion(dx, dy, scaling * mi * c.mass, fx, fy);
+            const Walk& c = m_walk[stack[--top]];
+            const double dx = c.x < x0 ? x0 - c.x : (c.x > x1 ? c.x - x1 : 0);
+            const double dy = c.y < y0 ? y0 - c.y : (c.y > y1 ? c.y - y1 : 0);
+            if (c.open2 < dx * dx + dy * dy) {
+                far.push_back(Body{c.x, c.y, c.mass});
+            } else if (c.child < 0) {
+                for (std::int32_t j = c.first; j < c.last; ++j)
+                    near.push_back(Body{m_bx[j], m_by[j], m_bm[j]});
             } else {
                 for (int q = 0; q < 4; ++q) {
-                    if (m_cells[c.child + q].mass > 0) stack[top++] = c.child + q;
+                    if (m_walk[c.child + q].mass > 0) stack[top++] = c.child + q;
                 }
             }
+        }
+        std::int32_t k = l.first;
+#if defined(__SSE2__)
+        // Two bodies at a time, each lane doing what the scalar loop below does (the same
+        // operations in the same order: the same bits).
+        for (; k + 1 < l.last; k += 2) {
+            const __m128d xi = _mm_loadu_pd(&m_bx[static_cast<std::size_t>(k)]);
+            const __m128d yi = _mm_loadu_pd(&m_by[static_cast<std::size_t>(k)]);
+            const __m128d ki =
+                _mm_mul_pd(_mm_set1_pd(scaling), _mm_loadu_pd(&m_bm[static_cast<std::size_t>(k)]));
+            __m128d fx = _mm_setzero_pd();
+            __m128d fy = _mm_setzero_pd();
+            const __m128d zero = _mm_setzero_pd();
+            for (const std::vector<Body>* list : {&far, &near}) {
+                for (const Body& b : *list) {
+                    const __m128d dx = _mm_sub_pd(xi, _mm_set1_pd(b.x));
+                    const __m128d dy = _mm_sub_pd(yi, _mm_set1_pd(b.y));
+                    const __m128d d2 = _mm_add_pd(_mm_mul_pd(dx, dx), _mm_mul_pd(dy, dy));
+                    const __m128d kj = _mm_mul_pd(ki, _mm_set1_pd(b.mass));
+                    const __m128d f = _mm_and_pd(_mm_cmpgt_pd(d2, zero), _mm_div_pd(kj, d2));
+                    fx = _mm_add_pd(fx, _mm_mul_pd(f, dx));
+                    fy = _mm_add_pd(fy, _mm_mul_pd(f, dy));
+                }
+            }
+            double out_x[2], out_y[2];
+            _mm_storeu_pd(out_x, fx);
+            _mm_storeu_pd(out_y, fy);
+            for (int lane = 0; lane < 2; ++lane)
+                emit(static_cast<std::size_t>(m_order[static_cast<std::size_t>(k + lane)]),
+                     out_x[lane], out_y[lane]);
+        }
+#endif
+        for (; k < l.last; ++k) {
+            const double xi = m_bx[static_cast<std::size_t>(k)];
+            const double yi = m_by[static_cast<std::size_t>(k)];
+            const double ki = scaling * m_bm[static_cast<std::size_t>(k)];
+            double fx = 0;
+            double fy = 0;
+            for (const std::vector<Body>* list : {&far, &near}) {
+                for (const Body& b : *list) add_repulsion(xi - b.x, yi - b.y, ki * b.mass, fx, fy);
+            }
+            emit(static_cast<std::size_t>(m_order[static_cast<std::size_t>(k)]), fx, fy);
         }
     }
 
@@ -71,38 +134,36 @@ public:
     static void add_repulsion(double dx, double dy, double k, double& fx, double& fy) {
         const double d2 = dx * dx + dy * dy;
         if (d2 <= 0) return;
-        fx += k * dx / d2;
-        fy += k * dy / d2;
+        const double f = k / d2;
+        fx += f * dx;
+        fy += f * dy;
     }
 
     /// Every body, leaf by leaf in depth-first order: bodies near each other in space come
     /// next to each other, so computing forces in this order walks the same cells while they
     /// are in cache (about twice as fast as node order at 10^5 nodes).
-    std::vector<std::int32_t> body_order() const {
-        std::vector<std::int32_t> order;
-        order.reserve(m_next.size());
-        std::vector<std::int32_t> stack{0};
-        while (!stack.empty()) {
-            const Cell& c = m_cells[stack.back()];
-            stack.pop_back();
-            if (c.child < 0) {
-                for (std::int32_t j = c.first; j >= 0; j = m_next[j]) order.push_back(j);
-            } else {
-                for (int q = 3; q >= 0; --q) stack.push_back(c.child + q);
-            }
-        }
-        return order;
+    const std::vector<std::int32_t>& body_order() const noexcept {
+        return m_order;
     }
 
 private:
     static constexpr int max_depth = 48;
-    static constexpr int bucket = 8;
+    static constexpr int bucket = 16;
     struct Cell {
         double cx, cy, half;
         double mass = 0, mx = 0, my = 0;
         std::int32_t child = -1;  ///< first of four consecutive children, or -1 for a leaf
         std::int32_t first = -1;  ///< a leaf's bodies (linked through m_next)
         std::int32_t count = 0;
+    };
+    /// A cell as the walks read it.
+    struct Walk {
+        double x = 0, y = 0;  ///< centre of mass
+        double mass = 0;
+        double open2 = 0;         ///< (side / theta)²: farther than that, the cell is one body
+        std::int32_t child = -1;  ///< as in Cell
+        std::int32_t first = 0;   ///< a leaf's bodies: [first, last) of the packed arrays
+        std::int32_t last = 0;
     };
 
     std::int32_t new_cell(double cx, double cy, double half) {
@@ -162,22 +223,71 @@ private:
         }
     }
 
+    // The walk cells and the bodies leaf by leaf, depth first.
+    void pack(double theta2) {
+        const std::size_t n = m_next.size();
+        m_walk.resize(m_cells.size());
+        m_order.reserve(n);
+        m_bx.reserve(n);
+        m_by.reserve(n);
+        m_bm.reserve(n);
+        std::vector<std::int32_t> stack{0};
+        while (!stack.empty()) {
+            const std::int32_t index = stack.back();
+            stack.pop_back();
+            const Cell& c = m_cells[index];
+            Walk& w = m_walk[index];
+            w.mass = c.mass;
+            if (c.mass > 0) {
+                w.x = c.mx / c.mass;
+                w.y = c.my / c.mass;
+            }
+            w.open2 = 4 * c.half * c.half / theta2;
+            w.child = c.child;
+            if (c.child < 0) {
+                w.first = static_cast<std::int32_t>(m_order.size());
+                for (std::int32_t j = c.first; j >= 0; j = m_next[j]) {
+                    m_order.push_back(j);
+                    m_bx.push_back(m_x[j]);
+                    m_by.push_back(m_y[j]);
+                    m_bm.push_back(m_mass[j]);
+                }
+                w.last = static_cast<std::int32_t>(m_order.size());
+                if (w.last > w.first) m_leaves.push_back(index);
+            } else {
+                for (int q = 3; q >= 0; --q) stack.push_back(c.child + q);
+            }
+        }
+    }
+
     const std::vector<double>& m_x;
     const std::vector<double>& m_y;
     const std::vector<double>& m_mass;
     std::vector<std::int32_t> m_next;
     std::vector<Cell> m_cells;
+    std::vector<Walk> m_walk;
+    std::vector<std::int32_t> m_order;
+    std::vector<double> m_bx, m_by, m_bm;  // bodies in m_order
+    std::vector<std::int32_t> m_leaves;    // walk cells of the leaves with bodies
 };
 
-// Runs body(begin, end) over [0, n) split into `threads` contiguous ranges, on the pool's
-// threads and the caller's (the pool lives for the whole layout: no threads started per step).
+/// |(a, b)|, without std::hypot's care for overflow (3 % of a layout): values here are far
+/// from it.
+double length(double a, double b) {
+    return std::sqrt(a * a + b * b);
+}
+
+// Runs body(begin, end) over [0, n) in contiguous ranges, eight a thread (dense parts of the
+// plane cost more), on the pool's threads and the caller's (the pool lives for the whole
+// layout: no threads started per step). Fewer than `min_n` items run on the caller's thread.
 template <typename Body>
-void parallel_ranges(std::size_t n, unsigned threads, WorkerPool& pool, Body body) {
-    if (threads <= 1 || n < 4096) {
+void parallel_ranges(std::size_t n, std::size_t min_n, unsigned threads, WorkerPool& pool,
+                     Body body) {
+    if (threads <= 1 || n < min_n) {
         body(std::size_t{0}, n);
         return;
     }
-    const std::size_t chunk = (n + threads - 1) / threads;
+    const std::size_t chunk = (n + 8 * threads - 1) / (8 * threads);
     pool.start((n + chunk - 1) / chunk, [&](std::size_t t) {
         const std::size_t begin = t * chunk;
         body(begin, std::min(n, begin + chunk));
@@ -208,59 +318,86 @@ void force_atlas2(std::size_t n, const std::vector<LayoutEdge>& edges, std::vect
     // against a huge force (a heavy edge between far nodes), loose enough not to slow the
     // convergence of large graphs (a fixed 10 units did).
     const double max_step = std::sqrt(static_cast<double>(n));
-    for (std::uint32_t it = 0; it < options.iterations; ++it) {
-        // Repulsion and gravity: each node alone, so neither the order nor the split over
-        // threads changes a result.
-        auto node_forces = [&](const std::vector<std::int32_t>* order, auto&& repulse) {
-            parallel_ranges(n, threads, pool, [&](std::size_t begin, std::size_t end) {
-                for (std::size_t k = begin; k < end; ++k) {
-                    const std::size_t i = order ? static_cast<std::size_t>((*order)[k]) : k;
-                    double f_x = 0;
-                    double f_y = 0;
-                    repulse(i, f_x, f_y);
-                    const double d = std::hypot(x[i], y[i]);
-                    if (d > 0) {
-                        f_x -= options.gravity * mass[i] * x[i] / d;
-                        f_y -= options.gravity * mass[i] * y[i] / d;
-                    }
-                    fx[i] = f_x;
-                    fy[i] = f_y;
-                }
-            });
-        };
-        if (barnes_hut) {
-            const QuadTree tree(x, y, mass);
-            const std::vector<std::int32_t> order = tree.body_order();
-            node_forces(&order, [&](std::size_t i, double& f_x, double& f_y) {
-                tree.repulsion(static_cast<std::int32_t>(i), options.scaling, theta2, f_x, f_y);
-            });
-        } else {
-            node_forces(nullptr, [&](std::size_t i, double& f_x, double& f_y) {
-                for (std::size_t j = 0; j < n; ++j) {
-                    if (j != i)
-                        QuadTree::add_repulsion(x[i] - x[j], y[i] - y[j],
-                                                options.scaling * mass[i] * mass[j], f_x, f_y);
-                }
-            });
-        }
-        // Attraction along edges, in edge order.
+    // Each node's edges (self-loops left out), in edge order, for the attraction.
+    struct Incident {
+        std::uint32_t other;
+        bool source;  ///< the node is the edge's source
+        double weight;
+    };
+    std::vector<std::uint32_t> incident_begin(n + 1, 0);
+    for (const LayoutEdge& e : edges) {
+        if (e.source == e.target) continue;
+        ++incident_begin[e.source + 1];
+        ++incident_begin[e.target + 1];
+    }
+    for (std::size_t i = 0; i < n; ++i) incident_begin[i + 1] += incident_begin[i];
+    std::vector<Incident> incident(incident_begin[n]);
+    {
+        std::vector<std::uint32_t> fill(incident_begin.begin(), incident_begin.end() - 1);
         for (const LayoutEdge& e : edges) {
             if (e.source == e.target) continue;
-            const double dx = x[e.source] - x[e.target];
-            const double dy = y[e.source] - y[e.target];
-            fx[e.source] -= e.weight * dx;
-            fy[e.source] -= e.weight * dy;
-            fx[e.target] += e.weight * dx;
-            fy[e.target] += e.weight * dy;
+            incident[fill[e.source]++] = Incident{e.target, true, e.weight};
+            incident[fill[e.target]++] = Incident{e.source, false, e.weight};
         }
+    }
+    for (std::uint32_t it = 0; it < options.iterations; ++it) {
+        // Repulsion and gravity: each node's force from positions only, so neither the order
+        // nor the split over threads changes a result.
+        const auto gravity = [&](std::size_t i, double f_x, double f_y) {
+            const double d = length(x[i], y[i]);
+            if (d > 0) {
+                f_x -= options.gravity * mass[i] * x[i] / d;
+                f_y -= options.gravity * mass[i] * y[i] / d;
+            }
+            fx[i] = f_x;
+            fy[i] = f_y;
+        };
+        if (barnes_hut) {
+            const QuadTree tree(x, y, mass, theta2);
+            parallel_ranges(tree.leaf_count(), 512, threads, pool,
+                            [&](std::size_t begin, std::size_t end) {
+                                std::vector<Body> far, near;
+                                for (std::size_t leaf = begin; leaf < end; ++leaf)
+                                    tree.leaf_repulsion(leaf, options.scaling, far, near, gravity);
+                            });
+        } else {
+            parallel_ranges(n, 4096, threads, pool, [&](std::size_t begin, std::size_t end) {
+                for (std::size_t i = begin; i < end; ++i) {
+                    double f_x = 0;
+                    double f_y = 0;
+                    for (std::size_t j = 0; j < n; ++j)
+                        QuadTree::add_repulsion(x[i] - x[j], y[i] - y[j],
+                                                options.scaling * mass[i] * mass[j], f_x, f_y);
+                    gravity(i, f_x, f_y);
+                }
+            });
+        }
+        // Attraction along edges: each node sums its edges in edge order, on all threads.
+        parallel_ranges(n, 4096, threads, pool, [&](std::size_t begin, std::size_t end) {
+            for (std::size_t i = begin; i < end; ++i) {
+                for (std::uint32_t k = incident_begin[i]; k < incident_begin[i + 1]; ++k) {
+                    const Incident& e = incident[k];
+                    // (x, y) of the edge's source minus its target's, as one edge loop would.
+                    const double dx = e.source ? x[i] - x[e.other] : x[e.other] - x[i];
+                    const double dy = e.source ? y[i] - y[e.other] : y[e.other] - y[i];
+                    if (e.source) {
+                        fx[i] -= e.weight * dx;
+                        fy[i] -= e.weight * dy;
+                    } else {
+                        fx[i] += e.weight * dx;
+                        fy[i] += e.weight * dy;
+                    }
+                }
+            }
+        });
         // Adaptive speed (the paper's section "Adaptive speed"): swinging is how much a node's
         // force changed direction, traction how much it kept; the global speed follows their
         // ratio, rising at most 50 % a step.
         double global_swinging = 0;
         double global_traction = 0;
         for (std::size_t i = 0; i < n; ++i) {
-            swinging[i] = std::hypot(fx[i] - old_fx[i], fy[i] - old_fy[i]);
-            traction[i] = std::hypot(fx[i] + old_fx[i], fy[i] + old_fy[i]) / 2;
+            swinging[i] = length(fx[i] - old_fx[i], fy[i] - old_fy[i]);
+            traction[i] = length(fx[i] + old_fx[i], fy[i] + old_fy[i]) / 2;
             global_swinging += mass[i] * swinging[i];
             global_traction += mass[i] * traction[i];
         }
@@ -270,7 +407,7 @@ void force_atlas2(std::size_t n, const std::vector<LayoutEdge>& edges, std::vect
         }
         for (std::size_t i = 0; i < n; ++i) {
             double node_speed = 0.1 * speed / (1 + speed * std::sqrt(swinging[i]));
-            const double force = std::hypot(fx[i], fy[i]);
+            const double force = length(fx[i], fy[i]);
             if (force > 0) node_speed = std::min(node_speed, max_step / force);
             x[i] += node_speed * fx[i];
             y[i] += node_speed * fy[i];
