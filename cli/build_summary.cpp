@@ -92,8 +92,15 @@ std::string layout_line(const LayoutReport& report, const LayoutOptions& options
     const bool fa2 = options.algorithm == LayoutAlgorithm::force_atlas2;
     std::ostringstream l;
     l << std::fixed << std::setprecision(2)
-      << "kgraph: layout: " << (fa2 ? "ForceAtlas2 (Barnes-Hut)" : "Fruchterman-Reingold") << ", "
-      << grouped(options.iterations) << " iterations, " << report.seconds << " s\n";
+      << "kgraph: layout: " << (fa2 ? "ForceAtlas2 (Barnes-Hut)" : "Fruchterman-Reingold") << ", ";
+    if (report.stats.levels > 1) {
+        l << report.stats.levels << " levels: " << grouped(options.iterations)
+          << " iterations on the coarsest (" << grouped(report.stats.coarsest_nodes) << " nodes), "
+          << grouped(report.stats.finer_iterations) << " on each finer one, ";
+    } else {
+        l << grouped(options.iterations) << " iterations, ";
+    }
+    l << report.seconds << " s\n";
     return l.str();
 }
 

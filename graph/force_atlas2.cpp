@@ -295,20 +295,13 @@ void parallel_ranges(std::size_t n, std::size_t min_n, unsigned threads, WorkerP
     pool.finish();
 }
 
-}  // namespace
-
-void force_atlas2(std::size_t n, const std::vector<LayoutEdge>& edges, std::vector<double>& x,
-                  std::vector<double>& y, const LayoutOptions& options, bool barnes_hut) {
+// `iterations` steps of ForceAtlas2 over nodes of the given masses.
+void run_force_atlas2(std::size_t n, const std::vector<LayoutEdge>& edges,
+                      const std::vector<double>& mass, std::vector<double>& x,
+                      std::vector<double>& y, const LayoutOptions& options,
+                      std::uint32_t iterations, bool barnes_hut, unsigned threads,
+                      WorkerPool& pool) {
     if (n < 2) return;
-    std::vector<double> mass(n, 1.0);
-    for (const LayoutEdge& e : edges) {
-        if (e.source == e.target) continue;
-        mass[e.source] += 1;
-        mass[e.target] += 1;
-    }
-    const unsigned threads =
-        options.threads != 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
-    WorkerPool pool(threads - 1);
     const double theta2 = options.theta * options.theta;
     std::vector<double> fx(n), fy(n), old_fx(n, 0.0), old_fy(n, 0.0);
     std::vector<double> swinging(n), traction(n);
@@ -318,12 +311,8 @@ void force_atlas2(std::size_t n, const std::vector<LayoutEdge>& edges, std::vect
     // against a huge force (a heavy edge between far nodes), loose enough not to slow the
     // convergence of large graphs (a fixed 10 units did).
     const double max_step = std::sqrt(static_cast<double>(n));
-    // Each node's edges (self-loops left out), in edge order, for the attraction.
-    struct Incident {
-        std::uint32_t other;
-        bool source;  ///< the node is the edge's source
-        double weight;
-    };
+    // Each node's edges (self-loops left out), in edge order, for the attraction: the node at
+    // the other end and the weight.
     std::vector<std::uint32_t> incident_begin(n + 1, 0);
     for (const LayoutEdge& e : edges) {
         if (e.source == e.target) continue;
@@ -331,16 +320,20 @@ void force_atlas2(std::size_t n, const std::vector<LayoutEdge>& edges, std::vect
         ++incident_begin[e.target + 1];
     }
     for (std::size_t i = 0; i < n; ++i) incident_begin[i + 1] += incident_begin[i];
-    std::vector<Incident> incident(incident_begin[n]);
+    std::vector<std::uint32_t> incident_other(incident_begin[n]);
+    std::vector<double> incident_weight(incident_begin[n]);
     {
         std::vector<std::uint32_t> fill(incident_begin.begin(), incident_begin.end() - 1);
         for (const LayoutEdge& e : edges) {
             if (e.source == e.target) continue;
-            incident[fill[e.source]++] = Incident{e.target, true, e.weight};
-            incident[fill[e.target]++] = Incident{e.source, false, e.weight};
+            for (const auto& [self, other] :
+                 {std::pair{e.source, e.target}, {e.target, e.source}}) {
+                incident_other[fill[self]] = other;
+                incident_weight[fill[self]++] = e.weight;
+            }
         }
     }
-    for (std::uint32_t it = 0; it < options.iterations; ++it) {
+    for (std::uint32_t it = 0; it < iterations; ++it) {
         // Repulsion and gravity: each node's force from positions only, so neither the order
         // nor the split over threads changes a result.
         const auto gravity = [&](std::size_t i, double f_x, double f_y) {
@@ -373,21 +366,19 @@ void force_atlas2(std::size_t n, const std::vector<LayoutEdge>& edges, std::vect
             });
         }
         // Attraction along edges: each node sums its edges in edge order, on all threads.
+        // Source s and target t get -w (x_s - x_t) and +w (x_s - x_t): each is w (x_other -
+        // x_self), the same bits (IEEE negation and rounding are symmetric).
         parallel_ranges(n, 4096, threads, pool, [&](std::size_t begin, std::size_t end) {
             for (std::size_t i = begin; i < end; ++i) {
+                double f_x = fx[i];
+                double f_y = fy[i];
                 for (std::uint32_t k = incident_begin[i]; k < incident_begin[i + 1]; ++k) {
-                    const Incident& e = incident[k];
-                    // (x, y) of the edge's source minus its target's, as one edge loop would.
-                    const double dx = e.source ? x[i] - x[e.other] : x[e.other] - x[i];
-                    const double dy = e.source ? y[i] - y[e.other] : y[e.other] - y[i];
-                    if (e.source) {
-                        fx[i] -= e.weight * dx;
-                        fy[i] -= e.weight * dy;
-                    } else {
-                        fx[i] += e.weight * dx;
-                        fy[i] += e.weight * dy;
-                    }
+                    const std::uint32_t o = incident_other[k];
+                    f_x += incident_weight[k] * (x[o] - x[i]);
+                    f_y += incident_weight[k] * (y[o] - y[i]);
                 }
+                fx[i] = f_x;
+                fy[i] = f_y;
             }
         });
         // Adaptive speed (the paper's section "Adaptive speed"): swinging is how much a node's
@@ -414,6 +405,181 @@ void force_atlas2(std::size_t n, const std::vector<LayoutEdge>& edges, std::vect
         }
         std::swap(fx, old_fx);
         std::swap(fy, old_fy);
+    }
+}
+
+/// A graph of the multilevel scheme: the nodes' masses (ForceAtlas2's degree + 1, summed
+/// over the nodes a coarse node stands for) and the edges, parallel ones merged.
+struct Level {
+    std::size_t n = 0;
+    std::vector<LayoutEdge> edges;
+    std::vector<double> mass;
+    std::vector<std::uint32_t> parent;  ///< each node's node in the next coarser level
+};
+
+// Heavy-edge aggregation: nodes in order of mass (then index) join the group of the neighbour
+// they share the heaviest edge with (ties: the lower index), or found a group with it, while
+// the group has fewer than group_limit members (a hub's leaves all join the hub); a node with
+// no such neighbour stays alone. The groups become the nodes of the coarser level, numbered in
+// order of their first member.
+constexpr std::uint32_t group_limit = 4;
+
+Level coarsen(Level& fine) {
+    std::vector<std::uint32_t> begin(fine.n + 1, 0);
+    for (const LayoutEdge& e : fine.edges) {
+        ++begin[e.source + 1];
+        ++begin[e.target + 1];
+    }
+    for (std::size_t i = 0; i < fine.n; ++i) begin[i + 1] += begin[i];
+    std::vector<std::pair<std::uint32_t, double>> adjacent(begin[fine.n]);
+    {
+        std::vector<std::uint32_t> fill(begin.begin(), begin.end() - 1);
+        for (const LayoutEdge& e : fine.edges) {
+            adjacent[fill[e.source]++] = {e.target, e.weight};
+            adjacent[fill[e.target]++] = {e.source, e.weight};
+        }
+    }
+    std::vector<std::uint32_t> order(fine.n);
+    for (std::uint32_t i = 0; i < fine.n; ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::uint32_t a, std::uint32_t b) { return fine.mass[a] < fine.mass[b]; });
+    constexpr std::uint32_t none = 0xFFFFFFFFU;
+    std::vector<std::uint32_t> group(fine.n, none);  // a group is named by its founder
+    std::vector<std::uint32_t> members(fine.n, 0);
+    for (const std::uint32_t u : order) {
+        if (group[u] != none) continue;
+        std::uint32_t best = none;
+        double best_weight = 0;
+        for (std::uint32_t k = begin[u]; k < begin[u + 1]; ++k) {
+            const auto [v, w] = adjacent[k];
+            if (v == u || (group[v] != none && members[group[v]] >= group_limit)) continue;
+            if (best == none || w > best_weight || (w == best_weight && v < best)) {
+                best = v;
+                best_weight = w;
+            }
+        }
+        if (best == none) {
+            group[u] = u;
+            members[u] = 1;
+        } else if (group[best] == none) {
+            group[u] = group[best] = u;
+            members[u] = 2;
+        } else {
+            group[u] = group[best];
+            ++members[group[u]];
+        }
+    }
+    Level coarse;
+    fine.parent.assign(fine.n, none);
+    std::vector<std::uint32_t> id_of(fine.n, none);  // by founder
+    for (std::uint32_t i = 0; i < fine.n; ++i) {
+        std::uint32_t& id = id_of[group[i]];
+        if (id == none) {
+            id = static_cast<std::uint32_t>(coarse.n++);
+            coarse.mass.push_back(0.0);
+        }
+        fine.parent[i] = id;
+        coarse.mass[id] += fine.mass[i];
+    }
+    coarse.edges.reserve(fine.edges.size());
+    for (const LayoutEdge& e : fine.edges) {
+        std::uint32_t a = fine.parent[e.source];
+        std::uint32_t b = fine.parent[e.target];
+        if (a == b) continue;
+        if (a > b) std::swap(a, b);
+        coarse.edges.push_back({a, b, e.weight});
+    }
+    std::stable_sort(coarse.edges.begin(), coarse.edges.end(),
+                     [](const LayoutEdge& p, const LayoutEdge& q) {
+                         return p.source != q.source ? p.source < q.source : p.target < q.target;
+                     });
+    // Parallel edges merged, their weights summed in the fine level's edge order.
+    std::size_t kept = 0;
+    for (std::size_t k = 0; k < coarse.edges.size(); ++k) {
+        if (kept > 0 && coarse.edges[kept - 1].source == coarse.edges[k].source &&
+            coarse.edges[kept - 1].target == coarse.edges[k].target) {
+            coarse.edges[kept - 1].weight += coarse.edges[k].weight;
+        } else {
+            coarse.edges[kept++] = coarse.edges[k];
+        }
+    }
+    coarse.edges.resize(kept);
+    return coarse;
+}
+
+}  // namespace
+
+void force_atlas2(std::size_t n, const std::vector<LayoutEdge>& edges, std::vector<double>& x,
+                  std::vector<double>& y, const LayoutOptions& options, bool barnes_hut,
+                  LayoutStats* stats) {
+    if (n < 2) return;
+    Level finest;
+    finest.n = n;
+    finest.mass.assign(n, 1.0);
+    for (const LayoutEdge& e : edges) {
+        if (e.source == e.target) continue;
+        finest.mass[e.source] += 1;
+        finest.mass[e.target] += 1;
+        finest.edges.push_back(e);
+    }
+    const unsigned threads =
+        options.threads != 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+    WorkerPool pool(threads - 1);
+    // Coarser levels while the graph is large and matching still shrinks it by a fifth.
+    std::vector<Level> levels;
+    levels.push_back(std::move(finest));
+    while (options.multilevel && levels.back().n >= multilevel_min_nodes) {
+        Level coarse = coarsen(levels.back());
+        if (coarse.n * 5 > levels.back().n * 4) {
+            levels.back().parent.clear();
+            break;
+        }
+        levels.push_back(std::move(coarse));
+    }
+    // The coarsest level starts where its first members' start is, and gets every iteration;
+    // each finer level starts around its coarse nodes' places and
+    // gets a quarter.
+    std::vector<std::vector<double>> lx(levels.size()), ly(levels.size());
+    lx[0] = x;
+    ly[0] = y;
+    for (std::size_t l = 1; l < levels.size(); ++l) {
+        lx[l].assign(levels[l].n, 0.0);
+        ly[l].assign(levels[l].n, 0.0);
+        std::vector<bool> placed(levels[l].n, false);
+        for (std::size_t i = 0; i < levels[l - 1].n; ++i) {
+            const std::uint32_t p = levels[l - 1].parent[i];
+            if (placed[p]) continue;
+            placed[p] = true;
+            lx[l][p] = lx[l - 1][i];
+            ly[l][p] = ly[l - 1][i];
+        }
+    }
+    const std::uint32_t refine = std::max<std::uint32_t>(1, options.iterations / 4);
+    for (std::size_t l = levels.size(); l-- > 0;) {
+        const Level& level = levels[l];
+        if (l + 1 < levels.size()) {
+            // The members of a coarse node start around its place, the k-th at angle k times
+            // the golden angle and distance sqrt(k) (a node with no distance to another
+            // feels no force from it).
+            std::vector<std::uint32_t> placed(levels[l + 1].n, 0);
+            for (std::size_t i = 0; i < level.n; ++i) {
+                const std::uint32_t p = level.parent[i];
+                const double k = placed[p]++;
+                const double r = std::sqrt(k);
+                lx[l][i] = lx[l + 1][p] + r * std::cos(2.399963229728653 * k);
+                ly[l][i] = ly[l + 1][p] + r * std::sin(2.399963229728653 * k);
+            }
+        }
+        const std::uint32_t iterations = l + 1 == levels.size() ? options.iterations : refine;
+        run_force_atlas2(level.n, level.edges, level.mass, lx[l], ly[l], options, iterations,
+                         barnes_hut, threads, pool);
+    }
+    x = std::move(lx[0]);
+    y = std::move(ly[0]);
+    if (stats != nullptr) {
+        stats->levels = static_cast<std::uint32_t>(levels.size());
+        stats->coarsest_nodes = levels.back().n;
+        stats->finer_iterations = levels.size() > 1 ? refine : 0;
     }
 }
 

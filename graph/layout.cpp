@@ -27,7 +27,8 @@ void fruchterman_reingold(const CsrGraph& g, Topology& space,
 
 }  // namespace
 
-void compute_layout(KnowledgeGraph& graph, const LayoutOptions& options) {
+LayoutStats compute_layout(KnowledgeGraph& graph, const LayoutOptions& options) {
+    LayoutStats stats;
     const std::size_t n = graph.node_count();
     std::vector<double> x(n, 0.0), y(n, 0.0);
     if (n > 1) {
@@ -58,7 +59,7 @@ void compute_layout(KnowledgeGraph& graph, const LayoutOptions& options) {
                 x[v] = positions[v][0] - side / 2;
                 y[v] = positions[v][1] - side / 2;
             }
-            force_atlas2(n, edges, x, y, options);
+            force_atlas2(n, edges, x, y, options, true, &stats);
         }
         double cx = 0.0;
         double cy = 0.0;
@@ -74,6 +75,7 @@ void compute_layout(KnowledgeGraph& graph, const LayoutOptions& options) {
         }
     }
     graph.set_layout(x, y);
+    return stats;
 }
 
 }  // namespace kg

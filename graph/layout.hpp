@@ -7,6 +7,7 @@
 // whatever the thread count.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 
@@ -29,11 +30,26 @@ struct LayoutOptions {
     double scaling = 2.0;
     double gravity = 1.0;
     double theta = 1.2;
+    /// ForceAtlas2 on a graph of at least multilevel_min_nodes nodes: lay out coarser graphs
+    /// first (heavy-edge matching, while it shrinks the graph by a fifth), `iterations` steps
+    /// on the coarsest, then a quarter as many on each finer level from the coarser one's
+    /// positions.
+    bool multilevel = true;
+};
+
+/// Below this many nodes ForceAtlas2 runs on the graph alone.
+inline constexpr std::size_t multilevel_min_nodes = 2000;
+
+/// What the multilevel scheme did: 1 level when the graph was laid out alone.
+struct LayoutStats {
+    std::uint32_t levels = 1;
+    std::size_t coarsest_nodes = 0;
+    std::uint32_t finer_iterations = 0;  ///< on each level but the coarsest
 };
 
 /// Computes positions and stores them in the graph's nodes (NodeData::x, y). Positions are
 /// rounded to 0.01 and centred on the origin.
-void compute_layout(KnowledgeGraph& graph, const LayoutOptions& options = {});
+LayoutStats compute_layout(KnowledgeGraph& graph, const LayoutOptions& options = {});
 
 /// ForceAtlas2 on plain arrays (the kernel of compute_layout, exposed for tests and the
 /// benchmark): `edges` are (source, target, weight) triples over nodes 0..n-1; x and y hold
@@ -45,6 +61,7 @@ struct LayoutEdge {
     double weight;
 };
 void force_atlas2(std::size_t n, const std::vector<LayoutEdge>& edges, std::vector<double>& x,
-                  std::vector<double>& y, const LayoutOptions& options, bool barnes_hut = true);
+                  std::vector<double>& y, const LayoutOptions& options, bool barnes_hut = true,
+                  LayoutStats* stats = nullptr);
 
 }  // namespace kg

@@ -251,7 +251,7 @@ LayoutReport add_layout(KnowledgeGraph& graph, const BuildSettings& settings) {
         return report;
     }
     const auto start = std::chrono::steady_clock::now();
-    compute_layout(graph, settings.layout_options);
+    report.stats = compute_layout(graph, settings.layout_options);
     report.computed = true;
     report.seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -125,6 +125,7 @@ struct LayoutReport {
     bool skipped = false;  ///< more than layout_node_limit nodes and not forced
     bool computed = false;
     double seconds = 0.0;
+    LayoutStats stats;  ///< ForceAtlas2's levels
 };
 /// ForceAtlas2 takes ~15 s for 10^5 nodes and minutes for 10^6 (bench/README.md): past this it
 /// runs only when forced.

@@ -36,15 +36,21 @@ LayoutOptions with(LayoutAlgorithm algorithm) {
     return o;
 }
 
-// A random graph of n nodes and 3n edges, with random start positions.
-void random_graph(std::size_t n, std::vector<LayoutEdge>& edges, std::vector<double>& x,
+// n random start positions in the square [-side, side]².
+void random_start(std::size_t n, double side, std::mt19937& rng, std::vector<double>& x,
                   std::vector<double>& y) {
-    std::mt19937 rng(5);
-    std::uniform_real_distribution<double> coordinate(-100, 100);
+    std::uniform_real_distribution<double> coordinate(-side, side);
     for (std::size_t i = 0; i < n; ++i) {
         x.push_back(coordinate(rng));
         y.push_back(coordinate(rng));
     }
+}
+
+// A random graph of n nodes and 3n edges, with random start positions.
+void random_graph(std::size_t n, std::vector<LayoutEdge>& edges, std::vector<double>& x,
+                  std::vector<double>& y) {
+    std::mt19937 rng(5);
+    random_start(n, 100, rng, x, y);
     for (std::size_t k = 0; k < 3 * n; ++k) {
         edges.push_back(
             {static_cast<std::uint32_t>(rng() % n), static_cast<std::uint32_t>(rng() % n), 1.0});
@@ -155,4 +161,75 @@ TEST_CASE("Barnes-Hut repulsion with a small opening angle matches the exact pai
     differs = 0;
     for (std::size_t i = 0; i < x0.size(); ++i) differs += std::hypot(xb[i] - xe[i], yb[i] - ye[i]);
     CHECK(differs < 0.2 * moved);
+}
+
+namespace {
+
+// n nodes in groups of 40, 3 edges a node, 9 in 10 inside its group; random start positions.
+void planted_graph(std::size_t n, std::vector<LayoutEdge>& edges, std::vector<double>& x,
+                   std::vector<double>& y) {
+    std::mt19937 rng(9);
+    random_start(n, 500, rng, x, y);
+    for (std::size_t i = 0; i < n; ++i) {
+        const std::size_t base = i / 40 * 40;
+        for (int k = 0; k < 3; ++k) {
+            const std::size_t j =
+                rng() % 10 < 9 ? base + rng() % std::min<std::size_t>(40, n - base) : rng() % n;
+            edges.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(j), 1.0});
+        }
+    }
+}
+
+// Mean edge length over the mean distance of every 7th pair of nodes (lower: tighter groups).
+double edge_pair_ratio(const std::vector<LayoutEdge>& edges, const std::vector<double>& x,
+                       const std::vector<double>& y) {
+    double edge = 0;
+    for (const LayoutEdge& e : edges)
+        edge += std::hypot(x[e.source] - x[e.target], y[e.source] - y[e.target]);
+    double pair = 0;
+    std::size_t pairs = 0;
+    for (std::size_t a = 0; a < x.size(); a += 7) {
+        for (std::size_t b = a + 3; b < x.size(); b += 101) {
+            pair += std::hypot(x[a] - x[b], y[a] - y[b]);
+            ++pairs;
+        }
+    }
+    return (edge / static_cast<double>(edges.size())) / (pair / static_cast<double>(pairs));
+}
+
+}  // namespace
+
+TEST_CASE("ForceAtlas2 lays out coarser graphs first from 2,000 nodes, and groups tighter for it",
+          "[layout]") {
+    std::vector<LayoutEdge> edges;
+    std::vector<double> x0, y0;
+    planted_graph(4000, edges, x0, y0);
+    LayoutOptions options;
+    options.iterations = 100;
+    std::vector<double> xm = x0, ym = y0, xs = x0, ys = y0;
+    LayoutStats multi;
+    force_atlas2(x0.size(), edges, xm, ym, options, true, &multi);
+    CHECK(multi.levels >= 2);
+    CHECK(multi.coarsest_nodes < 2000);
+    CHECK(multi.finer_iterations == 25);
+    options.multilevel = false;
+    LayoutStats single;
+    force_atlas2(x0.size(), edges, xs, ys, options, true, &single);
+    CHECK(single.levels == 1);
+    CHECK(single.finer_iterations == 0);
+    const double start = edge_pair_ratio(edges, x0, y0);
+    const double m = edge_pair_ratio(edges, xm, ym);
+    const double s = edge_pair_ratio(edges, xs, ys);
+    INFO("start " << start << ", multilevel " << m << ", single level " << s);
+    CHECK(start > 0.9);  // a random placement
+    CHECK(m < 0.3);
+    CHECK(m < s);
+    // Below 2,000 nodes one level only.
+    std::vector<LayoutEdge> small_edges;
+    std::vector<double> sx, sy;
+    planted_graph(1999, small_edges, sx, sy);
+    options.multilevel = true;
+    LayoutStats small;
+    force_atlas2(sx.size(), small_edges, sx, sy, options, true, &small);
+    CHECK(small.levels == 1);
 }
