@@ -3,7 +3,8 @@
 // default layout and the 10^4 / 10^5 / 10^6-node figures in bench/README.md.
 // Quality is the ratio of the mean edge length to the mean distance of random node pairs:
 // lower means neighbours sit closer together relative to the picture's size.
-//   layout_bench [NODES=10000] [ALGORITHMS=fa2,fr] [ITERATIONS=100] [THREADS=0]
+//   layout_bench [NODES=10000] [ALGORITHMS=fa2,fr] [ITERATIONS=100] [THREADS=0] [DEGREE=3]
+// [single]: DEGREE links a node; `single` turns ForceAtlas2's multilevel scheme off.
 #include <chrono>
 #include <cmath>
 #include <cstdlib>
@@ -18,8 +19,9 @@ using namespace kg;
 
 namespace {
 
-// n nodes in communities of 40; each node links to 3 nodes, 90 % of them in its community.
-KnowledgeGraph planted_graph(std::size_t n, std::mt19937_64& rng) {
+// n nodes in communities of 40; each node links to `degree` nodes, 90 % of them in its
+// community (repeated pairs add weight).
+KnowledgeGraph planted_graph(std::size_t n, int degree, std::mt19937_64& rng) {
     GraphBuilder b;
     for (std::size_t i = 0; i < n; ++i) b.add_node("n" + std::to_string(i), NodeKind::entity);
     const std::size_t size = 40;
@@ -27,7 +29,7 @@ KnowledgeGraph planted_graph(std::size_t n, std::mt19937_64& rng) {
     for (std::size_t i = 0; i < n; ++i) {
         const std::size_t base = i / size * size;
         const std::size_t span = std::min(size, n - base);
-        for (int k = 0; k < 3; ++k) {
+        for (int k = 0; k < degree; ++k) {
             std::size_t j = unit(rng) < 0.9 ? base + rng() % span : rng() % n;
             if (j == i) continue;
             b.add_edge(static_cast<NodeId>(i), static_cast<NodeId>(j), EdgeKind::link, 1, 1);
@@ -60,8 +62,10 @@ int main(int argc, char** argv) {
     LayoutOptions options;
     if (argc > 3) options.iterations = static_cast<std::uint32_t>(std::stoul(argv[3]));
     if (argc > 4) options.threads = static_cast<unsigned>(std::stoul(argv[4]));
+    const int degree = argc > 5 ? std::stoi(argv[5]) : 3;
+    if (argc > 6 && std::string(argv[6]) == "single") options.multilevel = false;
     std::mt19937_64 rng(42);
-    KnowledgeGraph g = planted_graph(n, rng);
+    KnowledgeGraph g = planted_graph(n, degree, rng);
     std::cout
         << "| algorithm | nodes | edges | iterations | threads | seconds | edge / pair distance |\n"
            "| --- | --- | --- | --- | --- | --- | --- |\n";

@@ -61,6 +61,13 @@ std::string reduction_lines(const std::vector<ReductionStep>& steps, const Knowl
     return s.str();
 }
 
+std::string stage_time(double seconds) {
+    if (seconds < 1.0) return {};
+    std::ostringstream s;
+    s << std::fixed << std::setprecision(2) << ", " << seconds << " s";
+    return s.str();
+}
+
 std::string metrics_line(const MetricsReport& report, std::size_t edges) {
     if (report.skipped) {
         return "kgraph: metrics skipped: " + grouped(edges) + " edges (more than " +
@@ -77,7 +84,7 @@ std::string metrics_line(const MetricsReport& report, std::size_t edges) {
            counted(report.components, "weakly connected component") + ", the largest " +
            counted(report.largest_component, "node") + "; " +
            counted(report.communities, "community", "communities") + " (Louvain, modularity " +
-           q.str() + ")\n";
+           q.str() + ")" + stage_time(report.seconds) + "\n";
 }
 
 std::string layout_line(const LayoutReport& report, const LayoutOptions& options,
@@ -163,14 +170,19 @@ std::string build_summary(const SummaryParts& parts) {
     s << std::fixed << std::setprecision(2);
     read_lines(s, parts);
     graph_lines(s, parts.graph);
-    s << parts.pipeline.mention_pass().summary() << parts.after_graph;
+    s << parts.pipeline.mention_pass().summary();
+    if (parts.mention_seconds >= 1.0 || parts.freeze_seconds >= 1.0) {
+        s << "kgraph: times: mention pass " << parts.mention_seconds << " s (part of the read), "
+          << "graph built " << parts.freeze_seconds << " s\n";
+    }
+    s << parts.after_graph;
     s << "kgraph: problems " << grouped(parts.problems.total());
     if (parts.problems.total() > 0) s << ": " << parts.problems.breakdown();
     s << "\nkgraph: wrote";
     const char* sep = " ";
     for (const WrittenOutput& o : parts.written) {
         s << sep << (o.path == "-" ? "<stdout>" : o.path) << " (" << o.format << ", "
-          << grouped(o.bytes) << " bytes)";
+          << grouped(o.bytes) << " bytes" << stage_time(o.seconds) << ")";
         sep = ", ";
     }
     s << '\n';

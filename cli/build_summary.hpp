@@ -36,6 +36,7 @@ struct WrittenOutput {
     std::string path;  ///< "-" for stdout
     std::string_view format;
     std::size_t bytes = 0;
+    double seconds = 0.0;  ///< formatting and writing it
 };
 
 /// "kgraph: --min-weight 2 removed …" per step, then the note on sizes viewers handle badly.
@@ -50,8 +51,14 @@ struct SummaryParts {
     const ProblemReporter& problems;
     std::string after_graph;  ///< reduction, metrics and layout lines
     std::vector<WrittenOutput> written;
-    double seconds = 0.0;  ///< the reading: both passes over the inputs
+    double seconds = 0.0;          ///< the reading: both passes over the inputs
+    double mention_seconds = 0.0;  ///< the mention pass, a part of `seconds`
+    double freeze_seconds = 0.0;   ///< the graph built from what was read
 };
+
+/// ", 1.23 s" for a stage that took at least a second, else nothing: the summary says where
+/// the time of a long run went, and short runs print the same bytes every time.
+std::string stage_time(double seconds);
 
 /// The whole summary, from "kgraph: read …" to "kgraph: wrote …".
 std::string build_summary(const SummaryParts& parts);

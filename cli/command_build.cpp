@@ -121,12 +121,18 @@ OpenOutput open_output(const OutputRequest& request) {
 }
 
 // Writes the graph in its format and puts it in place (a folder's files together).
+double seconds_between(std::chrono::steady_clock::time_point a,
+                       std::chrono::steady_clock::time_point b) {
+    return std::chrono::duration<double>(b - a).count();
+}
+
 WrittenOutput write_output(const KnowledgeGraph& graph, OpenOutput& out,
                            const WriteOptions& options) {
     const std::vector<OutputFile*> files =
         out.folder ? out.folder->files() : std::vector<OutputFile*>{out.file.get()};
+    const auto start = std::chrono::steady_clock::now();
     out.request.format->write(graph, files, options);
-    WrittenOutput written{out.request.path, out.request.format->name, 0};
+    WrittenOutput written{out.request.path, out.request.format->name, 0, 0.0};
     if (out.folder) {
         out.folder->close();
         written.bytes = out.folder->bytes_written();
@@ -134,6 +140,7 @@ WrittenOutput write_output(const KnowledgeGraph& graph, OpenOutput& out,
         out.file->close();
         written.bytes = out.file->bytes_written();
     }
+    written.seconds = seconds_between(start, std::chrono::steady_clock::now());
     return written;
 }
 
@@ -166,9 +173,10 @@ public:
         ProblemReporter reporter(std::cerr, m_options.max_reports, m_options.strict);
         read(reporter, started);
         // The "read … in T s" line times the reading (both passes), not the layout or writing.
-        const double read_seconds =
-            std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        const auto read_end = std::chrono::steady_clock::now();
+        const double read_seconds = seconds_between(started, read_end);
         KnowledgeGraph graph = m_pipeline->freeze();
+        const double freeze_seconds = seconds_between(read_end, std::chrono::steady_clock::now());
         const BuildSettings& settings = m_pipeline->settings();
         std::string after_graph =
             reduction_lines(reduce_graph(graph, settings.reduce, settings.import), graph);
@@ -179,9 +187,9 @@ public:
         for (OpenOutput& o : m_outputs) written.push_back(write_output(graph, o, m_options.write));
         if (!m_options.quiet) {
             std::cerr << reporter.unprinted();
-            std::cerr << build_summary(SummaryParts{*m_pipeline, graph, reporter,
-                                                    std::move(after_graph), std::move(written),
-                                                    read_seconds});
+            std::cerr << build_summary(
+                SummaryParts{*m_pipeline, graph, reporter, std::move(after_graph),
+                             std::move(written), read_seconds, m_mention_seconds, freeze_seconds});
         }
         if (m_pipeline->read_stats().broken) {
             std::cerr << "kgraph: an input broke off (see above): the graph holds what was read "
@@ -203,7 +211,9 @@ private:
             m_pipeline->read_documents(reporter);
         }
         m_pipeline->resolve_redirects(reporter);
+        const auto mentions_start = std::chrono::steady_clock::now();
         m_pipeline->spot_mentions();
+        m_mention_seconds = seconds_between(mentions_start, std::chrono::steady_clock::now());
         if (m_report) {
             for (const SuspectLink& l : m_pipeline->mention_pass().suspects()) {
                 m_report->write(l.where + ": link text '" + l.text + "' (to '" + l.key +
@@ -217,6 +227,7 @@ private:
     std::unique_ptr<BuildPipeline> m_pipeline;
     std::vector<OpenOutput> m_outputs;
     std::unique_ptr<OutputFile> m_report;
+    double m_mention_seconds = 0.0;
 };
 
 }  // namespace

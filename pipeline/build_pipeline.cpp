@@ -227,6 +227,7 @@ MetricsReport add_metrics(KnowledgeGraph& graph, MetricsMode mode) {
         report.skipped = true;
         return report;
     }
+    const auto start = std::chrono::steady_clock::now();
     const NodeMetrics metrics = compute_metrics(graph);
     graph.set_metrics(metrics);
     const Communities communities = louvain(graph);
@@ -240,6 +241,8 @@ MetricsReport add_metrics(KnowledgeGraph& graph, MetricsMode mode) {
     report.pagerank_iterations = metrics.pagerank_iterations;
     report.communities = communities.count;
     report.modularity = communities.modularity;
+    report.seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return report;
 }
 

@@ -111,6 +111,7 @@ struct MetricsReport {
     std::uint32_t largest_component = 0;
     std::uint32_t communities = 0;
     double modularity = 0.0;
+    double seconds = 0.0;
 };
 /// Louvain and the k-core keep adjacency lists of their own (~110 bytes an edge together,
 /// bench/README.md): past this, metrics run only when forced, so a whole Wikipedia converts
