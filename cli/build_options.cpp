@@ -192,7 +192,7 @@ OptionGroups::OptionGroups() {
         ("output-format,f", po::value<std::string>(), output_format_help().c_str())
         ("layout", po::value<std::string>()->default_value("fa2"), choice_help(layouts, "x, y by ForceAtlas2 with Barnes-Hut (default; by default only up to " + grouped(layout_node_limit) + " nodes, --layout fa2 forces it) or Boost's Fruchterman-Reingold (slow past 2,000 nodes)").c_str())
         ("yed", "GraphML: add yEd's node graphics (label, colour, size, position), the only labels yEd shows")
-        ("layout-iterations", po::value<std::string>()->default_value("200"), number_help("layout-iterations", "iterations of the layout").c_str())
+        ("layout-iterations", po::value<std::string>()->default_value("200"), number_help("layout-iterations", "iterations of the layout (from 2,000 nodes: on the coarsest level, a quarter as many on each finer one)").c_str())
         ("metrics", po::value<std::string>()->default_value("auto"), choice_help(metrics_modes, "degree, weighted degree, PageRank, weak component, k-core, Louvain community on every node (auto: up to " + grouped(metrics_edge_limit) + " edges; on forces them)").c_str())
         ("overwrite,O", "replace output files that exist");
     errors.add_options()

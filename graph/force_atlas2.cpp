@@ -518,7 +518,7 @@ Level coarsen(Level& fine) {
 void force_atlas2(std::size_t n, const std::vector<LayoutEdge>& edges, std::vector<double>& x,
                   std::vector<double>& y, const LayoutOptions& options, bool barnes_hut,
                   LayoutStats* stats) {
-    if (n < 2) return;
+    if (n < 2 || options.iterations == 0) return;
     Level finest;
     finest.n = n;
     finest.mass.assign(n, 1.0);

@@ -233,3 +233,15 @@ TEST_CASE("ForceAtlas2 lays out coarser graphs first from 2,000 nodes, and group
     force_atlas2(sx.size(), small_edges, sx, sy, options, true, &small);
     CHECK(small.levels == 1);
 }
+
+TEST_CASE("no iterations leave the start as it is, multilevel or not", "[layout]") {
+    std::vector<LayoutEdge> edges;
+    std::vector<double> x0, y0;
+    planted_graph(4000, edges, x0, y0);
+    LayoutOptions options;
+    options.iterations = 0;
+    std::vector<double> x = x0, y = y0;
+    force_atlas2(x0.size(), edges, x, y, options);
+    CHECK(x == x0);
+    CHECK(y == y0);
+}
