@@ -3,7 +3,7 @@
 // folded running text and the same dictionary (the corpus's titles, aliases, link texts),
 // to choose the matcher by measurement. Both count every occurrence, overlaps included;
 // the counts must agree. Built with -DKG_BUILD_BENCH=ON (Hyperscan part when libhs exists).
-//   matcher_bench FOLDER [REPEATS=3]
+//   matcher_bench FOLDER [REPEATS=3] [TABLE_ENTRIES=4194304]
 #include <algorithm>
 #include <chrono>
 #include <fstream>
@@ -93,7 +93,8 @@ int main(int argc, char** argv) {
               << " MB/s\n";
 
     const auto build_start = Clock::now();
-    const AhoCorasick ac(patterns);
+    const std::size_t table_entries = argc > 3 ? std::stoul(argv[3]) : std::size_t{1} << 22;
+    const AhoCorasick ac(patterns, table_entries);
     const double ac_build = seconds_since(build_start);
     std::vector<double> ac_times;
     std::size_t ac_matches = 0;

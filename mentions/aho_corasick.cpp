@@ -105,10 +105,12 @@ void AhoCorasick::build_rows(std::size_t max_entries) {
     for (std::size_t b = 0; b < 256; ++b) m_class[b] = used[b] ? classes++ : 0;
     m_class_count = classes;
     const std::size_t states = m_pattern_of.size();
-    if (states >= output_bit) return;
+    if (states > payload_mask) return;
     // Full-table entries are offsets into the table, with the top bit for output.
     m_full = states * classes <= max_entries && states * classes < output_bit;
-    const std::size_t rows = m_full ? states : std::min(states, max_entries / classes);
+    std::size_t rows = m_full ? states : std::min(states, max_entries / classes);
+    // A partial table's row offsets must fit beside its two flag bits.
+    rows = std::min<std::size_t>(rows, payload_mask / classes);
     if (rows == 0) return;
     // Rows go breadth first, to the first `rows` states in that order: the shallowest.
     m_row_of.assign(states, no_row);
@@ -125,7 +127,8 @@ void AhoCorasick::build_rows(std::size_t max_entries) {
     }
     // A full table's entries say where rows start, a partial one's name states.
     auto entry = [&](std::uint32_t t) {
-        return (m_full ? m_row_of[t] * classes : t) | (m_output_state[t] != 0 ? output_bit : 0);
+        return m_full ? m_row_of[t] * classes | (m_output_state[t] != 0 ? output_bit : 0)
+                      : partial_entry(t);
     };
     m_rows.assign(m_state_of_row.size() * classes, 0);
     // A state's row is its failure state's row (made before it, being shallower) with the

@@ -39,25 +39,35 @@ public:
             return;
         }
         // Large dictionaries: table rows for the shallow states (where the text spends most
-        // of its time), the sorted edges and failure links below them.
+        // of its time): from a state with a row, one load a byte, as in a full table. Below
+        // them the sorted edges and failure links, up to a state with a row.
+        const std::uint32_t* rows = m_rows.data();
+        std::uint32_t entry = row_bit;  // the root's row, at offset 0
         for (std::size_t i = 0; i < text.size(); ++i) {
             const auto byte = static_cast<unsigned char>(text[i]);
-            std::uint32_t entry = 0;
-            for (;;) {
-                const std::uint32_t row = m_row_of[state];
-                if (row != no_row) {
-                    entry = m_rows[std::size_t{row} * m_class_count + m_class[byte]];
-                    break;
+            if (entry & row_bit) {
+                entry = rows[(entry & payload_mask) + m_class[byte]];
+            } else {
+                state = entry & payload_mask;
+                for (;;) {
+                    const std::uint32_t target = edge(state, byte);
+                    if (target != 0) {
+                        entry = partial_entry(target);
+                        break;
+                    }
+                    state = m_fail[state];
+                    const std::uint32_t row = m_row_of[state];
+                    if (row != no_row) {
+                        entry = rows[std::size_t{row} * m_class_count + m_class[byte]];
+                        break;
+                    }
                 }
-                const std::uint32_t target = edge(state, byte);
-                if (target != 0) {
-                    entry = target | (m_output_state[target] != 0 ? output_bit : 0);
-                    break;
-                }
-                state = m_fail[state];
             }
-            state = entry & ~output_bit;
-            if (entry & output_bit) report_at(state, i, report);
+            if (entry & output_bit) {
+                const std::uint32_t payload = entry & payload_mask;
+                report_at(entry & row_bit ? m_state_of_row[payload / m_class_count] : payload, i,
+                          report);
+            }
         }
     }
 
@@ -114,6 +124,14 @@ public:
 
 private:
     static constexpr std::uint32_t output_bit = 0x80000000U;
+    // A partial table's entries: the offset of the state's row with row_bit, or the state.
+    static constexpr std::uint32_t row_bit = 0x40000000U;
+    static constexpr std::uint32_t payload_mask = 0x3FFFFFFFU;
+    std::uint32_t partial_entry(std::uint32_t state) const {
+        const std::uint32_t row = m_row_of[state];
+        return (row != no_row ? row * m_class_count | row_bit : state) |
+               (m_output_state[state] != 0 ? output_bit : 0);
+    }
 
     // One load a byte: the full transition table over byte classes, rows in breadth-first
     // order (the shallow states, where the text spends most of its time, close together). An
@@ -209,7 +227,7 @@ private:
     // Table rows over byte classes (bytes that occur in no pattern share one class), breadth
     // first. With m_full, every state's row, and entries are (row * classes) | output_bit,
     // m_state_of_row saying whose row it is; else rows for the shallowest states (as many as
-    // fit), found through m_row_of, and entries are state | output_bit.
+    // fit), found through m_row_of, and entries are partial_entry()s.
     static constexpr std::uint32_t no_row = 0xFFFFFFFFU;
     std::vector<std::uint32_t> m_rows;
     std::vector<std::uint32_t> m_row_of;

@@ -136,7 +136,7 @@ TEST_CASE("Aho-Corasick over segments finds what each segment alone gives, in or
             bounds.push_back(
                 static_cast<std::uint32_t>(std::min(text.size(), bounds.back() + step)));
         }
-        for (const std::size_t table : {std::size_t{1} << 22, std::size_t{0}}) {
+        for (const std::size_t table : {std::size_t{1} << 22, std::size_t{300}, std::size_t{0}}) {
             const AhoCorasick ac(patterns, table);
             std::vector<T> expected;
             for (std::size_t k = 0; k + 1 < bounds.size(); ++k) {
