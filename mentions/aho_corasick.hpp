@@ -38,49 +38,24 @@ public:
             }
             return;
         }
-        // Large dictionaries: table rows for the shallow states (where the text spends most
-        // of its time): from a state with a row, one load a byte, as in a full table. Below
-        // them the sorted edges and failure links, up to a state with a row.
-        const std::uint32_t* rows = m_rows.data();
+        // Large dictionaries: table rows for the shallow states only (partial_next()).
         std::uint32_t entry = row_bit;  // the root's row, at offset 0
         for (std::size_t i = 0; i < text.size(); ++i) {
-            const auto byte = static_cast<unsigned char>(text[i]);
-            if (entry & row_bit) {
-                entry = rows[(entry & payload_mask) + m_class[byte]];
-            } else {
-                state = entry & payload_mask;
-                for (;;) {
-                    const std::uint32_t target = edge(state, byte);
-                    if (target != 0) {
-                        entry = partial_entry(target);
-                        break;
-                    }
-                    state = m_fail[state];
-                    const std::uint32_t row = m_row_of[state];
-                    if (row != no_row) {
-                        entry = rows[std::size_t{row} * m_class_count + m_class[byte]];
-                        break;
-                    }
-                }
-            }
-            if (entry & output_bit) {
-                const std::uint32_t payload = entry & payload_mask;
-                report_at(entry & row_bit ? m_state_of_row[payload / m_class_count] : payload, i,
-                          report);
-            }
+            entry = partial_next(entry, static_cast<unsigned char>(text[i]));
+            if (entry & output_bit) report_partial(entry, i, report);
         }
     }
 
     /// find_all() over each segment [bounds[k], bounds[k + 1]) of `text` on its own (no match
-    /// spans two), reporting offsets in `text`, in order of end. A full table scans the first
-    /// and the second half of the segments side by side: two independent chains of loads, so
-    /// the core overlaps them (the second half's matches wait in a buffer).
+    /// spans two), reporting offsets in `text`, in order of end. With table rows, the first
+    /// and the second half of the segments are scanned side by side: two independent chains of
+    /// loads, so the core overlaps them (the second half's matches wait in a buffer).
     template <typename Report>
     void find_all_segments(std::string_view text, const std::vector<std::uint32_t>& bounds,
                            Report&& report) const {
         if (bounds.size() < 2) return;
         const std::size_t segments = bounds.size() - 1;
-        if (!m_full || segments < 2) {
+        if ((!m_full && m_row_of.empty()) || segments < 2) {
             for (std::size_t k = 0; k < segments; ++k) {
                 const std::size_t from = bounds[k];
                 find_all(text.substr(from, bounds[k + 1] - from),
@@ -105,13 +80,15 @@ public:
         auto report_later = [&](std::size_t begin, std::size_t end, std::uint32_t id) {
             later.push_back(Match{begin, end, id});
         };
-        while (a.i < a.end && b.i < b.end) {
-            step(a, bytes, report_now);
-            step(b, bytes, report_later);
-        }
-        while (a.i < a.end) step(a, bytes, report_now);
+        if (m_full)
+            scan_pair<true>(a, b, bytes, report_now, report_later);
+        else
+            scan_pair<false>(a, b, bytes, report_now, report_later);
         for (const Match& m : later) report(m.begin, m.end, m.id);
-        while (b.i < b.end) step(b, bytes, report_now);
+        if (m_full)
+            while (b.i < b.end) step<true>(b, bytes, report_now);
+        else
+            while (b.i < b.end) step<false>(b, bytes, report_now);
     }
 
     std::size_t state_count() const noexcept { return m_pattern_of.size(); }
@@ -150,13 +127,33 @@ private:
         }
     }
 
+    // A partial table's step: from a state with a row, one load, as in a full table; below
+    // them the sorted edges and failure links, up to a state with a row.
+    std::uint32_t partial_next(std::uint32_t entry, unsigned char byte) const {
+        if (entry & row_bit) return m_rows[(entry & payload_mask) + m_class[byte]];
+        std::uint32_t state = entry & payload_mask;
+        for (;;) {
+            const std::uint32_t target = edge(state, byte);
+            if (target != 0) return partial_entry(target);
+            state = m_fail[state];
+            const std::uint32_t row = m_row_of[state];
+            if (row != no_row) return m_rows[std::size_t{row} * m_class_count + m_class[byte]];
+        }
+    }
+    template <typename Report>
+    void report_partial(std::uint32_t entry, std::size_t i, Report& report) const {
+        const std::uint32_t payload = entry & payload_mask;
+        report_at(entry & row_bit ? m_state_of_row[payload / m_class_count] : payload, i, report);
+    }
+
     struct Match {
         std::size_t begin;
         std::size_t end;
         std::uint32_t id;
     };
-    // A scan over segments [first, last) of find_all_segments(): its place, its row, and where
-    // its next segment starts (the row goes back to the root there).
+    // A scan over segments [first, last) of find_all_segments(): its place, its entry (a full
+    // table's row offset, or a partial_entry()), and where its next segment starts (the entry
+    // goes back to the root's there).
     struct Stream {
         Stream(const std::vector<std::uint32_t>& segment_bounds, std::size_t first,
                std::size_t last_segment)
@@ -172,16 +169,30 @@ private:
         std::size_t end;
         std::uint32_t row = 0;
     };
-    template <typename Report>
+    template <bool Full, typename Report>
     void step(Stream& s, const unsigned char* bytes, Report& report) const {
         while (s.next_segment < s.last && s.i == s.bounds[s.next_segment]) {
-            s.row = 0;
+            s.row = Full ? 0 : row_bit;
             ++s.next_segment;
         }
-        const std::uint32_t entry = m_rows[s.row + m_class[bytes[s.i]]];
-        s.row = entry & ~output_bit;
-        if (entry & output_bit) report_at(m_state_of_row[s.row / m_class_count], s.i, report);
+        if constexpr (Full) {
+            const std::uint32_t entry = m_rows[s.row + m_class[bytes[s.i]]];
+            s.row = entry & ~output_bit;
+            if (entry & output_bit) report_at(m_state_of_row[s.row / m_class_count], s.i, report);
+        } else {
+            s.row = partial_next(s.row, bytes[s.i]);
+            if (s.row & output_bit) report_partial(s.row, s.i, report);
+        }
         ++s.i;
+    }
+    template <bool Full, typename Now, typename Later>
+    void scan_pair(Stream& a, Stream& b, const unsigned char* bytes, Now& now, Later& later) const {
+        if constexpr (!Full) a.row = b.row = row_bit;
+        while (a.i < a.end && b.i < b.end) {
+            step<Full>(a, bytes, now);
+            step<Full>(b, bytes, later);
+        }
+        while (a.i < a.end) step<Full>(a, bytes, now);
     }
 
     template <typename Report>
