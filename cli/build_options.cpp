@@ -153,7 +153,8 @@ OptionGroups::OptionGroups() {
         ("help,h", "show this help")
         ("verbose,v", "report every problem, not only the first of each kind")
         ("quiet,q", "print no summary (problems are still reported)")
-        ("progress", "show a progress line (default: only on a terminal)");
+        ("progress", "show a progress line (default: only on a terminal)")
+        ("timings", "say in the summary how long every stage took (default: only stages of a second or more)");
     input.add_options()
         ("input-format,F", po::value<std::string>(), input_format_help().c_str())
         ("case", po::value<std::string>()->default_value("fold"), choice_help(case_rules, "how letter case compares in keys").c_str())
@@ -408,6 +409,7 @@ BuildOptions parse_build_options(const std::vector<std::string>& args, bool term
     o.verbose = vm.count("verbose") > 0;
     o.quiet = vm.count("quiet") > 0;
     o.progress = vm.count("progress") > 0 || (!o.quiet && terminal);
+    o.timings = vm.count("timings") > 0;
     o.strict = vm.count("strict") > 0;
     o.max_reports = o.verbose ? SIZE_MAX : static_cast<std::size_t>(number(vm, "max-reports"));
     o.build.import.max_problems_per_kind = o.max_reports;

@@ -23,6 +23,7 @@ struct BuildOptions {
     bool verbose = false;
     bool quiet = false;
     bool progress = false;  ///< --progress, or stderr is a terminal and not --quiet
+    bool timings = false;   ///< every stage's time in the summary, not only those over 1 s
     bool strict = false;
     std::size_t max_reports = 10;
     BuildSettings build;

@@ -61,14 +61,14 @@ std::string reduction_lines(const std::vector<ReductionStep>& steps, const Knowl
     return s.str();
 }
 
-std::string stage_time(double seconds) {
-    if (seconds < 1.0) return {};
+std::string stage_time(double seconds, bool always) {
+    if (seconds < 1.0 && !always) return {};
     std::ostringstream s;
     s << std::fixed << std::setprecision(2) << ", " << seconds << " s";
     return s.str();
 }
 
-std::string metrics_line(const MetricsReport& report, std::size_t edges) {
+std::string metrics_line(const MetricsReport& report, std::size_t edges, bool timings) {
     if (report.skipped) {
         return "kgraph: metrics skipped: " + grouped(edges) + " edges (more than " +
                grouped(metrics_edge_limit) +
@@ -84,7 +84,7 @@ std::string metrics_line(const MetricsReport& report, std::size_t edges) {
            counted(report.components, "weakly connected component") + ", the largest " +
            counted(report.largest_component, "node") + "; " +
            counted(report.communities, "community", "communities") + " (Louvain, modularity " +
-           q.str() + ")" + stage_time(report.seconds) + "\n";
+           q.str() + ")" + stage_time(report.seconds, timings) + "\n";
 }
 
 std::string layout_line(const LayoutReport& report, const LayoutOptions& options,
@@ -171,7 +171,7 @@ std::string build_summary(const SummaryParts& parts) {
     read_lines(s, parts);
     graph_lines(s, parts.graph);
     s << parts.pipeline.mention_pass().summary();
-    if (parts.mention_seconds >= 1.0 || parts.freeze_seconds >= 1.0) {
+    if (parts.timings || parts.mention_seconds >= 1.0 || parts.freeze_seconds >= 1.0) {
         s << "kgraph: times: mention pass " << parts.mention_seconds << " s (part of the read), "
           << "graph built " << parts.freeze_seconds << " s\n";
     }
@@ -182,7 +182,7 @@ std::string build_summary(const SummaryParts& parts) {
     const char* sep = " ";
     for (const WrittenOutput& o : parts.written) {
         s << sep << (o.path == "-" ? "<stdout>" : o.path) << " (" << o.format << ", "
-          << grouped(o.bytes) << " bytes" << stage_time(o.seconds) << ")";
+          << grouped(o.bytes) << " bytes" << stage_time(o.seconds, parts.timings) << ")";
         sep = ", ";
     }
     s << '\n';

@@ -41,7 +41,7 @@ struct WrittenOutput {
 
 /// "kgraph: --min-weight 2 removed …" per step, then the note on sizes viewers handle badly.
 std::string reduction_lines(const std::vector<ReductionStep>& steps, const KnowledgeGraph& graph);
-std::string metrics_line(const MetricsReport& report, std::size_t edges);
+std::string metrics_line(const MetricsReport& report, std::size_t edges, bool timings = false);
 std::string layout_line(const LayoutReport& report, const LayoutOptions& options,
                         std::size_t nodes);
 
@@ -54,11 +54,12 @@ struct SummaryParts {
     double seconds = 0.0;          ///< the reading: both passes over the inputs
     double mention_seconds = 0.0;  ///< the mention pass, a part of `seconds`
     double freeze_seconds = 0.0;   ///< the graph built from what was read
+    bool timings = false;          ///< --timings: every stage's time
 };
 
 /// ", 1.23 s" for a stage that took at least a second, else nothing: the summary says where
 /// the time of a long run went, and short runs print the same bytes every time.
-std::string stage_time(double seconds);
+std::string stage_time(double seconds, bool always = false);
 
 /// The whole summary, from "kgraph: read …" to "kgraph: wrote …".
 std::string build_summary(const SummaryParts& parts);

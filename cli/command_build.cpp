@@ -180,16 +180,17 @@ public:
         const BuildSettings& settings = m_pipeline->settings();
         std::string after_graph =
             reduction_lines(reduce_graph(graph, settings.reduce, settings.import), graph);
-        after_graph += metrics_line(add_metrics(graph, settings.metrics), graph.edge_count());
+        after_graph += metrics_line(add_metrics(graph, settings.metrics), graph.edge_count(),
+                                    m_options.timings);
         after_graph +=
             layout_line(add_layout(graph, settings), settings.layout_options, graph.node_count());
         std::vector<WrittenOutput> written;
         for (OpenOutput& o : m_outputs) written.push_back(write_output(graph, o, m_options.write));
         if (!m_options.quiet) {
             std::cerr << reporter.unprinted();
-            std::cerr << build_summary(
-                SummaryParts{*m_pipeline, graph, reporter, std::move(after_graph),
-                             std::move(written), read_seconds, m_mention_seconds, freeze_seconds});
+            std::cerr << build_summary(SummaryParts{
+                *m_pipeline, graph, reporter, std::move(after_graph), std::move(written),
+                read_seconds, m_mention_seconds, freeze_seconds, m_options.timings});
         }
         if (m_pipeline->read_stats().broken) {
             std::cerr << "kgraph: an input broke off (see above): the graph holds what was read "

@@ -11,6 +11,9 @@ TEST_CASE("a stage time shows from one second on, to the hundredth", "[cli][summ
     CHECK(stage_time(0.999).empty());
     CHECK(stage_time(1.0) == ", 1.00 s");
     CHECK(stage_time(12.5) == ", 12.50 s");
+    // --timings: every stage.
+    CHECK(stage_time(0.0, true) == ", 0.00 s");
+    CHECK(stage_time(0.254, true) == ", 0.25 s");
 }
 
 TEST_CASE("metrics that took a second say so on their line; quicker ones do not",
@@ -28,6 +31,9 @@ TEST_CASE("metrics that took a second say so on their line; quicker ones do not"
     CHECK(quick ==
           "kgraph: metrics: PageRank converged in 9 iterations; 1 weakly connected component, "
           "the largest 10 nodes; 2 communities (Louvain, modularity 0.250)\n");
+    CHECK(metrics_line(report, 20, true) ==
+          "kgraph: metrics: PageRank converged in 9 iterations; 1 weakly connected component, "
+          "the largest 10 nodes; 2 communities (Louvain, modularity 0.250), 0.40 s\n");
     report.seconds = 2.25;
     CHECK(metrics_line(report, 20) ==
           "kgraph: metrics: PageRank converged in 9 iterations; 1 weakly connected component, "
