@@ -3,6 +3,7 @@
 # GraphML) on real and generated input, -j1 and -j2, with the time of every stage from
 # `--timings`, the links-only dump build, and the Python peer on the same input, in one run.
 #   bench/bench_defaults.sh [RUNS=3] [--no-peer]
+# The peers run once each (the dump's takes about two minutes and 4 GB).
 # Inputs: ../shared/corpora/markdown-ourhimalayas-gnews-10k (10,000 real articles, 45 MB) and
 # a generated 100 MB MediaWiki dump (gen-corpus --format mediawiki --size-mb 100 --seed 1,
 # kept in .scratch/). Prints Markdown tables of medians; stages are medians of their own.
@@ -14,7 +15,7 @@ for a in "$@"; do
   case "$a" in
     --no-peer) peer=0 ;;
     [0-9]*) runs=$a ;;
-    *) sed -n 2,8p "$0" >&2; exit 2 ;;
+    *) sed -n 2,9p "$0" >&2; exit 2 ;;
   esac
 done
 shared=../shared
@@ -83,7 +84,7 @@ echo
 if [ "$peer" = 1 ]; then
   echo "| peer | wall s | MB/s | user s | peak RSS MB |"
   echo "| --- | --- | --- | --- | --- |"
-  measure "py_networkx.py (links, mentions, paragraph co-occurrence → GraphML; no metrics or layout)" "$bytes" \
+  runs=1 measure "py_networkx.py (links, mentions, paragraph co-occurrence → GraphML; no metrics or layout)" "$bytes" \
     /usr/bin/python3 "$shared/peers/py_networkx.py" "$gnews" --graphml "$out/p.graphml"
   echo
 fi
@@ -100,6 +101,6 @@ echo
 if [ "$peer" = 1 ]; then
   echo "| peer | wall s | MB/s | user s | peak RSS MB |"
   echo "| --- | --- | --- | --- | --- |"
-  measure "py_mwparser.py (links + mentions + paragraph co-occurrence → GraphML)" "$bytes" \
+  runs=1 measure "py_mwparser.py (links + mentions + paragraph co-occurrence → GraphML)" "$bytes" \
     /usr/bin/python3 "$shared/peers/py_mwparser.py" "$dump" --graphml "$out/p.graphml"
 fi
