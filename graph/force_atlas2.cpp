@@ -4,7 +4,10 @@
 // w·d along edges, gravity k_g (deg+1) towards the centre, and the paper's adaptive speed
 // (global speed from swinging and traction, local speed damped by each node's swinging).
 // Repulsion goes through a Barnes–Hut quadtree (Barnes & Hut, Nature 324, 1986), rebuilt each
-// iteration. Called by compute_layout (graph/layout.cpp).
+// iteration and walked once a leaf (its cells' interaction lists serve all its bodies). From
+// multilevel_min_nodes on, coarser graphs are laid out first (Walshaw's multilevel scheme,
+// J. Graph Algorithms Appl. 7(3), 2003, with ForceAtlas2 at each level) and each level starts
+// from the coarser one's positions. Called by compute_layout (graph/layout.cpp).
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
@@ -48,13 +51,14 @@ public:
         pack(theta2);
     }
 
-    /// The leaves with bodies, in depth-first order (their bodies in body_order()).
+    /// The leaves with bodies, in depth-first order: leaves near each other in space come one
+    /// after the other, so their walks find the same cells in cache.
     std::size_t leaf_count() const noexcept { return m_leaves.size(); }
 
     /// Repulsion on every body of leaf `leaf`, through one walk of the tree for the whole
     /// leaf: a cell whose side is below theta × its distance from the leaf's bodies (the box
     /// around them) acts as one body at its centre of mass; nearer leaves act body by body.
-    /// Calls emit(body, fx, fy) for each, in body_order(). `far` and `near` are scratch space.
+    /// Calls emit(body, fx, fy) for each. `far` and `near` are scratch space.
     template <typename Emit>
     void leaf_repulsion(std::size_t leaf, double scaling, std::vector<Body>& far,
                         std::vector<Body>& near, Emit&& emit) const {
@@ -137,13 +141,6 @@ public:
         const double f = k / d2;
         fx += f * dx;
         fy += f * dy;
-    }
-
-    /// Every body, leaf by leaf in depth-first order: bodies near each other in space come
-    /// next to each other, so computing forces in this order walks the same cells while they
-    /// are in cache (about twice as fast as node order at 10^5 nodes).
-    const std::vector<std::int32_t>& body_order() const noexcept {
-        return m_order;
     }
 
 private:
