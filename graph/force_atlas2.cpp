@@ -387,11 +387,16 @@ void run_force_atlas2(std::size_t n, const std::vector<LayoutEdge>& edges,
         // Adaptive speed (the paper's section "Adaptive speed"): swinging is how much a node's
         // force changed direction, traction how much it kept; the global speed follows their
         // ratio, rising at most 50 % a step.
+        // Per node on all threads; the two sums in node order on one.
+        parallel_ranges(n, 4096, threads, pool, [&](std::size_t begin, std::size_t end) {
+            for (std::size_t i = begin; i < end; ++i) {
+                swinging[i] = length(fx[i] - old_fx[i], fy[i] - old_fy[i]);
+                traction[i] = length(fx[i] + old_fx[i], fy[i] + old_fy[i]) / 2;
+            }
+        });
         double global_swinging = 0;
         double global_traction = 0;
         for (std::size_t i = 0; i < n; ++i) {
-            swinging[i] = length(fx[i] - old_fx[i], fy[i] - old_fy[i]);
-            traction[i] = length(fx[i] + old_fx[i], fy[i] + old_fy[i]) / 2;
             global_swinging += mass[i] * swinging[i];
             global_traction += mass[i] * traction[i];
         }
@@ -399,13 +404,15 @@ void run_force_atlas2(std::size_t n, const std::vector<LayoutEdge>& edges,
             const double target = jitter_tolerance * global_traction / global_swinging;
             speed = it == 0 ? target : std::min(target, speed * 1.5);
         }
-        for (std::size_t i = 0; i < n; ++i) {
-            double node_speed = 0.1 * speed / (1 + speed * std::sqrt(swinging[i]));
-            const double force = length(fx[i], fy[i]);
-            if (force > 0) node_speed = std::min(node_speed, max_step / force);
-            x[i] += node_speed * fx[i];
-            y[i] += node_speed * fy[i];
-        }
+        parallel_ranges(n, 4096, threads, pool, [&](std::size_t begin, std::size_t end) {
+            for (std::size_t i = begin; i < end; ++i) {
+                double node_speed = 0.1 * speed / (1 + speed * std::sqrt(swinging[i]));
+                const double force = length(fx[i], fy[i]);
+                if (force > 0) node_speed = std::min(node_speed, max_step / force);
+                x[i] += node_speed * fx[i];
+                y[i] += node_speed * fy[i];
+            }
+        });
         std::swap(fx, old_fx);
         std::swap(fy, old_fy);
     }
