@@ -24,6 +24,24 @@
 namespace kg {
 namespace {
 
+// Runs body(begin, end) over [0, n) in contiguous ranges, eight a thread (dense parts of the
+// plane cost more), on the pool's threads and the caller's (the pool lives for the whole
+// layout: no threads started per step). Fewer than `min_n` items run on the caller's thread.
+template <typename Body>
+void parallel_ranges(std::size_t n, std::size_t min_n, unsigned threads, WorkerPool& pool,
+                     Body body) {
+    if (threads <= 1 || n < min_n) {
+        body(std::size_t{0}, n);
+        return;
+    }
+    const std::size_t chunk = (n + 8 * threads - 1) / (8 * threads);
+    pool.start((n + chunk - 1) / chunk, [&](std::size_t t) {
+        const std::size_t begin = t * chunk;
+        body(begin, std::min(n, begin + chunk));
+    });
+    pool.finish();
+}
+
 /// A point mass: a body, or a cell acting as one.
 struct Body {
     double x, y, mass;
@@ -34,8 +52,10 @@ struct Body {
 // and each leaf's bodies lie side by side, leaf by leaf in depth-first order.
 class QuadTree {
 public:
+    /// From parallel_min bodies on, the 16 cells two levels below the root are built as
+    /// subtrees of their own on the pool's threads (for any thread count: the same tree).
     QuadTree(const std::vector<double>& x, const std::vector<double>& y,
-             const std::vector<double>& mass, double theta2)
+             const std::vector<double>& mass, double theta2, unsigned threads, WorkerPool& pool)
         : m_x(x), m_y(y), m_mass(mass), m_next(x.size(), -1) {
         double min_x = x[0], max_x = x[0], min_y = y[0], max_y = y[0];
         for (std::size_t i = 1; i < x.size(); ++i) {
@@ -46,8 +66,13 @@ public:
         }
         m_cells.reserve(x.size() / 2 + 16);
         const double half = std::max(max_x - min_x, max_y - min_y) / 2 + 1e-6;
-        new_cell((min_x + max_x) / 2, (min_y + max_y) / 2, half);
-        for (std::size_t i = 0; i < x.size(); ++i) insert(0, 0, static_cast<std::int32_t>(i));
+        new_cell(m_cells, (min_x + max_x) / 2, (min_y + max_y) / 2, half);
+        if (x.size() < parallel_min) {
+            for (std::size_t i = 0; i < x.size(); ++i)
+                insert(m_cells, 0, 0, static_cast<std::int32_t>(i));
+        } else {
+            build_in_parts(threads, pool);
+        }
         pack(theta2);
     }
 
@@ -146,6 +171,7 @@ public:
 private:
     static constexpr int max_depth = 48;
     static constexpr int bucket = 16;
+    static constexpr std::size_t parallel_min = 8192;
     struct Cell {
         double cx, cy, half;
         double mass = 0, mx = 0, my = 0;
@@ -163,22 +189,22 @@ private:
         std::int32_t last = 0;
     };
 
-    std::int32_t new_cell(double cx, double cy, double half) {
+    static std::int32_t new_cell(std::vector<Cell>& cells, double cx, double cy, double half) {
         Cell c;
         c.cx = cx;
         c.cy = cy;
         c.half = half;
-        m_cells.push_back(c);
-        return static_cast<std::int32_t>(m_cells.size() - 1);
+        cells.push_back(c);
+        return static_cast<std::int32_t>(cells.size() - 1);
     }
 
     int quadrant(const Cell& c, std::int32_t i) const {
         return (m_x[i] >= c.cx ? 1 : 0) + (m_y[i] >= c.cy ? 2 : 0);
     }
 
-    void insert(std::int32_t cell, int depth, std::int32_t i) {
+    void insert(std::vector<Cell>& cells, std::int32_t cell, int depth, std::int32_t i) {
         for (;;) {
-            Cell& c = m_cells[cell];
+            Cell& c = cells[cell];
             c.mass += m_mass[i];
             c.mx += m_mass[i] * m_x[i];
             c.my += m_mass[i] * m_y[i];
@@ -193,30 +219,73 @@ private:
                 ++c.count;
                 return;
             }
-            split(cell, depth);
+            split(cells, cell, depth);
             // `i` is already counted in this cell's mass: go on below it.
-            Cell& s = m_cells[cell];
+            Cell& s = cells[cell];
             cell = s.child + quadrant(s, i);
             ++depth;
         }
     }
 
-    void split(std::int32_t cell, int depth) {
-        const double cx = m_cells[cell].cx;
-        const double cy = m_cells[cell].cy;
-        const double h = m_cells[cell].half / 2;
-        const std::int32_t first = new_cell(cx - h, cy - h, h);
-        new_cell(cx + h, cy - h, h);
-        new_cell(cx - h, cy + h, h);
-        new_cell(cx + h, cy + h, h);
-        std::int32_t body = m_cells[cell].first;
-        m_cells[cell].child = first;
-        m_cells[cell].first = -1;
-        m_cells[cell].count = 0;
+    // Four children of `cell`, numbered from the returned index; moves its bodies into them.
+    std::int32_t split(std::vector<Cell>& cells, std::int32_t cell, int depth) {
+        const double cx = cells[cell].cx;
+        const double cy = cells[cell].cy;
+        const double h = cells[cell].half / 2;
+        const std::int32_t first = new_cell(cells, cx - h, cy - h, h);
+        new_cell(cells, cx + h, cy - h, h);
+        new_cell(cells, cx - h, cy + h, h);
+        new_cell(cells, cx + h, cy + h, h);
+        std::int32_t body = cells[cell].first;
+        cells[cell].child = first;
+        cells[cell].first = -1;
+        cells[cell].count = 0;
         while (body >= 0) {
             const std::int32_t next = m_next[body];
-            insert(first + quadrant(m_cells[cell], body), depth + 1, body);
+            insert(cells, first + quadrant(cells[cell], body), depth + 1, body);
             body = next;
+        }
+        return first;
+    }
+
+    // The root split twice (cells 1–4, then 5–20), each of the 16 cells below filled as a
+    // tree of its own (its bodies in index order) and appended; masses summed upwards.
+    void build_in_parts(unsigned threads, WorkerPool& pool) {
+        split(m_cells, 0, 0);
+        for (std::int32_t c = 1; c <= 4; ++c) split(m_cells, c, 1);
+        std::vector<std::vector<std::int32_t>> bodies(16);
+        for (std::size_t i = 0; i < m_next.size(); ++i) {
+            const auto b = static_cast<std::int32_t>(i);
+            const std::int32_t top = 1 + quadrant(m_cells[0], b);
+            const std::int32_t part = m_cells[top].child + quadrant(m_cells[top], b);
+            bodies[static_cast<std::size_t>(part - 5)].push_back(b);
+        }
+        std::vector<std::vector<Cell>> parts(16);
+        parallel_ranges(16, 2, threads, pool, [&](std::size_t begin, std::size_t end) {
+            for (std::size_t k = begin; k < end; ++k) {
+                parts[k].push_back(m_cells[5 + k]);
+                parts[k].reserve(bodies[k].size() / 4 + 4);
+                for (const std::int32_t b : bodies[k]) insert(parts[k], 0, 2, b);
+            }
+        });
+        for (std::size_t k = 0; k < 16; ++k) {
+            // Index j >= 1 of the part lands at offset + j - 1; its root replaces cell 5 + k.
+            const auto offset = static_cast<std::int32_t>(m_cells.size());
+            const auto place = [&](Cell c) {
+                if (c.child >= 0) c.child += offset - 1;
+                return c;
+            };
+            m_cells[5 + k] = place(parts[k][0]);
+            for (std::size_t j = 1; j < parts[k].size(); ++j) m_cells.push_back(place(parts[k][j]));
+        }
+        for (std::int32_t c = 4; c >= 0; --c) {
+            Cell& cell = m_cells[static_cast<std::size_t>(c)];
+            for (int q = 0; q < 4; ++q) {
+                const Cell& child = m_cells[static_cast<std::size_t>(cell.child + q)];
+                cell.mass += child.mass;
+                cell.mx += child.mx;
+                cell.my += child.my;
+            }
         }
     }
 
@@ -274,24 +343,6 @@ double length(double a, double b) {
     return std::sqrt(a * a + b * b);
 }
 
-// Runs body(begin, end) over [0, n) in contiguous ranges, eight a thread (dense parts of the
-// plane cost more), on the pool's threads and the caller's (the pool lives for the whole
-// layout: no threads started per step). Fewer than `min_n` items run on the caller's thread.
-template <typename Body>
-void parallel_ranges(std::size_t n, std::size_t min_n, unsigned threads, WorkerPool& pool,
-                     Body body) {
-    if (threads <= 1 || n < min_n) {
-        body(std::size_t{0}, n);
-        return;
-    }
-    const std::size_t chunk = (n + 8 * threads - 1) / (8 * threads);
-    pool.start((n + chunk - 1) / chunk, [&](std::size_t t) {
-        const std::size_t begin = t * chunk;
-        body(begin, std::min(n, begin + chunk));
-    });
-    pool.finish();
-}
-
 // `iterations` steps of ForceAtlas2 over nodes of the given masses.
 void run_force_atlas2(std::size_t n, const std::vector<LayoutEdge>& edges,
                       const std::vector<double>& mass, std::vector<double>& x,
@@ -344,7 +395,7 @@ void run_force_atlas2(std::size_t n, const std::vector<LayoutEdge>& edges,
             fy[i] = f_y;
         };
         if (barnes_hut) {
-            const QuadTree tree(x, y, mass, theta2);
+            const QuadTree tree(x, y, mass, theta2, threads, pool);
             parallel_ranges(tree.leaf_count(), 512, threads, pool,
                             [&](std::size_t begin, std::size_t end) {
                                 std::vector<Body> far, near;

@@ -118,7 +118,7 @@ TEST_CASE("ForceAtlas2 separates two large cliques: every node is nearer its own
 TEST_CASE("ForceAtlas2 gives the same positions with 1, 2 and 3 threads", "[layout]") {
     std::vector<LayoutEdge> edges;
     std::vector<double> x0, y0;
-    random_graph(6000, edges, x0, y0);  // above the size at which threads start
+    random_graph(10000, edges, x0, y0);  // threads, and the tree built in parts
     LayoutOptions options;
     options.iterations = 5;
     std::vector<double> x1 = x0, y1 = y0;
