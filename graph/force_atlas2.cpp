@@ -480,7 +480,7 @@ struct Level {
 
 // Heavy-edge aggregation: nodes in order of mass (then index) join the group of the neighbour
 // they share the heaviest edge with (ties: the lower index), or found a group with it, while
-// the group has fewer than group_limit members (a hub's leaves all join the hub); a node with
+// the group has fewer than group_limit members (a hub's leaves join it up to that); a node with
 // no such neighbour stays alone. The groups become the nodes of the coarser level, numbered in
 // order of their first member.
 constexpr std::uint32_t group_limit = 4;
