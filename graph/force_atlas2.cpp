@@ -473,7 +473,9 @@ void run_force_atlas2(std::size_t n, const std::vector<LayoutEdge>& edges,
 /// over the nodes a coarse node stands for) and the edges, parallel ones merged.
 struct Level {
     std::size_t n = 0;
-    std::vector<LayoutEdge> edges;
+    std::vector<LayoutEdge> own_edges;
+    const std::vector<LayoutEdge>* borrowed = nullptr;  ///< the caller's, for the finest level
+    const std::vector<LayoutEdge>& edges() const { return borrowed ? *borrowed : own_edges; }
     std::vector<double> mass;
     std::vector<std::uint32_t> parent;  ///< each node's node in the next coarser level
 };
@@ -487,17 +489,21 @@ constexpr std::uint32_t group_limit = 4;
 
 Level coarsen(Level& fine) {
     std::vector<std::uint32_t> begin(fine.n + 1, 0);
-    for (const LayoutEdge& e : fine.edges) {
+    for (const LayoutEdge& e : fine.edges()) {
         ++begin[e.source + 1];
         ++begin[e.target + 1];
     }
     for (std::size_t i = 0; i < fine.n; ++i) begin[i + 1] += begin[i];
-    std::vector<std::pair<std::uint32_t, double>> adjacent(begin[fine.n]);
+    std::vector<std::uint32_t> adjacent(begin[fine.n]);
+    std::vector<double> adjacent_weight(begin[fine.n]);
     {
         std::vector<std::uint32_t> fill(begin.begin(), begin.end() - 1);
-        for (const LayoutEdge& e : fine.edges) {
-            adjacent[fill[e.source]++] = {e.target, e.weight};
-            adjacent[fill[e.target]++] = {e.source, e.weight};
+        for (const LayoutEdge& e : fine.edges()) {
+            for (const auto& [self, other] :
+                 {std::pair{e.source, e.target}, {e.target, e.source}}) {
+                adjacent[fill[self]] = other;
+                adjacent_weight[fill[self]++] = e.weight;
+            }
         }
     }
     std::vector<std::uint32_t> order(fine.n);
@@ -512,7 +518,8 @@ Level coarsen(Level& fine) {
         std::uint32_t best = none;
         double best_weight = 0;
         for (std::uint32_t k = begin[u]; k < begin[u + 1]; ++k) {
-            const auto [v, w] = adjacent[k];
+            const std::uint32_t v = adjacent[k];
+            const double w = adjacent_weight[k];
             if (v == u || (group[v] != none && members[group[v]] >= group_limit)) continue;
             if (best == none || w > best_weight || (w == best_weight && v < best)) {
                 best = v;
@@ -542,29 +549,29 @@ Level coarsen(Level& fine) {
         fine.parent[i] = id;
         coarse.mass[id] += fine.mass[i];
     }
-    coarse.edges.reserve(fine.edges.size());
-    for (const LayoutEdge& e : fine.edges) {
+    std::vector<LayoutEdge>& edges = coarse.own_edges;
+    edges.reserve(fine.edges().size());
+    for (const LayoutEdge& e : fine.edges()) {
         std::uint32_t a = fine.parent[e.source];
         std::uint32_t b = fine.parent[e.target];
         if (a == b) continue;
         if (a > b) std::swap(a, b);
-        coarse.edges.push_back({a, b, e.weight});
+        edges.push_back({a, b, e.weight});
     }
-    std::stable_sort(coarse.edges.begin(), coarse.edges.end(),
-                     [](const LayoutEdge& p, const LayoutEdge& q) {
-                         return p.source != q.source ? p.source < q.source : p.target < q.target;
-                     });
+    std::stable_sort(edges.begin(), edges.end(), [](const LayoutEdge& p, const LayoutEdge& q) {
+        return p.source != q.source ? p.source < q.source : p.target < q.target;
+    });
     // Parallel edges merged, their weights summed in the fine level's edge order.
     std::size_t kept = 0;
-    for (std::size_t k = 0; k < coarse.edges.size(); ++k) {
-        if (kept > 0 && coarse.edges[kept - 1].source == coarse.edges[k].source &&
-            coarse.edges[kept - 1].target == coarse.edges[k].target) {
-            coarse.edges[kept - 1].weight += coarse.edges[k].weight;
+    for (std::size_t k = 0; k < edges.size(); ++k) {
+        if (kept > 0 && edges[kept - 1].source == edges[k].source &&
+            edges[kept - 1].target == edges[k].target) {
+            edges[kept - 1].weight += edges[k].weight;
         } else {
-            coarse.edges[kept++] = coarse.edges[k];
+            edges[kept++] = edges[k];
         }
     }
-    coarse.edges.resize(kept);
+    edges.resize(kept);
     return coarse;
 }
 
@@ -576,12 +583,12 @@ void force_atlas2(std::size_t n, const std::vector<LayoutEdge>& edges, std::vect
     if (n < 2 || options.iterations == 0) return;
     Level finest;
     finest.n = n;
+    finest.borrowed = &edges;
     finest.mass.assign(n, 1.0);
     for (const LayoutEdge& e : edges) {
         if (e.source == e.target) continue;
         finest.mass[e.source] += 1;
         finest.mass[e.target] += 1;
-        finest.edges.push_back(e);
     }
     const unsigned threads =
         options.threads != 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
@@ -616,6 +623,7 @@ void force_atlas2(std::size_t n, const std::vector<LayoutEdge>& edges, std::vect
         }
     }
     const std::uint32_t refine = std::max<std::uint32_t>(1, options.iterations / 4);
+    const std::size_t coarsest_nodes = levels.back().n;
     for (std::size_t l = levels.size(); l-- > 0;) {
         const Level& level = levels[l];
         if (l + 1 < levels.size()) {
@@ -630,16 +638,20 @@ void force_atlas2(std::size_t n, const std::vector<LayoutEdge>& edges, std::vect
                 lx[l][i] = lx[l + 1][p] + r * std::cos(2.399963229728653 * k);
                 ly[l][i] = ly[l + 1][p] + r * std::sin(2.399963229728653 * k);
             }
+            // The coarser level is done with: its memory goes before this one's run.
+            levels[l + 1] = Level{};
+            lx[l + 1] = {};
+            ly[l + 1] = {};
         }
         const std::uint32_t iterations = l + 1 == levels.size() ? options.iterations : refine;
-        run_force_atlas2(level.n, level.edges, level.mass, lx[l], ly[l], options, iterations,
+        run_force_atlas2(level.n, level.edges(), level.mass, lx[l], ly[l], options, iterations,
                          barnes_hut, threads, pool);
     }
     x = std::move(lx[0]);
     y = std::move(ly[0]);
     if (stats != nullptr) {
         stats->levels = static_cast<std::uint32_t>(levels.size());
-        stats->coarsest_nodes = levels.back().n;
+        stats->coarsest_nodes = coarsest_nodes;
         stats->finer_iterations = levels.size() > 1 ? refine : 0;
     }
 }
