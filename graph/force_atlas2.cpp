@@ -382,6 +382,18 @@ void run_force_atlas2(std::size_t n, const std::vector<LayoutEdge>& edges,
         }
     }
     std::vector<double> xy(2 * n);
+    // The attraction's node ranges, eight a thread, with about as many edges each (hubs hold
+    // most of them): where they split changes no sum.
+    std::vector<std::size_t> attract_parts{0};
+    if (threads > 1 && incident_begin[n] >= 16384) {
+        const std::size_t parts = 8 * std::size_t{threads};
+        for (std::size_t i = 0; i < n; ++i) {
+            const std::size_t done = attract_parts.size();
+            if (done < parts && incident_begin[i] * parts >= done * std::size_t{incident_begin[n]})
+                if (i > attract_parts.back()) attract_parts.push_back(i);
+        }
+    }
+    attract_parts.push_back(n);
     for (std::uint32_t it = 0; it < iterations; ++it) {
         // Repulsion and gravity: each node's force from positions only, so neither the order
         // nor the split over threads changes a result.
@@ -396,7 +408,7 @@ void run_force_atlas2(std::size_t n, const std::vector<LayoutEdge>& edges,
         };
         if (barnes_hut) {
             const QuadTree tree(x, y, mass, theta2, threads, pool);
-            parallel_ranges(tree.leaf_count(), 512, threads, pool,
+            parallel_ranges(tree.leaf_count(), 64, threads, pool,
                             [&](std::size_t begin, std::size_t end) {
                                 std::vector<Body> far, near;
                                 for (std::size_t leaf = begin; leaf < end; ++leaf)
@@ -422,8 +434,8 @@ void run_force_atlas2(std::size_t n, const std::vector<LayoutEdge>& edges,
             xy[2 * i] = x[i];
             xy[2 * i + 1] = y[i];
         }
-        parallel_ranges(n, 4096, threads, pool, [&](std::size_t begin, std::size_t end) {
-            for (std::size_t i = begin; i < end; ++i) {
+        const auto attract = [&](std::size_t part) {
+            for (std::size_t i = attract_parts[part]; i < attract_parts[part + 1]; ++i) {
                 double f_x = fx[i];
                 double f_y = fy[i];
                 for (std::uint32_t k = incident_begin[i]; k < incident_begin[i + 1]; ++k) {
@@ -434,12 +446,18 @@ void run_force_atlas2(std::size_t n, const std::vector<LayoutEdge>& edges,
                 fx[i] = f_x;
                 fy[i] = f_y;
             }
-        });
+        };
+        if (attract_parts.size() > 2) {
+            pool.start(attract_parts.size() - 1, attract);
+            pool.finish();
+        } else {
+            attract(0);
+        }
         // Adaptive speed (the paper's section "Adaptive speed"): swinging is how much a node's
         // force changed direction, traction how much it kept; the global speed follows their
         // ratio, rising at most 50 % a step.
         // Per node on all threads; the two sums in node order on one.
-        parallel_ranges(n, 4096, threads, pool, [&](std::size_t begin, std::size_t end) {
+        parallel_ranges(n, 1024, threads, pool, [&](std::size_t begin, std::size_t end) {
             for (std::size_t i = begin; i < end; ++i) {
                 swinging[i] = length(fx[i] - old_fx[i], fy[i] - old_fy[i]);
                 traction[i] = length(fx[i] + old_fx[i], fy[i] + old_fy[i]) / 2;
@@ -455,7 +473,7 @@ void run_force_atlas2(std::size_t n, const std::vector<LayoutEdge>& edges,
             const double target = jitter_tolerance * global_traction / global_swinging;
             speed = it == 0 ? target : std::min(target, speed * 1.5);
         }
-        parallel_ranges(n, 4096, threads, pool, [&](std::size_t begin, std::size_t end) {
+        parallel_ranges(n, 1024, threads, pool, [&](std::size_t begin, std::size_t end) {
             for (std::size_t i = begin; i < end; ++i) {
                 double node_speed = 0.1 * speed / (1 + speed * std::sqrt(swinging[i]));
                 const double force = length(fx[i], fy[i]);
