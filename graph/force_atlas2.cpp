@@ -343,6 +343,32 @@ double length(double a, double b) {
     return std::sqrt(a * a + b * b);
 }
 
+/// Each node's edges in edge order, self-loops left out: the node at the other end and the
+/// weight, node i's in [begin[i], begin[i + 1]).
+struct Adjacency {
+    Adjacency(std::size_t n, const std::vector<LayoutEdge>& edges) : begin(n + 1, 0) {
+        for (const LayoutEdge& e : edges) {
+            if (e.source == e.target) continue;
+            ++begin[e.source + 1];
+            ++begin[e.target + 1];
+        }
+        for (std::size_t i = 0; i < n; ++i) begin[i + 1] += begin[i];
+        other.resize(begin[n]);
+        weight.resize(begin[n]);
+        std::vector<std::uint32_t> fill(begin.begin(), begin.end() - 1);
+        for (const LayoutEdge& e : edges) {
+            if (e.source == e.target) continue;
+            for (const auto& [self, to] : {std::pair{e.source, e.target}, {e.target, e.source}}) {
+                other[fill[self]] = to;
+                weight[fill[self]++] = e.weight;
+            }
+        }
+    }
+    std::vector<std::uint32_t> begin;
+    std::vector<std::uint32_t> other;
+    std::vector<double> weight;
+};
+
 // `iterations` steps of ForceAtlas2 over nodes of the given masses.
 void run_force_atlas2(std::size_t n, const std::vector<LayoutEdge>& edges,
                       const std::vector<double>& mass, std::vector<double>& x,
@@ -359,28 +385,11 @@ void run_force_atlas2(std::size_t n, const std::vector<LayoutEdge>& edges,
     // against a huge force (a heavy edge between far nodes), loose enough not to slow the
     // convergence of large graphs (a fixed 10 units did).
     const double max_step = std::sqrt(static_cast<double>(n));
-    // Each node's edges (self-loops left out), in edge order, for the attraction: the node at
-    // the other end and the weight.
-    std::vector<std::uint32_t> incident_begin(n + 1, 0);
-    for (const LayoutEdge& e : edges) {
-        if (e.source == e.target) continue;
-        ++incident_begin[e.source + 1];
-        ++incident_begin[e.target + 1];
-    }
-    for (std::size_t i = 0; i < n; ++i) incident_begin[i + 1] += incident_begin[i];
-    std::vector<std::uint32_t> incident_other(incident_begin[n]);
-    std::vector<double> incident_weight(incident_begin[n]);
-    {
-        std::vector<std::uint32_t> fill(incident_begin.begin(), incident_begin.end() - 1);
-        for (const LayoutEdge& e : edges) {
-            if (e.source == e.target) continue;
-            for (const auto& [self, other] :
-                 {std::pair{e.source, e.target}, {e.target, e.source}}) {
-                incident_other[fill[self]] = other;
-                incident_weight[fill[self]++] = e.weight;
-            }
-        }
-    }
+    // Each node's edges, for the attraction.
+    const Adjacency adjacency(n, edges);
+    const std::vector<std::uint32_t>& incident_begin = adjacency.begin;
+    const std::vector<std::uint32_t>& incident_other = adjacency.other;
+    const std::vector<double>& incident_weight = adjacency.weight;
     std::vector<double> xy(2 * n);
     // The attraction's node ranges, eight a thread, with about as many edges each (hubs hold
     // most of them): where they split changes no sum.
@@ -506,24 +515,10 @@ struct Level {
 constexpr std::uint32_t group_limit = 4;
 
 Level coarsen(Level& fine) {
-    std::vector<std::uint32_t> begin(fine.n + 1, 0);
-    for (const LayoutEdge& e : fine.edges()) {
-        ++begin[e.source + 1];
-        ++begin[e.target + 1];
-    }
-    for (std::size_t i = 0; i < fine.n; ++i) begin[i + 1] += begin[i];
-    std::vector<std::uint32_t> adjacent(begin[fine.n]);
-    std::vector<double> adjacent_weight(begin[fine.n]);
-    {
-        std::vector<std::uint32_t> fill(begin.begin(), begin.end() - 1);
-        for (const LayoutEdge& e : fine.edges()) {
-            for (const auto& [self, other] :
-                 {std::pair{e.source, e.target}, {e.target, e.source}}) {
-                adjacent[fill[self]] = other;
-                adjacent_weight[fill[self]++] = e.weight;
-            }
-        }
-    }
+    const Adjacency adjacency(fine.n, fine.edges());
+    const std::vector<std::uint32_t>& begin = adjacency.begin;
+    const std::vector<std::uint32_t>& adjacent = adjacency.other;
+    const std::vector<double>& adjacent_weight = adjacency.weight;
     std::vector<std::uint32_t> order(fine.n);
     for (std::uint32_t i = 0; i < fine.n; ++i) order[i] = i;
     std::stable_sort(order.begin(), order.end(),
