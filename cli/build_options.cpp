@@ -84,7 +84,10 @@ const std::vector<NumberRange> number_ranges{
     {"top", 1, 1e12, true},
     {"layout-iterations", 0, 1e6, true},
     {"max-reports", 0, 1e12, true},
-    {"max-page-mb", 1, 1024, true},  // a page is held whole: about 10 times its size
+    {"max-page-mb", 1, 1024, true},
+    {"view-nodes", 1, 1e7, true},
+    {"view-edges", 0, 1e8, true},
+    {"view-warn-mb", 1, 1e6, true},  // a page is held whole: about 10 times its size
 };
 
 const NumberRange& range_of(std::string_view option) {
@@ -192,6 +195,9 @@ OptionGroups::OptionGroups() {
         ("output,o", po::value<std::vector<std::string>>(), "output file; repeat for several; '-' is stdout")
         ("output-format,f", po::value<std::string>(), output_format_help().c_str())
         ("layout", po::value<std::string>()->default_value("fa2"), choice_help(layouts, "x, y by ForceAtlas2 with Barnes-Hut (default; by default only up to " + grouped(layout_node_limit) + " nodes, --layout fa2 forces it) or Boost's Fruchterman-Reingold (slow past 2,000 nodes)").c_str())
+        ("view-nodes", po::value<std::string>()->default_value("20000"), number_help("view-nodes", "HTML: nodes the viewer draws first (the highest-ranked; the rest stay searchable)").c_str())
+        ("view-edges", po::value<std::string>()->default_value("100000"), number_help("view-edges", "HTML: edges the viewer draws first (the heaviest among those nodes)").c_str())
+        ("view-warn-mb", po::value<std::string>()->default_value("12"), number_help("view-warn-mb", "HTML: warn when the page is larger than this many MiB").c_str())
         ("yed", "GraphML: add yEd's node graphics (label, colour, size, position), the only labels yEd shows")
         ("layout-iterations", po::value<std::string>()->default_value("200"), number_help("layout-iterations", "iterations of the layout (from 2,000 nodes: on the coarsest level, a quarter as many on each finer one)").c_str())
         ("metrics", po::value<std::string>()->default_value("auto"), choice_help(metrics_modes, "degree, weighted degree, PageRank, weak component, k-core, Louvain community on every node (auto: up to " + grouped(metrics_edge_limit) + " edges; on forces them)").c_str())
@@ -357,6 +363,9 @@ void parse_outputs(const po::variables_map& vm, BuildOptions& o) {
     }
     o.overwrite = vm.count("overwrite") > 0;
     o.write.yed = vm.count("yed") > 0;
+    o.write.html.max_nodes = static_cast<std::size_t>(number(vm, "view-nodes"));
+    o.write.html.max_edges = static_cast<std::size_t>(number(vm, "view-edges"));
+    o.write.html.warn_bytes = static_cast<std::size_t>(number(vm, "view-warn-mb")) << 20;
     if (vm.count("report")) o.report_path = vm["report"].as<std::string>();
     bool have_stdout = false;
     for (const std::string& path : vm["output"].as<std::vector<std::string>>()) {

@@ -186,6 +186,9 @@ std::string build_summary(const SummaryParts& parts) {
         sep = ", ";
     }
     s << '\n';
+    for (const WrittenOutput& o : parts.written)
+        if (!o.note.empty())
+            s << "kgraph: " << (o.path == "-" ? "<stdout>" : o.path) << ": " << o.note << '\n';
     return s.str();
 }
 

@@ -37,6 +37,7 @@ struct WrittenOutput {
     std::string_view format;
     std::size_t bytes = 0;
     double seconds = 0.0;  ///< formatting and writing it
+    std::string note;      ///< what the writer says about it (the HTML display layer), or empty
 };
 
 /// "kgraph: --min-weight 2 removed …" per step, then the note on sizes viewers handle badly.

@@ -131,8 +131,8 @@ WrittenOutput write_output(const KnowledgeGraph& graph, OpenOutput& out,
     const std::vector<OutputFile*> files =
         out.folder ? out.folder->files() : std::vector<OutputFile*>{out.file.get()};
     const auto start = std::chrono::steady_clock::now();
-    out.request.format->write(graph, files, options);
-    WrittenOutput written{out.request.path, out.request.format->name, 0, 0.0};
+    std::string note = out.request.format->write(graph, files, options);
+    WrittenOutput written{out.request.path, out.request.format->name, 0, 0.0, std::move(note)};
     if (out.folder) {
         out.folder->close();
         written.bytes = out.folder->bytes_written();

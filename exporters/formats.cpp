@@ -8,6 +8,7 @@
 #include "exporters/gexf_writer.hpp"
 #include "exporters/graphml_writer.hpp"
 #include "exporters/graphology_writer.hpp"
+#include "exporters/html_writer.hpp"
 #include "exporters/neo4j_csv_writer.hpp"
 #include "exporters/node_link_json_writer.hpp"
 
@@ -18,31 +19,34 @@ const std::vector<OutputFormat>& output_formats() {
     // clang-format off
     static const std::vector<OutputFormat> table{
         {"graphml", {}, {".graphml", ".xml"}, {},
-         [](const KnowledgeGraph& g, const Files& f, const WriteOptions& o) {
-             write_graphml(g, *f[0], GraphmlOptions{o.yed}); }},
+         [](const KnowledgeGraph& g, const Files& f, const WriteOptions& o) -> std::string {
+             write_graphml(g, *f[0], GraphmlOptions{o.yed}); return {}; }},
         {"json", {"node-link"}, {".json"}, {},
-         [](const KnowledgeGraph& g, const Files& f, const WriteOptions&) {
-             write_node_link_json(g, *f[0]); }},
+         [](const KnowledgeGraph& g, const Files& f, const WriteOptions&) -> std::string {
+             write_node_link_json(g, *f[0]); return {}; }},
         {"gexf", {}, {".gexf"}, {},
-         [](const KnowledgeGraph& g, const Files& f, const WriteOptions&) {
-             write_gexf(g, *f[0]); }},
+         [](const KnowledgeGraph& g, const Files& f, const WriteOptions&) -> std::string {
+             write_gexf(g, *f[0]); return {}; }},
         {"graphology", {"sigma"}, {".graphology.json"}, {},
-         [](const KnowledgeGraph& g, const Files& f, const WriteOptions&) {
-             write_graphology_json(g, *f[0]); }},
+         [](const KnowledgeGraph& g, const Files& f, const WriteOptions&) -> std::string {
+             write_graphology_json(g, *f[0]); return {}; }},
         {"cyjs", {"cytoscape"}, {".cyjs"}, {},
-         [](const KnowledgeGraph& g, const Files& f, const WriteOptions&) {
-             write_cytoscape_json(g, *f[0]); }},
+         [](const KnowledgeGraph& g, const Files& f, const WriteOptions&) -> std::string {
+             write_cytoscape_json(g, *f[0]); return {}; }},
         {"dot", {"graphviz"}, {".dot", ".gv"}, {},
-         [](const KnowledgeGraph& g, const Files& f, const WriteOptions&) {
-             write_dot(g, *f[0]); }},
+         [](const KnowledgeGraph& g, const Files& f, const WriteOptions&) -> std::string {
+             write_dot(g, *f[0]); return {}; }},
         {"neo4j-csv", {"neo4j"}, {}, {"nodes.csv", "edges.csv"},
-         [](const KnowledgeGraph& g, const Files& f, const WriteOptions&) {
+         [](const KnowledgeGraph& g, const Files& f, const WriteOptions&) -> std::string {
              write_neo4j_nodes_csv(g, *f[0]);
-             write_neo4j_edges_csv(g, *f[1]); }},
+             write_neo4j_edges_csv(g, *f[1]); return {}; }},
         {"gephi-csv", {"gephi"}, {}, {"nodes.csv", "edges.csv"},
-         [](const KnowledgeGraph& g, const Files& f, const WriteOptions&) {
+         [](const KnowledgeGraph& g, const Files& f, const WriteOptions&) -> std::string {
              write_gephi_nodes_csv(g, *f[0]);
-             write_gephi_edges_csv(g, *f[1]); }},
+             write_gephi_edges_csv(g, *f[1]); return {}; }},
+        {"html", {"viewer"}, {".html", ".htm"}, {},
+         [](const KnowledgeGraph& g, const Files& f, const WriteOptions& o) -> std::string {
+             return write_html(g, *f[0], o.html); }},
     };
     // clang-format on
     return table;

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "exporters/html_writer.hpp"
 #include "exporters/output_file.hpp"
 #include "graph/knowledge_graph.hpp"
 
@@ -17,6 +18,7 @@ namespace kg {
 /// What a writer may be asked beyond the graph.
 struct WriteOptions {
     bool yed = false;  ///< GraphML: yEd's node graphics
+    HtmlOptions html;  ///< HTML: the display layer's size, the size warning
 };
 
 struct OutputFormat {
@@ -26,9 +28,9 @@ struct OutputFormat {
     /// A folder format writes these files inside the folder named by -o (empty: one file).
     std::vector<std::string_view> folder_files;
     /// Writes the graph: one OutputFile, or one per folder_files entry in that order. Does not
-    /// close them. Throws OutputError.
-    void (*write)(const KnowledgeGraph& graph, const std::vector<OutputFile*>& files,
-                  const WriteOptions& options);
+    /// close them. Returns a note for the summary (empty: none). Throws OutputError.
+    std::string (*write)(const KnowledgeGraph& graph, const std::vector<OutputFile*>& files,
+                         const WriteOptions& options);
 
     bool is_folder() const noexcept { return !folder_files.empty(); }
 };

@@ -1,0 +1,161 @@
+#!/usr/bin/env python3
+"""The HTML viewer end to end: kgraph writes a page and the node-link JSON of the same graph;
+Debian's Chromium opens the page from disk, offline, with software WebGL (tests/js/check_html.js,
+playwright-core) and this script checks what the page's scripting API answers against networkx
+over the JSON: counts, searches (folded as the viewer promises), neighbourhoods of depth 1-3 by
+breadth-first search, the URL state after a reload, the PNG/SVG/JSON downloads; no network
+request, no console error; the same bytes for -j1 and -j2.
+
+    check_html.py --kgraph KGRAPH --js-dir tests/js [--screenshot OUT.png] INPUT...
+"""
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import unicodedata
+import xml.etree.ElementTree as ET
+from collections import deque
+
+import networkx as nx
+
+sys.path.insert(0, os.path.dirname(__file__))
+from checks import Checks  # noqa: E402
+
+
+def fold(text):
+    """The viewer's fold: compatibility forms, diacritics, case (viewer/src/data.js)."""
+    t = unicodedata.normalize("NFKD", text)
+    t = "".join(c for c in t if not unicodedata.category(c).startswith("M"))
+    return unicodedata.normalize("NFKC", t).lower().replace("ß", "ss")
+
+
+def bfs(graph, start, depth, kinds, direction="both"):
+    seen = {start}
+    frontier = deque([(start, 0)])
+    while frontier:
+        v, d = frontier.popleft()
+        if d == depth:
+            continue
+        edges = []
+        if direction in ("both", "out"):
+            edges += [(t, k) for _, t, k in graph.out_edges(v, data="kind")]
+        if direction in ("both", "in"):
+            edges += [(s, k) for s, _, k in graph.in_edges(v, data="kind")]
+        for u, kind in edges:
+            if u not in seen and (kinds is None or kind in kinds):
+                seen.add(u)
+                frontier.append((u, d + 1))
+    return seen
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--kgraph", required=True)
+    ap.add_argument("--js-dir", required=True)
+    ap.add_argument("--screenshot")
+    ap.add_argument("inputs", nargs="+")
+    args = ap.parse_args()
+    check = Checks()
+    with tempfile.TemporaryDirectory() as tmp:
+        page = os.path.join(tmp, "graph.html")
+        page2 = os.path.join(tmp, "graph-j1.html")
+        nodelink = os.path.join(tmp, "graph.json")
+        run = subprocess.run([args.kgraph, "build", *args.inputs, "-o", page, "-o", nodelink, "-j", "2"],
+                             capture_output=True, text=True)
+        check(run.returncode == 0, f"kgraph build exits 0 (got {run.returncode}: {run.stderr[-500:]})")
+        if run.returncode != 0:
+            return check.result()
+        check("the viewer draws the whole graph" in run.stderr, "the summary says what the viewer draws")
+        again = subprocess.run([args.kgraph, "build", *reversed(args.inputs), "-o", page2, "-j", "1"],
+                               capture_output=True, text=True)
+        check(again.returncode == 0 and open(page, "rb").read() == open(page2, "rb").read(),
+              "the page has the same bytes with -j1, -j2 and the inputs in another order")
+        html = open(page, encoding="utf-8").read()
+        check("http://" not in html.split("<script")[0] and "https://" not in html.split("<script")[0],
+              "the page's head names no remote resource")
+
+        with open(nodelink, encoding="utf-8") as fh:
+            data = json.load(fh)
+        g = nx.node_link_graph(data, directed=True, multigraph=True)
+        labels = {n: a.get("label", n) for n, a in g.nodes(data=True)}
+
+        # Queries: a label in each script, folded forms, a substring, a miss.
+        searches = ["cafe", "CAFÉ", "zurich", "sao paulo", "القاهرة", "東京", "서울", "中国", "北", "no such label xyz"]
+        by_degree = sorted(g.nodes, key=lambda n: (-g.degree(n), n))
+        starts = [by_degree[0], "café" if "café" in g else by_degree[1], by_degree[len(by_degree) // 2]]
+        neighbourhoods = []
+        for s in starts:
+            for depth in (1, 2, 3):
+                neighbourhoods.append([s, depth, None, "both"])
+            neighbourhoods.append([s, 2, ["link"], "out"])
+            neighbourhoods.append([s, 1, ["mention", "cooccurrence"], "in"])
+        focus_key = starts[1]
+        plan = {"searches": searches, "neighbourhoods": neighbourhoods, "focus": [focus_key, 2, None], "downloads": True}
+        plan_path = os.path.join(tmp, "plan.json")
+        with open(plan_path, "w", encoding="utf-8") as fh:
+            json.dump(plan, fh)
+        cmd = ["node", os.path.join(args.js_dir, "check_html.js"), page, plan_path]
+        if args.screenshot:
+            cmd.append(args.screenshot)
+        browser = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
+        check(browser.returncode == 0, f"the browser run ends well ({browser.stderr[-800:]})")
+        if browser.returncode != 0:
+            return check.result()
+        seen = json.loads(browser.stdout)
+        print(f"ready in {seen['ready_ms']} ms (decoded in {seen['load_ms']:.0f} ms), JS heap {seen['heap_bytes']}")
+
+        check(seen["requests"] == [], f"no network request: {seen['requests']}")
+        check(seen["console_errors"] == [] and seen["page_errors"] == [],
+              f"no console or page error: {seen['console_errors']} {seen['page_errors']}")
+        check(seen["counts"] == {"nodes": g.number_of_nodes(), "edges": g.number_of_edges()},
+              f"counts() {seen['counts']} equal networkx's {g.number_of_nodes()} nodes, {g.number_of_edges()} edges")
+        check(seen["visible_at_start"] == min(g.number_of_nodes(), 20000), "the display layer is drawn at start")
+
+        for text in searches:
+            q = fold(text)
+            expected = {n for n in g.nodes if q in fold(labels[n]) or q in fold(n)}
+            got = seen["searches"][text]
+            check(set(got) == expected and len(got) == len(expected),
+                  f"search({text!r}) finds what networkx finds: got {sorted(got)[:8]}, expected {sorted(expected)[:8]}")
+            exact = [n for n in expected if fold(labels[n]) == q or fold(n) == q]
+            if exact and got:
+                check(got[0] in exact, f"search({text!r}) puts an exact match first (got {got[0]!r})")
+            check(seen["search_ms"][text] < 1000, f"search({text!r}) answers ({seen['search_ms'][text]:.1f} ms)")
+        check(len(seen["searches"]["cafe"]) > 0 and len(seen["searches"]["القاهرة"]) > 0
+              and len(seen["searches"]["東京"]) > 0 and len(seen["searches"]["서울"]) > 0,
+              "accented, Arabic, Japanese and Korean labels are found")
+
+        for (key, depth, kinds, direction), got in zip(neighbourhoods, seen["neighbourhoods"]):
+            expected = bfs(g, key, depth, set(kinds) if kinds else None, direction)
+            check(set(got) == expected and len(got) == len(expected) and got[:1] == [key],
+                  f"neighbourhood({key!r}, {depth}, {kinds}, {direction}): {len(got)} nodes, BFS {len(expected)}")
+
+        shown = seen["focus"]["shown"]
+        expected = bfs(g, focus_key, 2, None)
+        check(set(shown) == expected, f"focus({focus_key!r}, 2) shows its depth-2 neighbourhood ({len(shown)} of {len(expected)})")
+        check(set(seen["visible_after_focus"]) == expected, "visible() is what focus() shows")
+        check("node=" in seen["state"] and "depth=2" in seen["state"], f"state() names node and depth: {seen['state']}")
+        check(seen["state_after_reload"] == seen["state"], f"a reload restores the state ({seen['state_after_reload']} vs {seen['state']})")
+        check(set(seen["visible_after_reload"]) == expected, "a reload restores the neighbourhood shown")
+        check(labels[focus_key] in seen["panel_text"], "the node panel names the focused node")
+
+        dl = seen["downloads"]
+        check(dl["png"]["magic"] == "89504e470d0a1a0a" and dl["png"]["bytes"] > 1000, f"PNG export is a PNG ({dl['png']['bytes']} bytes)")
+        try:
+            svg = ET.fromstring(dl["svg"]["text"])
+            circles = svg.findall("{http://www.w3.org/2000/svg}circle")
+            check(len(circles) == len(expected), f"the SVG has a circle per visible node ({len(circles)})")
+        except ET.ParseError as e:
+            check(False, f"the SVG parses: {e}")
+        view = json.loads(dl["json"]["text"])
+        check({n["key"] for n in view["nodes"]} == expected, "the JSON export holds the visible nodes")
+        check(all(g.has_edge(e["source"], e["target"], e["attributes"]["kind"]) for e in view["edges"]),
+              "every exported edge is an edge of the graph")
+    return check.result()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,89 @@
+// Opens a kgraph HTML page from disk in Debian's Chromium (playwright-core, software WebGL,
+// the browser offline) and runs a plan of scripting-API calls; prints what it saw as JSON for
+// tests/e2e/check_html.py, which checks it against networkx.
+//   node check_html.js PAGE.html PLAN.json [SCREENSHOT.png]
+// PLAN: {"searches": [text...], "neighbourhoods": [[key, depth, kinds|null, dir]...],
+//        "focus": [key, depth, kinds|null], "downloads": true}
+"use strict";
+const fs = require("fs");
+const path = require("path");
+const { chromium } = require("playwright-core");
+
+async function main() {
+  const [page_path, plan_path, screenshot] = process.argv.slice(2);
+  const plan = JSON.parse(fs.readFileSync(plan_path, "utf8"));
+  const url = "file://" + path.resolve(page_path);
+  const browser = await chromium.launch({
+    executablePath: process.env.KG_CHROMIUM || "/usr/bin/chromium",
+    args: ["--no-sandbox", "--use-angle=swiftshader", "--enable-unsafe-swiftshader"],
+  });
+  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 800 } });
+  await context.setOffline(true);
+  const page = await context.newPage();
+  const out = { requests: [], console_errors: [], page_errors: [] };
+  page.on("request", (r) => {
+    const u = r.url();
+    if (u !== url && !u.startsWith("blob:") && !u.startsWith("data:")) out.requests.push(u);
+  });
+  page.on("console", (m) => {
+    if (m.type() === "error" || m.type() === "warning") out.console_errors.push(m.type() + ": " + m.text());
+  });
+  page.on("pageerror", (e) => out.page_errors.push(String(e)));
+  const t0 = Date.now();
+  await page.goto(url);
+  await page.evaluate(() => window.kgraph.ready);
+  out.ready_ms = Date.now() - t0;
+  out.load_ms = await page.evaluate(() => window.kgraph.loadMs);
+  out.heap_bytes = await page.evaluate(() => (performance.memory ? performance.memory.usedJSHeapSize : null));
+  out.counts = await page.evaluate(() => window.kgraph.counts());
+  out.visible_at_start = (await page.evaluate(() => window.kgraph.visible())).length;
+  out.searches = {};
+  out.search_ms = {};
+  for (const text of plan.searches || []) {
+    const r = await page.evaluate((t) => {
+      const start = performance.now();
+      const hits = window.kgraph.search(t);
+      return { hits, ms: performance.now() - start };
+    }, text);
+    out.searches[text] = r.hits;
+    out.search_ms[text] = r.ms;
+  }
+  out.neighbourhoods = [];
+  for (const [key, depth, kinds, dir] of plan.neighbourhoods || []) {
+    out.neighbourhoods.push(await page.evaluate(([k, d, ks, di]) => window.kgraph.neighbourhood(k, d, ks || undefined, di), [key, depth, kinds, dir]));
+  }
+  if (plan.focus) {
+    const [key, depth, kinds] = plan.focus;
+    out.focus = await page.evaluate(([k, d, ks]) => {
+      const start = performance.now();
+      const shown = window.kgraph.focus(k, d, ks || undefined);
+      return { shown, ms: performance.now() - start };
+    }, [key, depth, kinds]);
+    out.visible_after_focus = await page.evaluate(() => window.kgraph.visible());
+    out.state = await page.evaluate(() => window.kgraph.state());
+    out.panel_text = await page.textContent("#kg-panel");
+    // A reload with the same hash gives the same view.
+    await page.reload();
+    await page.evaluate(() => window.kgraph.ready);
+    out.state_after_reload = await page.evaluate(() => window.kgraph.state());
+    out.visible_after_reload = await page.evaluate(() => window.kgraph.visible());
+  }
+  if (plan.downloads) {
+    out.downloads = {};
+    for (const [button, name] of [["#kg-png", "png"], ["#kg-svg", "svg"], ["#kg-json", "json"]]) {
+      const [download] = await Promise.all([page.waitForEvent("download"), page.click(button)]);
+      const file = await download.path();
+      out.downloads[name] = { file_name: download.suggestedFilename(), bytes: fs.statSync(file).size };
+      if (name !== "png") out.downloads[name].text = fs.readFileSync(file, "utf8");
+      else out.downloads[name].magic = fs.readFileSync(file).subarray(0, 8).toString("hex");
+    }
+  }
+  if (screenshot) await page.screenshot({ path: screenshot });
+  await browser.close();
+  process.stdout.write(JSON.stringify(out) + "\n");
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

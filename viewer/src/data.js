@@ -1,0 +1,193 @@
+// The whole graph of a kgraph page: decodes the payload that exporters/html_writer.cpp packs
+// (base64 → deflate → "KGV1", header, 8-byte aligned little-endian sections) into typed arrays,
+// and answers what the view asks of it: texts, neighbourhoods, search. No DOM here.
+
+const decoder = new TextDecoder();
+
+function base64Bytes(text) {
+  const s = text.trim();
+  if (Uint8Array.fromBase64) return Uint8Array.fromBase64(s);
+  const binary = atob(s);
+  const out = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
+  return out;
+}
+
+async function inflate(bytes) {
+  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate"));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+const arrayTypes = { u8: Uint8Array, u16: Uint16Array, u32: Uint32Array, f32: Float32Array, f64: Float64Array, utf8: Uint8Array };
+
+// One JS string for all texts plus the UTF-16 offset of each node's text (from byte offsets).
+function textTable(bytes, byteOffsets) {
+  const all = decoder.decode(bytes);
+  const n = byteOffsets.length - 1;
+  const offsets = new Uint32Array(n + 1);
+  let units = 0;
+  let node = 0;
+  for (let i = 0; i <= bytes.length; i++) {
+    while (node <= n && byteOffsets[node] === i) offsets[node++] = units;
+    if (i === bytes.length) break;
+    const b = bytes[i];
+    if ((b & 0xc0) !== 0x80) units += b >= 0xf0 ? 2 : 1;
+  }
+  return { all, offsets, get: (v) => all.slice(offsets[v], offsets[v + 1]) };
+}
+
+/** Folds text for search: compatibility forms (NFKC), case, diacritics. */
+export function fold(text) {
+  return text
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/ß/g, "ss");
+}
+
+export class GraphData {
+  constructor(raw) {
+    const view = new DataView(raw.buffer, raw.byteOffset, raw.byteLength);
+    if (decoder.decode(raw.subarray(0, 4)) !== "KGV1") throw new Error("not a kgraph payload");
+    const headerLength = view.getUint32(4, true);
+    this.header = JSON.parse(decoder.decode(raw.subarray(8, 8 + headerLength)));
+    const base = raw.byteOffset + 8 + headerLength;
+    const s = {};
+    for (const sec of this.header.sections) {
+      s[sec.name] = new arrayTypes[sec.type](raw.buffer, base + sec.offset, sec.count);
+    }
+    this.n = this.header.nodes;
+    this.m = this.header.edges;
+    this.edgeKinds = this.header.edge_kinds;
+    this.nodeKinds = this.header.node_kinds;
+    this.langs = this.header.langs;
+    this.keys = textTable(s.keys, s.key_offsets);
+    this.labels = textTable(s.labels, s.label_offsets);
+    this.kind = s.node_kind;
+    this.lang = s.node_lang;
+    this.metricNames = this.header.metrics;
+    this.metrics = {};
+    for (const name of this.metricNames) this.metrics[name] = s[name];
+    this.size = s.size || null;
+    this.color = s.color || null;
+    this.x = s.x || null;
+    this.y = s.y || null;
+    this.row = s.row;
+    this.edgeKind = s.edge_kind;
+    this.weight = s.weight;
+    this.articles = s.articles;
+    this.suspect = s.suspect;
+    this.displayNodes = s.display_nodes;
+    this.displayEdges = s.display_edges;
+    // Absolute targets from the per-row differences.
+    const target = new Uint32Array(this.m);
+    const delta = s.target_delta;
+    for (let v = 0; v < this.n; v++) {
+      let t = 0;
+      for (let e = this.row[v]; e < this.row[v + 1]; e++) target[e] = t += delta[e];
+    }
+    this.target = target;
+    this.source = new Uint32Array(this.m);
+    for (let v = 0; v < this.n; v++) this.source.fill(v, this.row[v], this.row[v + 1]);
+    // Incoming edges: a second CSR by target (counting sort, edge order kept within a row).
+    const inRow = new Uint32Array(this.n + 1);
+    for (let e = 0; e < this.m; e++) inRow[target[e] + 1]++;
+    for (let v = 0; v < this.n; v++) inRow[v + 1] += inRow[v];
+    const fill = inRow.slice(0, this.n);
+    const inEdge = new Uint32Array(this.m);
+    for (let e = 0; e < this.m; e++) inEdge[fill[target[e]]++] = e;
+    this.inRow = inRow;
+    this.inEdge = inEdge;
+    this.rank = this.metrics.pagerank || this.degreeRank();
+    this.keyIndex = null;
+    this.folded = null;
+  }
+
+  static async fromScript(element) {
+    return new GraphData(await inflate(base64Bytes(element.textContent)));
+  }
+
+  degreeRank() {
+    const r = new Float64Array(this.n);
+    for (let v = 0; v < this.n; v++) r[v] = this.row[v + 1] - this.row[v] + (this.inRow ? this.inRow[v + 1] - this.inRow[v] : 0);
+    return r;
+  }
+
+  key(v) {
+    return this.keys.get(v);
+  }
+  label(v) {
+    return this.labels.offsets[v] === this.labels.offsets[v + 1] ? this.keys.get(v) : this.labels.get(v);
+  }
+  nodeOf(key) {
+    if (!this.keyIndex) {
+      this.keyIndex = new Map();
+      for (let v = 0; v < this.n; v++) this.keyIndex.set(this.key(v), v);
+    }
+    const v = this.keyIndex.get(key);
+    return v === undefined ? -1 : v;
+  }
+
+  /** Calls f(edge, neighbour, outgoing) for each edge of v in the direction asked. */
+  forEachEdge(v, direction, f) {
+    if (direction !== "in") for (let e = this.row[v]; e < this.row[v + 1]; e++) f(e, this.target[e], true);
+    if (direction !== "out")
+      for (let i = this.inRow[v]; i < this.inRow[v + 1]; i++) {
+        const e = this.inEdge[i];
+        f(e, this.source[e], false);
+      }
+  }
+
+  /**
+   * The nodes within `depth` steps of `start` over edges whose kind is in `kinds` (a Set of
+   * kind indices) and whose weight is at least `minWeight`, breadth first: node ids in the
+   * order reached, the start first.
+   */
+  neighbourhood(start, depth, kinds, direction = "both", minWeight = 1) {
+    const seen = new Uint8Array(this.n);
+    const order = [start];
+    seen[start] = 1;
+    let frontier = [start];
+    for (let d = 0; d < depth && frontier.length > 0; d++) {
+      const next = [];
+      for (const v of frontier) {
+        this.forEachEdge(v, direction, (e, u) => {
+          if (seen[u] || !kinds.has(this.edgeKind[e]) || this.weight[e] < minWeight) return;
+          seen[u] = 1;
+          next.push(u);
+          order.push(u);
+        });
+      }
+      frontier = next;
+    }
+    return order;
+  }
+
+  /** Node ids whose label or key holds `text` (folded), best first. */
+  search(text) {
+    const q = fold(text.trim());
+    if (q.length === 0) return [];
+    if (!this.folded) {
+      this.folded = new Array(this.n);
+      for (let v = 0; v < this.n; v++) {
+        const label = fold(this.label(v));
+        const key = fold(this.key(v));
+        this.folded[v] = key === label ? label : label + "\u0000" + key;
+      }
+    }
+    const hits = [];
+    for (let v = 0; v < this.n; v++) {
+      const f = this.folded[v];
+      const at = f.indexOf(q);
+      if (at < 0) continue;
+      // exact label or key, a prefix, the start of a word, anywhere
+      const exact = f === q || f.startsWith(q + "\u0000") || f.endsWith("\u0000" + q);
+      const score = exact ? 0 : at === 0 ? 1 : /[\s\p{P}\u0000]/u.test(f[at - 1]) ? 2 : 3;
+      hits.push({ v, score, length: f.length });
+    }
+    const rank = this.rank;
+    hits.sort((a, b) => a.score - b.score || rank[b.v] - rank[a.v] || a.length - b.length || a.v - b.v);
+    return hits.map((h) => h.v);
+  }
+}
