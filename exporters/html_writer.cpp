@@ -131,7 +131,7 @@ std::string deflate(const std::string& bytes) {
     std::string out(size, '\0');
     const int rc = compress2(reinterpret_cast<Bytef*>(out.data()), &size,
                              reinterpret_cast<const Bytef*>(bytes.data()),
-                             static_cast<uLong>(bytes.size()), 9);
+                             static_cast<uLong>(bytes.size()), 6);
     if (rc != Z_OK)
         throw OutputError("html: zlib could not compress the graph (" + std::to_string(rc) + ")");
     out.resize(size);
@@ -359,8 +359,9 @@ std::string write_html(const KnowledgeGraph& graph, OutputFile& out, const HtmlO
                "searchable";
     }
     if (out.bytes_written() > options.warn_bytes) {
-        note += "; warning: the page is over " + grouped(options.warn_bytes >> 20) +
-                " MiB, which loads slowly: --top N or --min-weight W keep it smaller";
+        note += "; warning: the page has " + grouped(out.bytes_written()) +
+                " bytes, more than --view-warn-mb allows (" + grouped(options.warn_bytes) +
+                "), and loads slowly: --top N or --min-weight W make it smaller";
     }
     return note;
 }

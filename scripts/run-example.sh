@@ -7,4 +7,4 @@ scripts/install-deps.sh
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DKG_BUILD_TESTS=OFF >/dev/null
 cmake --build build --target kgraph
 mkdir -p examples/out
-build/cli/kgraph build examples/corpus -o examples/out/graph.graphml -o examples/out/graph.json -O
+build/cli/kgraph build examples/corpus -o examples/out/graph.graphml -o examples/out/graph.json -o examples/out/graph.html -O

@@ -1,21 +1,23 @@
 // Opens a kgraph HTML page from disk in Debian's Chromium (playwright-core, software WebGL,
 // the browser offline) and runs a plan of scripting-API calls; prints what it saw as JSON for
 // tests/e2e/check_html.py, which checks it against networkx.
-//   node check_html.js PAGE.html PLAN.json [SCREENSHOT.png]
+//   node check_html.js PAGE.html PLAN.json [SCREENSHOT.png | --bench]
 // PLAN: {"searches": [text...], "neighbourhoods": [[key, depth, kinds|null, dir]...],
-//        "focus": [key, depth, kinds|null], "downloads": true}
+//        "focus": [key|null, depth, kinds|null], "downloads": true}
 "use strict";
 const fs = require("fs");
 const path = require("path");
 const { chromium } = require("playwright-core");
 
 async function main() {
-  const [page_path, plan_path, screenshot] = process.argv.slice(2);
+  const [page_path, plan_path, extra] = process.argv.slice(2);
+  const screenshot = extra && extra.endsWith(".png") ? extra : null;
   const plan = JSON.parse(fs.readFileSync(plan_path, "utf8"));
   const url = "file://" + path.resolve(page_path);
   const browser = await chromium.launch({
     executablePath: process.env.KG_CHROMIUM || "/usr/bin/chromium",
-    args: ["--no-sandbox", "--use-angle=swiftshader", "--enable-unsafe-swiftshader"],
+    // --expose-gc: the heap is read after a full collection; precise memory info: not bucketed.
+    args: ["--no-sandbox", "--use-angle=swiftshader", "--enable-unsafe-swiftshader", "--js-flags=--expose-gc", "--enable-precise-memory-info"],
   });
   const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 800 } });
   await context.setOffline(true);
@@ -34,7 +36,11 @@ async function main() {
   await page.evaluate(() => window.kgraph.ready);
   out.ready_ms = Date.now() - t0;
   out.load_ms = await page.evaluate(() => window.kgraph.loadMs);
-  out.heap_bytes = await page.evaluate(() => (performance.memory ? performance.memory.usedJSHeapSize : null));
+  out.timings = await page.evaluate(() => window.kgraph.timings);
+  out.heap_bytes = await page.evaluate(() => {
+    if (window.gc) window.gc();
+    return performance.memory ? performance.memory.usedJSHeapSize : null;
+  });
   out.counts = await page.evaluate(() => window.kgraph.counts());
   out.visible_at_start = (await page.evaluate(() => window.kgraph.visible())).length;
   out.searches = {};
@@ -53,11 +59,13 @@ async function main() {
     out.neighbourhoods.push(await page.evaluate(([k, d, ks, di]) => window.kgraph.neighbourhood(k, d, ks || undefined, di), [key, depth, kinds, dir]));
   }
   if (plan.focus) {
-    const [key, depth, kinds] = plan.focus;
+    let [key, depth, kinds] = plan.focus;
+    // No key: the best hit of the plan's longest search (bench/html_bench.py).
+    if (key === null) key = out.searches[[...plan.searches].sort((a, b) => b.length - a.length)[0]][0];
     out.focus = await page.evaluate(([k, d, ks]) => {
       const start = performance.now();
       const shown = window.kgraph.focus(k, d, ks || undefined);
-      return { shown, ms: performance.now() - start };
+      return { shown, ms: performance.now() - start, count: shown.length };
     }, [key, depth, kinds]);
     out.visible_after_focus = await page.evaluate(() => window.kgraph.visible());
     out.state = await page.evaluate(() => window.kgraph.state());
@@ -67,6 +75,17 @@ async function main() {
     await page.evaluate(() => window.kgraph.ready);
     out.state_after_reload = await page.evaluate(() => window.kgraph.state());
     out.visible_after_reload = await page.evaluate(() => window.kgraph.visible());
+  }
+  if (plan.typical_focus) {
+    // A node from the middle of the display layer, depth 1 (bench/html_bench.py).
+    out.typical_focus = await page.evaluate(() => {
+      window.kgraph.reset();
+      const shown = window.kgraph.visible();
+      const key = shown[Math.floor(shown.length / 2)];
+      const start = performance.now();
+      const count = window.kgraph.focus(key, 1).length;
+      return { ms: performance.now() - start, count };
+    });
   }
   if (plan.downloads) {
     out.downloads = {};

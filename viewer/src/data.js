@@ -105,7 +105,14 @@ export class GraphData {
   }
 
   static async fromScript(element) {
-    return new GraphData(await inflate(base64Bytes(element.textContent)));
+    const t0 = performance.now();
+    const packed = base64Bytes(element.textContent);
+    const t1 = performance.now();
+    const raw = await inflate(packed);
+    const t2 = performance.now();
+    const data = new GraphData(raw);
+    data.timings = { base64: t1 - t0, inflate: t2 - t1, arrays: performance.now() - t2 };
+    return data;
   }
 
   degreeRank() {
@@ -164,30 +171,51 @@ export class GraphData {
     return order;
   }
 
+  /**
+   * The search index: each node's folded label and key, and each node's place in the order
+   * hits of one score are given in (rank, then shorter text, then id). Built on the first
+   * search, or ahead of it when the page is idle (main.js).
+   */
+  buildSearchIndex() {
+    if (this.folded) return;
+    const folded = new Array(this.n);
+    for (let v = 0; v < this.n; v++) {
+      const label = fold(this.label(v));
+      const key = fold(this.key(v));
+      folded[v] = key === label ? label : label + "\u0000" + key;
+    }
+    const rank = this.rank;
+    const order = new Uint32Array(this.n);
+    for (let v = 0; v < this.n; v++) order[v] = v;
+    order.sort((a, b) => rank[b] - rank[a] || folded[a].length - folded[b].length || a - b);
+    const place = new Uint32Array(this.n);
+    for (let i = 0; i < this.n; i++) place[order[i]] = i;
+    this.folded = folded;
+    this.byRank = order;
+    this.rankPlace = place;
+  }
+
   /** Node ids whose label or key holds `text` (folded), best first. */
   search(text) {
     const q = fold(text.trim());
     if (q.length === 0) return [];
-    if (!this.folded) {
-      this.folded = new Array(this.n);
-      for (let v = 0; v < this.n; v++) {
-        const label = fold(this.label(v));
-        const key = fold(this.key(v));
-        this.folded[v] = key === label ? label : label + "\u0000" + key;
-      }
-    }
+    this.buildSearchIndex();
+    const folded = this.folded;
+    const place = this.rankPlace;
+    // Each hit as one exact number, score * 2^32 + its place: a native numeric sort orders them.
     const hits = [];
     for (let v = 0; v < this.n; v++) {
-      const f = this.folded[v];
+      const f = folded[v];
       const at = f.indexOf(q);
       if (at < 0) continue;
       // exact label or key, a prefix, the start of a word, anywhere
-      const exact = f === q || f.startsWith(q + "\u0000") || f.endsWith("\u0000" + q);
+      const exact = f.length === q.length || f.startsWith(q + "\u0000") || f.endsWith("\u0000" + q);
       const score = exact ? 0 : at === 0 ? 1 : /[\s\p{P}\u0000]/u.test(f[at - 1]) ? 2 : 3;
-      hits.push({ v, score, length: f.length });
+      hits.push(score * 4294967296 + place[v]);
     }
-    const rank = this.rank;
-    hits.sort((a, b) => a.score - b.score || rank[b.v] - rank[a.v] || a.length - b.length || a.v - b.v);
-    return hits.map((h) => h.v);
+    const sorted = Float64Array.from(hits).sort();
+    const out = new Array(sorted.length);
+    for (let i = 0; i < sorted.length; i++) out[i] = this.byRank[sorted[i] % 4294967296];
+    return out;
   }
 }

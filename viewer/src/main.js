@@ -11,6 +11,8 @@ const palette = [
 ];
 const kindColors = ["#9aa0a6", "#4e79a7", "#59a14f", "#e15759"];
 const edgeKindColors = ["#7f8fa6", "#b07aa1", "#59a14f", "#f28e2b", "#c8c8c8", "#76b7b2", "#edc948"];
+// Drawn edges are translucent, so that thousands of them read as density, not as a grey disc.
+const edgeKindDrawColors = ["rgba(90,110,140,0.45)", "rgba(176,122,161,0.5)", "rgba(89,161,79,0.5)", "rgba(242,142,43,0.45)", "rgba(150,150,150,0.25)", "rgba(118,183,178,0.5)", "rgba(237,201,72,0.6)"];
 const labelFont =
   'system-ui, "Noto Sans", "Noto Sans CJK SC", "Noto Sans CJK JP", "Noto Sans CJK KR", "Noto Sans Arabic", "Noto Naskh Arabic", sans-serif';
 
@@ -61,8 +63,11 @@ class Viewer {
     // What kgraph chose for the display layer (--view-nodes, --view-edges) bounds a focus too.
     this.maxNodes = data.header.display_max_nodes;
     this.maxEdges = data.header.display_max_edges;
+    // A neighbourhood draws at most 5,000 nodes (the highest-ranked): more is a disc, and slow.
+    this.maxFocusNodes = Math.min(this.maxNodes, 5000);
     this.buildPage();
     this.graph = new Graph({ type: "directed", multi: true, allowSelfLoops: true });
+    this.hoverNeighbours = new Set();
     this.renderer = new Sigma(this.graph, this.canvasBox, {
       labelFont,
       labelSize: 13,
@@ -168,36 +173,47 @@ class Viewer {
     };
   }
 
-  /** Replaces the drawn graph by nodes (ids) and the edges among them (ids or all). */
+  /**
+   * Replaces the drawn graph by nodes (ids) and the edges among them (ids). A new graphology
+   * graph handed over whole: filling the one sigma listens to costs an event per element.
+   */
   show(nodes, edges) {
     const d = this.data;
-    const g = this.graph;
-    g.clear();
-    for (const v of nodes) g.addNode(String(v), this.nodeAttributes(v));
-    const add = (e) => {
+    const g = new Graph({ type: "directed", multi: true, allowSelfLoops: true });
+    const style = this.styler(nodes);
+    for (const v of nodes) g.addNode(String(v), Object.assign(this.nodeAttributes(v), style(v)));
+    for (const e of edges) {
       const s = String(d.source[e]);
       const t = String(d.target[e]);
       if (g.hasNode(s) && g.hasNode(t))
-        g.addDirectedEdgeWithKey(String(e), s, t, { size: Math.min(0.5 + Math.log2(d.weight[e]) * 0.5, 4), color: edgeKindColors[d.edgeKind[e]], kind: d.edgeKind[e] });
-    };
-    for (const e of edges) add(e);
-    this.applyStyle();
+        g.addDirectedEdgeWithKey(String(e), s, t, { size: Math.min(0.5 + Math.log2(d.weight[e]) * 0.5, 4), color: edgeKindDrawColors[d.edgeKind[e]], kind: d.edgeKind[e] });
+    }
+    this.graph = g;
+    this.hovered = null;
+    this.renderer.setGraph(g);
     this.updateLegend();
     this.updateStatus();
   }
 
-  /** The edges among `nodes` (a Set of ids) that pass the kind and weight filters, heaviest first up to the cap. */
-  edgesAmong(nodes) {
+  /**
+   * The edges among `nodes` (a Set of ids) that pass the kind and weight filters: every edge of
+   * `centre`, then the heaviest of the others, up to ten a node (and the display layer's cap),
+   * so that a neighbourhood stays readable.
+   */
+  edgesAmong(nodes, centre) {
     const d = this.data;
-    const out = [];
+    const own = [];
+    const rest = [];
+    const passes = (e) => this.state.kinds.has(d.edgeKind[e]) && d.weight[e] >= this.state.minWeight;
     for (const v of nodes)
       for (let e = d.row[v]; e < d.row[v + 1]; e++)
-        if (nodes.has(d.target[e]) && this.state.kinds.has(d.edgeKind[e]) && d.weight[e] >= this.state.minWeight) out.push(e);
-    if (out.length > this.maxEdges) {
-      out.sort((a, b) => d.weight[b] - d.weight[a] || a - b);
-      out.length = this.maxEdges;
+        if (nodes.has(d.target[e]) && passes(e)) (v === centre || d.target[e] === centre ? own : rest).push(e);
+    const budget = Math.max(0, Math.min(this.maxEdges, 10 * nodes.size) - own.length);
+    if (rest.length > budget) {
+      rest.sort((a, b) => d.weight[b] - d.weight[a] || a - b);
+      rest.length = budget;
     }
-    return out;
+    return own.concat(rest);
   }
 
   styleValue(attribute, v) {
@@ -207,10 +223,10 @@ class Viewer {
     return d.metrics[attribute] ? d.metrics[attribute][v] : 0;
   }
 
-  applyStyle() {
+  /** A function giving each of `nodes` (ids) its size and colour under the chosen attributes. */
+  styler(nodes) {
     const d = this.data;
     const { colorBy, sizeBy } = this.state;
-    const nodes = this.graph.nodes().map(Number);
     let top = 0;
     for (const v of nodes) top = Math.max(top, this.styleValue(sizeBy, v));
     let low = Infinity;
@@ -222,7 +238,7 @@ class Viewer {
         low = Math.min(low, x);
         high = Math.max(high, x);
       }
-    for (const v of nodes) {
+    return (v) => {
       const size = sizeBy === "pagerank" && d.size ? d.size[v] / 4 : top > 0 ? 1 + 9 * Math.sqrt(this.styleValue(sizeBy, v) / top) : 2;
       let color;
       if (colorBy === "kind") color = kindColors[d.kind[v]];
@@ -232,8 +248,13 @@ class Viewer {
         const t = high > low ? (this.styleValue(colorBy, v) - low) / (high - low) : 0;
         color = `hsl(${Math.round(220 - 200 * Math.sqrt(t))}, 70%, 45%)`;
       }
-      this.graph.mergeNodeAttributes(String(v), { size: Math.max(size, 1), color, zIndex: v === this.state.node ? 2 : 1 });
-    }
+      return { size: Math.max(size, 1), color, zIndex: v === this.state.node ? 2 : 1 };
+    };
+  }
+
+  applyStyle() {
+    const style = this.styler(this.graph.nodes().map(Number));
+    this.graph.updateEachNodeAttributes((node, attrs) => Object.assign(attrs, style(Number(node))));
   }
 
   reduceNode(node, attrs) {
@@ -283,12 +304,12 @@ class Viewer {
     st.node = v;
     let nodes = d.neighbourhood(v, st.depth, st.kinds, st.direction, st.minWeight);
     this.lastNeighbourhood = nodes.length;
-    if (nodes.length > this.maxNodes) {
+    if (nodes.length > this.maxFocusNodes) {
       const rest = nodes.slice(1).sort((a, b) => d.rank[b] - d.rank[a] || a - b);
-      nodes = [v, ...rest.slice(0, this.maxNodes - 1)];
+      nodes = [v, ...rest.slice(0, this.maxFocusNodes - 1)];
     }
     const set = new Set(nodes);
-    this.show(nodes, this.edgesAmong(set));
+    this.show(nodes, this.edgesAmong(set, v));
     this.showPanel(v);
     this.updateKindCounts(v);
     this.syncControls();
@@ -373,8 +394,20 @@ class Viewer {
     const d = this.data;
     const st = this.state;
     const items = [];
-    const kindCounts = new Array(d.nodeKinds.length).fill(0);
-    for (let v = 0; v < d.n; v++) kindCounts[d.kind[v]]++;
+    if (!this.kindCounts) {
+      // whole-graph counts, once
+      this.kindCounts = new Array(d.nodeKinds.length).fill(0);
+      for (let v = 0; v < d.n; v++) this.kindCounts[d.kind[v]]++;
+      if (d.metrics.community && d.color) {
+        const sizes = new Map();
+        for (let v = 0; v < d.n; v++) sizes.set(d.metrics.community[v], (sizes.get(d.metrics.community[v]) || 0) + 1);
+        this.topCommunities = [...sizes].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, 12);
+        this.communityColor = new Map();
+        for (let v = 0; v < d.n && this.communityColor.size < sizes.size; v++)
+          if (!this.communityColor.has(d.metrics.community[v])) this.communityColor.set(d.metrics.community[v], hexColor(d.color[v]));
+      }
+    }
+    const kindCounts = this.kindCounts;
     d.nodeKinds.forEach((name, k) => {
       if (!kindCounts[k]) return;
       items.push(
@@ -386,18 +419,13 @@ class Viewer {
         ),
       );
     });
-    if (d.metrics.community && d.color) {
-      const sizes = new Map();
-      for (let v = 0; v < d.n; v++) sizes.set(d.metrics.community[v], (sizes.get(d.metrics.community[v]) || 0) + 1);
-      const top = [...sizes].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, 12);
-      for (const [c, count] of top) {
-        let rep = 0;
-        while (d.metrics.community[rep] !== c) rep++;
+    if (this.topCommunities) {
+      for (const [c, count] of this.topCommunities) {
         items.push(
           el(
             "li",
             { class: st.hiddenCommunities.has(c) ? "kg-off" : "", "data-community": String(c), onclick: () => this.toggle(st.hiddenCommunities, c) },
-            el("span", { class: "kg-swatch", style: `background:${hexColor(d.color[rep])}` }),
+            el("span", { class: "kg-swatch", style: `background:${this.communityColor.get(c)}` }),
             ` community ${c}: ${count.toLocaleString("en")}`,
           ),
         );
@@ -417,7 +445,7 @@ class Viewer {
   updateStatus() {
     const d = this.data;
     const shown = `${this.graph.order.toLocaleString("en")} of ${d.n.toLocaleString("en")} nodes, ${this.graph.size.toLocaleString("en")} of ${d.m.toLocaleString("en")} edges shown`;
-    const cut = this.state.node >= 0 && this.lastNeighbourhood > this.maxNodes ? ` (neighbourhood ${this.lastNeighbourhood.toLocaleString("en")}: the highest-ranked shown)` : "";
+    const cut = this.state.node >= 0 && this.lastNeighbourhood > this.maxFocusNodes ? ` (neighbourhood ${this.lastNeighbourhood.toLocaleString("en")}: the highest-ranked shown)` : "";
     this.status.textContent = shown + cut;
   }
 
@@ -565,14 +593,19 @@ class Viewer {
 async function start() {
   const t0 = performance.now();
   const data = await GraphData.fromScript(document.getElementById("kg-data"));
+  const t1 = performance.now();
   const viewer = new Viewer(data, document.getElementById("kg-app"));
   viewer.restore(location.hash);
+  const t2 = performance.now();
   await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+  // page: from the start of navigation to this script (reading and parsing the page)
+  Object.assign(data.timings, { page: t0, viewer: t2 - t1, firstFrame: performance.now() - t2 });
   const keys = (ids) => ids.map((v) => data.key(v));
   const kindSet = (kinds) => (kinds ? new Set(kinds.map((k) => data.edgeKinds.indexOf(k)).filter((i) => i >= 0)) : new Set(data.edgeKinds.map((_, i) => i)));
   const api = window.kgraph;
   Object.assign(api, {
     loadMs: performance.now() - t0,
+    timings: data.timings,
     counts: () => ({ nodes: data.n, edges: data.m }),
     search: (text) => keys(viewer.showSearch(text)),
     focus: (key, depth = 1, kinds, direction = "both") => {
@@ -595,6 +628,9 @@ async function start() {
     if (location.hash !== viewer.stateString()) viewer.restore(location.hash);
   });
   api.resolveReady();
+  // The search index is built while the page is idle, so that the first keystroke is quick too.
+  const idle = window.requestIdleCallback || ((f) => setTimeout(f, 50));
+  idle(() => data.buildSearchIndex());
 }
 
 // `ready` exists before anything loads, so a script may await it at once.
