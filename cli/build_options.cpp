@@ -14,6 +14,7 @@
 #include "base/number_format.hpp"
 #include "base/strings.hpp"
 #include "importers/input_formats.hpp"
+#include "importers/text/match_text.hpp"
 #include "pipeline/build_pipeline.hpp"
 
 namespace kg::cli {
@@ -384,6 +385,9 @@ void parse_outputs(const po::variables_map& vm, BuildOptions& o) {
             if (earlier.path == path) throw UsageError("build: output '" + path + "' named twice");
         }
         o.outputs.push_back(OutputRequest{path, format});
+        // The viewer's search folds Traditional to Simplified as the build did.
+        if (format->name == "html" && vm.count("fold-han") && o.write.html.han_fold.empty())
+            o.write.html.han_fold = MatchFolder(true).han_table();
     }
 }
 

@@ -186,7 +186,8 @@ DisplayLayer choose_display_layer(const KnowledgeGraph& graph, std::size_t max_n
     return layer;
 }
 
-std::string html_payload(const KnowledgeGraph& graph, const DisplayLayer& layer) {
+std::string html_payload(const KnowledgeGraph& graph, const DisplayLayer& layer,
+                         const HtmlOptions& options) {
     const CsrGraph& g = graph.graph();
     const std::size_t n = graph.node_count();
     Payload payload;
@@ -251,6 +252,13 @@ std::string html_payload(const KnowledgeGraph& graph, const DisplayLayer& layer)
     w.Uint64(layer.max_nodes);
     w.Key("display_max_edges");
     w.Uint64(layer.max_edges);
+    w.Key("han_fold");  // Traditional -> Simplified, when the build folded them (--fold-han)
+    w.StartObject();
+    for (const auto& [from, to] : options.han_fold) {
+        w.Key(from.data(), static_cast<rapidjson::SizeType>(from.size()));
+        w.String(to.data(), static_cast<rapidjson::SizeType>(to.size()));
+    }
+    w.EndObject();
 
     add_texts(payload, "key_offsets", "keys", graph, [](const NodeData& d) { return d.key; });
     add_texts(payload, "label_offsets", "labels", graph,
@@ -326,7 +334,7 @@ std::string html_payload(const KnowledgeGraph& graph, const DisplayLayer& layer)
 
 std::string write_html(const KnowledgeGraph& graph, OutputFile& out, const HtmlOptions& options) {
     const DisplayLayer layer = choose_display_layer(graph, options.max_nodes, options.max_edges);
-    const std::string data = base64(deflate(html_payload(graph, layer)));
+    const std::string data = base64(deflate(html_payload(graph, layer, options)));
     const std::string title = "kgraph: " + grouped(graph.node_count()) + " nodes, " +
                               grouped(graph.edge_count()) + " edges";
     out.write("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");

@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "exporters/output_file.hpp"
@@ -18,6 +19,9 @@ struct HtmlOptions {
     std::size_t max_nodes = 20'000;      ///< display layer: at most this many nodes …
     std::size_t max_edges = 100'000;     ///< … and this many edges among them
     std::size_t warn_bytes = 12u << 20;  ///< a page larger than this gets a warning in the note
+    /// With --fold-han: the (Traditional, Simplified) pairs the build folded with, so that the
+    /// viewer's search folds the same (importers' MatchFolder::han_table()).
+    std::vector<std::pair<std::string, std::string>> han_fold;
 };
 
 /// What the renderer draws first: the highest-ranked nodes (PageRank with metrics, else
@@ -35,7 +39,8 @@ DisplayLayer choose_display_layer(const KnowledgeGraph& graph, std::size_t max_n
 
 /// The packed graph (before compression): magic "KGV1", a u32 header length, the JSON header
 /// (counts, names, sections), then each section 8-byte aligned. Deterministic.
-std::string html_payload(const KnowledgeGraph& graph, const DisplayLayer& layer);
+std::string html_payload(const KnowledgeGraph& graph, const DisplayLayer& layer,
+                         const HtmlOptions& options = {});
 
 /// Writes the page; returns the summary note (display layer, size, warning when over
 /// options.warn_bytes). Throws OutputError.

@@ -203,6 +203,20 @@ std::string MatchFolder::simplify_han(std::string_view text) const {
     return out;
 }
 
+std::vector<std::pair<std::string, std::string>> MatchFolder::han_table() const {
+    std::vector<std::pair<UChar32, const std::string*>> pairs;
+    for (const auto& [c, s] : m_impl->simplified) pairs.emplace_back(c, &s);
+    std::sort(pairs.begin(), pairs.end());
+    std::vector<std::pair<std::string, std::string>> out;
+    out.reserve(pairs.size());
+    for (const auto& [c, s] : pairs) {
+        std::string from;
+        append_utf8(from, static_cast<char32_t>(c));
+        out.emplace_back(std::move(from), *s);
+    }
+    return out;
+}
+
 std::string MatchFolder::fold(std::string_view text) const {
     thread_local FoldedText out;  // its anchors' memory serves every call
     out.clear();

@@ -9,6 +9,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace kg {
@@ -63,6 +64,9 @@ public:
     std::string simplify_han(std::string_view text) const;
 
     bool folds_han() const noexcept { return m_fold_han; }
+    /// Every (Traditional, Simplified) pair simplify_han() applies, in code point order; empty
+    /// when the folder does not fold Han (for the HTML viewer's search, which folds the same).
+    std::vector<std::pair<std::string, std::string>> han_table() const;
 
 private:
     void append_folded(std::string& out, std::int32_t code_point) const;

@@ -36,14 +36,21 @@ function textTable(bytes, byteOffsets) {
   return { all, offsets, get: (v) => all.slice(offsets[v], offsets[v + 1]) };
 }
 
-/** Folds text for search: compatibility forms (NFKC), case, diacritics. */
-export function fold(text) {
-  return text
+/**
+ * Folds text for search: compatibility forms (NFKC), case, diacritics, and with `han` (a
+ * Map of Traditional to Simplified, from a --fold-han build) Chinese characters.
+ */
+export function fold(text, han = null) {
+  const t = text
     .normalize("NFKD")
     .replace(/\p{M}/gu, "")
     .normalize("NFKC")
     .toLowerCase()
     .replace(/ß/g, "ss");
+  if (!han || han.size === 0) return t;
+  let out = "";
+  for (const c of t) out += han.get(c) ?? c;
+  return out;
 }
 
 export class GraphData {
@@ -102,6 +109,7 @@ export class GraphData {
     this.rank = this.metrics.pagerank || this.degreeRank();
     this.keyIndex = null;
     this.folded = null;
+    this.han = new Map(Object.entries(this.header.han_fold || {}));
   }
 
   static async fromScript(element) {
@@ -180,8 +188,8 @@ export class GraphData {
     if (this.folded) return;
     const folded = new Array(this.n);
     for (let v = 0; v < this.n; v++) {
-      const label = fold(this.label(v));
-      const key = fold(this.key(v));
+      const label = fold(this.label(v), this.han);
+      const key = fold(this.key(v), this.han);
       folded[v] = key === label ? label : label + "\u0000" + key;
     }
     const rank = this.rank;
@@ -197,7 +205,7 @@ export class GraphData {
 
   /** Node ids whose label or key holds `text` (folded), best first. */
   search(text) {
-    const q = fold(text.trim());
+    const q = fold(text.trim(), this.han);
     if (q.length === 0) return [];
     this.buildSearchIndex();
     const folded = this.folded;
