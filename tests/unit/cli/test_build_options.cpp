@@ -111,10 +111,10 @@ TEST_CASE("every bad option value is a usage error that names what to give", "[c
         {words({"--layout", "circle"}), "build: unknown --layout 'circle': use fa2, fr or none"},
         {words({"-f", "csv"}),
          "build: unknown output format 'csv': use -f graphml, json, gexf, graphology, cyjs, dot, "
-         "neo4j-csv or gephi-csv"},
+         "neo4j-csv, gephi-csv or html"},
         {{"notes", "-o", "g.csv"},
          "build: cannot tell the format of output 'g.csv': name it .graphml, .xml, .json, .gexf, "
-         ".graphology.json, .cyjs, .dot or .gv, or add -f FORMAT"},
+         ".graphology.json, .cyjs, .dot, .gv, .html or .htm, or add -f FORMAT"},
         {{"notes", "-o", "-", "-f", "neo4j"},
          "build: neo4j-csv writes a folder: name one with -o DIR"},
         {{"notes", "-o", "-", "-o", "-", "-f", "json"},
