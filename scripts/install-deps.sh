@@ -12,7 +12,7 @@ packages=(
   graphviz                                                                 # DOT rendering
   clang-format                                                             # style
   clang libclang-rt-14-dev                                                 # fuzzing (libFuzzer)
-  chromium fonts-noto-core fonts-noto-cjk                                  # the HTML viewer's browser tests (Arabic, CJK labels)
+  chromium firefox-esr xvfb xauth fonts-noto-core fonts-noto-cjk           # the HTML viewer's browser tests (Arabic, CJK labels)
 )
 
 missing=()

@@ -64,6 +64,9 @@ def main():
     ap.add_argument("--js-dir", required=True)
     ap.add_argument("--screenshot")
     ap.add_argument("--fold-han", action="store_true", help="build with --fold-han; search folds Han too")
+    ap.add_argument("--browser", choices=["chromium", "firefox", "firefox-headless"], default="chromium",
+                    help="firefox: Debian's Firefox ESR under xvfb-run (no downloads checked); "
+                         "firefox-headless: without a display, so without WebGL: the page must say so and still answer")
     ap.add_argument("--large", action="store_true", help="a large corpus: fewer neighbourhoods, no downloads")
     ap.add_argument("inputs", nargs="+")
     args = ap.parse_args()
@@ -119,7 +122,14 @@ def main():
         cmd = ["node", os.path.join(args.js_dir, "check_html.js"), page, plan_path]
         if args.screenshot:
             cmd.append(args.screenshot)
-        browser = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
+        env = dict(os.environ)
+        if args.browser == "firefox":
+            env["KG_BROWSER"] = "firefox"
+            cmd = ["xvfb-run", "-a", "-s", "-screen 0 1280x800x24"] + cmd
+        elif args.browser == "firefox-headless":
+            env["KG_BROWSER"] = "firefox"
+            env["KG_HEADLESS"] = "1"
+        browser = subprocess.run(cmd, capture_output=True, text=True, timeout=300, env=env)
         check(browser.returncode == 0, f"the browser run ends well ({browser.stderr[-800:]})")
         if browser.returncode != 0:
             return check.result()
@@ -131,7 +141,7 @@ def main():
               f"no console or page error: {seen['console_errors']} {seen['page_errors']}")
         check(seen["counts"] == {"nodes": g.number_of_nodes(), "edges": g.number_of_edges()},
               f"counts() {seen['counts']} equal networkx's {g.number_of_nodes()} nodes, {g.number_of_edges()} edges")
-        check(seen["visible_at_start"] == min(g.number_of_nodes(), 20000), "the display layer is drawn at start")
+        check(seen["visible_at_start"] == min(g.number_of_nodes(), 20000), "the display layer is shown at start")
 
         for text in searches:
             q = fold(text)
@@ -170,7 +180,10 @@ def main():
         check(set(seen["visible_after_reload"]) == expected, "a reload restores the neighbourhood shown")
         check(labels[focus_key] in seen["panel_text"], "the node panel names the focused node")
 
-        if not args.large:
+        check(seen["browser"] == args.browser.split("-")[0], f"the page ran in {args.browser}")
+        check(seen["no_webgl"] == (args.browser == "firefox-headless"),
+              "the page says it cannot draw exactly when the browser has no WebGL")
+        if not args.large and args.browser == "chromium":
             dl = seen["downloads"]
             check(dl["png"]["magic"] == "89504e470d0a1a0a" and dl["png"]["bytes"] > 1000, f"PNG export is a PNG ({dl['png']['bytes']} bytes)")
             try:

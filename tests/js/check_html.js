@@ -1,6 +1,8 @@
 // Opens a kgraph HTML page from disk in Debian's Chromium (playwright-core, software WebGL,
-// the browser offline) and runs a plan of scripting-API calls; prints what it saw as JSON for
-// tests/e2e/check_html.py, which checks it against networkx.
+// the browser offline) or, with KG_BROWSER=firefox, in Debian's Firefox ESR (puppeteer-core
+// over WebDriver BiDi; run it under xvfb-run: headless Firefox has no WebGL here), and runs a
+// plan of scripting-API calls; prints what it saw as JSON for tests/e2e/check_html.py, which
+// checks it against networkx. Downloads are checked in Chromium only.
 //   node check_html.js PAGE.html PLAN.json [SCREENSHOT.png | --bench]
 // PLAN: {"searches": [text...], "neighbourhoods": [[key, depth, kinds|null, dir]...],
 //        "focus": [key|null, depth, kinds|null], "downloads": true}
@@ -14,19 +16,30 @@ async function main() {
   const screenshot = extra && extra.endsWith(".png") ? extra : null;
   const plan = JSON.parse(fs.readFileSync(plan_path, "utf8"));
   const url = "file://" + path.resolve(page_path);
-  const browser = await chromium.launch({
-    executablePath: process.env.KG_CHROMIUM || "/usr/bin/chromium",
-    // --expose-gc: the heap is read after a full collection; precise memory info: not bucketed.
-    args: ["--no-sandbox", "--use-angle=swiftshader", "--enable-unsafe-swiftshader", "--js-flags=--expose-gc", "--enable-precise-memory-info"],
-  });
-  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 800 } });
-  await context.setOffline(true);
-  const page = await context.newPage();
+  const firefox = process.env.KG_BROWSER === "firefox";
+  let browser;
+  let page;
+  if (firefox) {
+    const puppeteer = require("puppeteer-core");
+    browser = await puppeteer.launch({ browser: "firefox", executablePath: process.env.KG_FIREFOX || "/usr/bin/firefox-esr", headless: process.env.KG_HEADLESS === "1" });
+    page = await browser.newPage();
+    await page.setViewport({ width: 1280, height: 800 });
+  } else {
+    browser = await chromium.launch({
+      executablePath: process.env.KG_CHROMIUM || "/usr/bin/chromium",
+      // --expose-gc: the heap is read after a full collection; precise memory info: not bucketed.
+      args: ["--no-sandbox", "--use-angle=swiftshader", "--enable-unsafe-swiftshader", "--js-flags=--expose-gc", "--enable-precise-memory-info"],
+    });
+    const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 800 } });
+    await context.setOffline(true);
+    page = await context.newPage();
+  }
   const out = { requests: [], console_errors: [], page_errors: [] };
   page.on("request", (r) => {
     const u = r.url();
     if (u !== url && !u.startsWith("blob:") && !u.startsWith("data:")) out.requests.push(u);
   });
+  out.browser = firefox ? "firefox" : "chromium";
   page.on("console", (m) => {
     if (m.type() === "error" || m.type() === "warning") out.console_errors.push(m.type() + ": " + m.text());
   });
@@ -42,6 +55,7 @@ async function main() {
     return performance.memory ? performance.memory.usedJSHeapSize : null;
   });
   out.counts = await page.evaluate(() => window.kgraph.counts());
+  out.no_webgl = await page.evaluate(() => document.getElementById("kg-no-webgl") !== null);
   out.visible_at_start = (await page.evaluate(() => window.kgraph.visible())).length;
   out.searches = {};
   out.search_ms = {};
@@ -69,7 +83,7 @@ async function main() {
     }, [key, depth, kinds]);
     out.visible_after_focus = await page.evaluate(() => window.kgraph.visible());
     out.state = await page.evaluate(() => window.kgraph.state());
-    out.panel_text = await page.textContent("#kg-panel");
+    out.panel_text = await page.evaluate(() => document.getElementById("kg-panel").textContent);
     // A reload with the same hash gives the same view.
     await page.reload();
     await page.evaluate(() => window.kgraph.ready);
@@ -87,7 +101,7 @@ async function main() {
       return { ms: performance.now() - start, count };
     });
   }
-  if (plan.downloads) {
+  if (plan.downloads && !firefox) {
     out.downloads = {};
     for (const [button, name] of [["#kg-png", "png"], ["#kg-svg", "svg"], ["#kg-json", "json"]]) {
       const [download] = await Promise.all([page.waitForEvent("download"), page.click(button)]);

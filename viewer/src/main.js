@@ -44,6 +44,23 @@ function number(x) {
   return Number.isInteger(x) ? x.toLocaleString("en") : x.toPrecision(4);
 }
 
+/** What the viewer asks of sigma, doing nothing: the renderer of a browser without WebGL. */
+class NoRenderer {
+  constructor() {
+    this.camera = { state: { x: 0.5, y: 0.5, ratio: 1, angle: 0 }, on() {}, getState() { return this.state; }, setState(s) { Object.assign(this.state, s); } };
+  }
+  on() {}
+  refresh() {}
+  setGraph() {}
+  getCamera() { return this.camera; }
+  getNodeDisplayData() { return { x: 0, y: 0, size: 1, color: "#888", label: "" }; }
+  framedGraphToViewport() { return { x: 0, y: 0 }; }
+  scaleSize(size) { return size; }
+  getNodeDisplayedLabels() { return new Set(); }
+  getDimensions() { return { width: 0, height: 0 }; }
+  getCanvases() { return {}; }
+}
+
 class Viewer {
   constructor(data, root) {
     this.data = data;
@@ -68,17 +85,24 @@ class Viewer {
     this.buildPage();
     this.graph = new Graph({ type: "directed", multi: true, allowSelfLoops: true });
     this.hoverNeighbours = new Set();
-    this.renderer = new Sigma(this.graph, this.canvasBox, {
-      labelFont,
-      labelSize: 13,
-      labelDensity: 0.6,
-      labelRenderedSizeThreshold: 5,
-      hideEdgesOnMove: data.m > 200000,
-      defaultEdgeType: "line",
-      zIndex: true,
-      nodeReducer: (node, attrs) => this.reduceNode(node, attrs),
-      edgeReducer: (edge, attrs) => this.reduceEdge(edge, attrs),
-    });
+    try {
+      this.renderer = new Sigma(this.graph, this.canvasBox, {
+        labelFont,
+        labelSize: 13,
+        labelDensity: 0.6,
+        labelRenderedSizeThreshold: 5,
+        hideEdgesOnMove: data.m > 200000,
+        defaultEdgeType: "line",
+        zIndex: true,
+        nodeReducer: (node, attrs) => this.reduceNode(node, attrs),
+        edgeReducer: (edge, attrs) => this.reduceEdge(edge, attrs),
+      });
+    } catch (error) {
+      // No WebGL (some headless or locked-down browsers): no drawing, but search, the node
+      // panel, neighbourhoods and the URL state still work.
+      this.renderer = new NoRenderer();
+      this.canvasBox.append(el("p", { class: "kg-no-webgl", id: "kg-no-webgl" }, "This browser gives the page no WebGL, so the graph is not drawn (" + error.message + "). Search and the node panel work."));
+    }
     this.renderer.on("clickNode", ({ node }) => this.focus(Number(node)));
     this.renderer.on("enterNode", ({ node }) => this.hover(node));
     this.renderer.on("leaveNode", () => this.hover(null));
@@ -463,6 +487,7 @@ class Viewer {
     const r = this.renderer;
     r.refresh();
     const { width, height } = r.getDimensions();
+    if (!width || !height) return Promise.resolve(0); // nothing drawn (no WebGL)
     const ratio = window.devicePixelRatio || 1;
     const canvas = el("canvas", { width: String(width * ratio), height: String(height * ratio) });
     const ctx = canvas.getContext("2d");
