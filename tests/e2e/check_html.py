@@ -115,7 +115,9 @@ def main():
             neighbourhoods.append([s, 2, ["link"], "out"])
             neighbourhoods.append([s, 1, ["mention", "cooccurrence"], "in"])
         focus_key = starts[1]
-        plan = {"searches": searches, "neighbourhoods": neighbourhoods, "focus": [focus_key, 2, None], "downloads": not args.large}
+        ui_query = labels[starts[1]]
+        plan = {"searches": searches, "neighbourhoods": neighbourhoods, "focus": [focus_key, 2, None],
+                "downloads": not args.large, "ui": None if args.large else {"query": ui_query}}
         plan_path = os.path.join(tmp, "plan.json")
         with open(plan_path, "w", encoding="utf-8") as fh:
             json.dump(plan, fh)
@@ -180,6 +182,28 @@ def main():
         check(set(seen["visible_after_reload"]) == expected, "a reload restores the neighbourhood shown")
         check(labels[focus_key] in seen["panel_text"], "the node panel names the focused node")
 
+        if "ui" in seen:
+            ui = seen["ui"]
+            from urllib.parse import parse_qs
+            st = lambda h: {k: v[0] for k, v in parse_qs(h.lstrip("#")).items()}
+            best = seen["searches"].get(ui_query) or []
+            check(ui["result_keys"][:1] == [starts[1]], f"typing {ui_query!r} lists {starts[1]!r} first ({ui['result_keys'][:3]})")
+            check(st(ui["after_enter"]).get("node") == starts[1], f"Enter shows the best hit ({ui['after_enter']})")
+            key = ui["neighbour"]
+            check(st(ui["after_click"]).get("node") == key, f"a click in the panel shows that neighbour ({ui['after_click']})")
+            check(st(ui["after_depth"]).get("depth") == "2", "the depth control reaches the state")
+            expected2 = bfs(g, key, 2, None)
+            if len(expected2) <= 5000:
+                check(set(ui["visible_depth2"]) == expected2, f"depth 2 from the control shows the BFS ({len(ui['visible_depth2'])}, {len(expected2)})")
+            kinds = {"link", "embed", "category", "mention", "interlanguage", "redirect"}
+            check("cooccurrence" not in st(ui["after_kind"]).get("kinds", "cooccurrence"), f"unticking a kind reaches the state ({ui['after_kind']})")
+            expected_k = bfs(g, key, 2, kinds)
+            if len(expected_k) <= 5000:
+                check(set(ui["visible_no_cooccurrence"]) == expected_k, f"unticking co-occurrence shows the BFS without it ({len(ui['visible_no_cooccurrence'])}, {len(expected_k)})")
+                no_articles = {n for n in expected_k if g.nodes[n].get("kind") != "article"}
+                check(set(ui["visible_no_articles"]) == no_articles, "a click on the legend's articles hides them")
+            check(st(ui["after_legend"]).get("hide") == "article", f"the legend filter reaches the state ({ui['after_legend']})")
+            check(st(ui["after_color"]).get("color") == "pagerank", "colour-by reaches the state")
         check(seen["browser"] == args.browser.split("-")[0], f"the page ran in {args.browser}")
         check(seen["no_webgl"] == (args.browser == "firefox-headless"),
               "the page says it cannot draw exactly when the browser has no WebGL")

@@ -48,6 +48,7 @@ async function main() {
   await page.goto(url);
   await page.evaluate(() => window.kgraph.ready);
   out.ready_ms = Date.now() - t0;
+  if (screenshot) await page.screenshot({ path: screenshot }); // the first view (the README's picture)
   out.load_ms = await page.evaluate(() => window.kgraph.loadMs);
   out.timings = await page.evaluate(() => window.kgraph.timings);
   out.heap_bytes = await page.evaluate(() => {
@@ -111,7 +112,31 @@ async function main() {
       else out.downloads[name].magic = fs.readFileSync(file).subarray(0, 8).toString("hex");
     }
   }
-  if (screenshot) await page.screenshot({ path: screenshot });
+  if (plan.ui && !firefox) {
+    // The page as a reader uses it: type, Enter, click a neighbour, change depth, kinds, legend, colour.
+    const ui = {};
+    const state = () => page.evaluate(() => window.kgraph.state());
+    await page.evaluate(() => window.kgraph.reset());
+    await page.fill("#kg-search", plan.ui.query);
+    ui.result_keys = await page.$$eval("#kg-results li[data-key]", (items) => items.map((li) => li.dataset.key));
+    await page.press("#kg-search", "Enter");
+    ui.after_enter = await state();
+    ui.neighbour = await page.$eval("#kg-panel li[data-key]", (li) => li.dataset.key);
+    await page.click("#kg-panel li[data-key]");
+    ui.after_click = await state();
+    await page.selectOption("#kg-depth", "2");
+    ui.after_depth = await state();
+    ui.visible_depth2 = await page.evaluate(() => window.kgraph.visible());
+    await page.click('#kg-kinds input[data-kind="cooccurrence"]');
+    ui.after_kind = await state();
+    ui.visible_no_cooccurrence = await page.evaluate(() => window.kgraph.visible());
+    await page.click('#kg-legend li[data-node-kind="article"]');
+    ui.after_legend = await state();
+    ui.visible_no_articles = await page.evaluate(() => window.kgraph.visible());
+    await page.selectOption("#kg-color-by", "pagerank");
+    ui.after_color = await state();
+    out.ui = ui;
+  }
   await browser.close();
   process.stdout.write(JSON.stringify(out) + "\n");
 }

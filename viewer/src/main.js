@@ -11,8 +11,9 @@ const palette = [
 ];
 const kindColors = ["#9aa0a6", "#4e79a7", "#59a14f", "#e15759"];
 const edgeKindColors = ["#7f8fa6", "#b07aa1", "#59a14f", "#f28e2b", "#c8c8c8", "#76b7b2", "#edc948"];
-// Drawn edges are translucent, so that thousands of them read as density, not as a grey disc.
-const edgeKindDrawColors = ["rgba(90,110,140,0.45)", "rgba(176,122,161,0.5)", "rgba(89,161,79,0.5)", "rgba(242,142,43,0.45)", "rgba(150,150,150,0.25)", "rgba(118,183,178,0.5)", "rgba(237,201,72,0.6)"];
+// Drawn edges are light (opaque: sigma's blending of translucent colours tints them), so that
+// thousands of them read as density, not as a grey disc.
+const edgeKindDrawColors = ["#aab5c6", "#d6bbd0", "#acd3a4", "#f6c28f", "#e0e0e0", "#b8dcd9", "#f2dfa0"];
 const labelFont =
   'system-ui, "Noto Sans", "Noto Sans CJK SC", "Noto Sans CJK JP", "Noto Sans CJK KR", "Noto Sans Arabic", "Noto Naskh Arabic", sans-serif';
 
@@ -115,6 +116,12 @@ class Viewer {
     this.canvasBox = el("div", { class: "kg-canvas", id: "kg-canvas" });
     this.searchBox = el("input", { type: "search", id: "kg-search", placeholder: "Search labels and keys", autocomplete: "off" });
     this.searchBox.addEventListener("input", () => this.showSearch(this.searchBox.value));
+    // Enter shows the best hit's neighbourhood, wherever it is (in the display layer or not).
+    this.searchBox.addEventListener("keydown", (event) => {
+      if (event.key !== "Enter") return;
+      const hits = this.data.search(this.searchBox.value);
+      if (hits.length > 0) this.focus(hits[0]);
+    });
     this.results = el("ol", { class: "kg-results", id: "kg-results" });
     this.panel = el("div", { class: "kg-panel", id: "kg-panel" });
     this.status = el("div", { class: "kg-status", id: "kg-status" });
@@ -289,6 +296,8 @@ class Viewer {
       return { ...attrs, hidden: true };
     if (this.hovered !== null && node !== this.hovered && !this.hoverNeighbours.has(node)) return { ...attrs, color: "#e4e4e4", label: "", zIndex: 0 };
     if (node === this.hovered || v === st.node) return { ...attrs, highlighted: true, forceLabel: true, zIndex: 2 };
+    // A small view (a neighbourhood) labels every node.
+    if (this.graph.order <= 150) return { ...attrs, forceLabel: true };
     return attrs;
   }
 
