@@ -189,6 +189,12 @@ def main():
             best = seen["searches"].get(ui_query) or []
             check(ui["result_keys"][:1] == [starts[1]], f"typing {ui_query!r} lists {starts[1]!r} first ({ui['result_keys'][:3]})")
             check(st(ui["after_enter"]).get("node") == starts[1], f"Enter shows the best hit ({ui['after_enter']})")
+            hovered = ui.get("hover_key")
+            if hovered is not None:
+                near = {hovered} | set(g.successors(hovered)) | set(g.predecessors(hovered))
+                check(set(ui["highlighted"]) == near, f"hovering {hovered!r} highlights it and its {len(near) - 1} neighbours ({len(ui['highlighted'])})")
+            else:
+                check(False, "the best hit is drawn, so the mouse can hover it")
             key = ui["neighbour"]
             check(st(ui["after_click"]).get("node") == key, f"a click in the panel shows that neighbour ({ui['after_click']})")
             check(st(ui["after_depth"]).get("depth") == "2", "the depth control reaches the state")

@@ -119,6 +119,15 @@ async function main() {
     await page.evaluate(() => window.kgraph.reset());
     await page.fill("#kg-search", plan.ui.query);
     ui.result_keys = await page.$$eval("#kg-results li[data-key]", (items) => items.map((li) => li.dataset.key));
+    // Hover: the mouse over the best hit highlights it and its neighbours.
+    const at = await page.evaluate((k) => window.kgraph.position(k), ui.result_keys[0]);
+    if (at) {
+      await page.mouse.move(at.x, at.y);
+      await page.waitForTimeout(100);
+      ui.hover_key = ui.result_keys[0];
+      ui.highlighted = await page.evaluate(() => window.kgraph.highlighted());
+      await page.mouse.move(5, 5);
+    }
     await page.press("#kg-search", "Enter");
     ui.after_enter = await state();
     ui.neighbour = await page.$eval("#kg-panel li[data-key]", (li) => li.dataset.key);

@@ -652,6 +652,15 @@ async function start() {
       return v < 0 ? [] : keys(data.neighbourhood(v, depth, kindSet(kinds), direction));
     },
     visible: () => keys(viewer.visible()),
+    highlighted: () => (viewer.hovered === null ? [] : [viewer.hovered, ...viewer.hoverNeighbours].map((v) => data.key(Number(v)))),
+    position: (key) => {
+      const v = data.nodeOf(key);
+      const shown = v >= 0 && viewer.graph.hasNode(String(v));
+      if (!shown) return null;
+      const p = viewer.renderer.framedGraphToViewport(viewer.renderer.getNodeDisplayData(String(v)));
+      const box = viewer.canvasBox.getBoundingClientRect();
+      return { x: box.left + p.x, y: box.top + p.y };
+    },
     state: () => viewer.stateString(),
     reset: () => viewer.reset(),
     exportPng: () => viewer.exportPng(),
