@@ -2,6 +2,7 @@
 // Format names, suffixes and their messages come from the format tables.
 #include "cli/build_options.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <optional>
@@ -87,6 +88,8 @@ const std::vector<NumberRange> number_ranges{
     {"max-reports", 0, 1e12, true},
     {"max-page-mb", 1, 1024, true},
     {"view-nodes", 1, 1e7, true},
+    {"view-evidence-mb", 0, 1e5, true},
+    {"evidence", 0, 100, true},
     {"view-edges", 0, 1e8, true},
     {"view-warn-mb", 1, 1e6, true},  // a page is held whole: about 10 times its size
 };
@@ -196,8 +199,10 @@ OptionGroups::OptionGroups() {
         ("output,o", po::value<std::vector<std::string>>(), "output file; repeat for several; '-' is stdout")
         ("output-format,f", po::value<std::string>(), output_format_help().c_str())
         ("layout", po::value<std::string>()->default_value("fa2"), choice_help(layouts, "x, y by ForceAtlas2 with Barnes-Hut (default; by default only up to " + grouped(layout_node_limit) + " nodes, --layout fa2 forces it) or Boost's Fruchterman-Reingold (slow past 2,000 nodes)").c_str())
+        ("evidence", po::value<std::string>(), number_help("evidence", "passages kept per link, mention and co-occurrence edge: the sentence it occurs in, with file:line:column (default: 2 with an HTML output, else 0)").c_str())
         ("view-nodes", po::value<std::string>()->default_value("20000"), number_help("view-nodes", "HTML: nodes the viewer draws first (the highest-ranked; the rest stay searchable)").c_str())
         ("view-edges", po::value<std::string>()->default_value("100000"), number_help("view-edges", "HTML: edges the viewer draws first (the heaviest among those nodes)").c_str())
+        ("view-evidence-mb", po::value<std::string>()->default_value("4"), number_help("view-evidence-mb", "HTML: MiB of evidence passages the page carries (the drawn edges first, then the heaviest)").c_str())
         ("view-warn-mb", po::value<std::string>()->default_value("12"), number_help("view-warn-mb", "HTML: warn when the page is larger than this many MiB").c_str())
         ("yed", "GraphML: add yEd's node graphics (label, colour, size, position), the only labels yEd shows")
         ("layout-iterations", po::value<std::string>()->default_value("200"), number_help("layout-iterations", "iterations of the layout (from 2,000 nodes: on the coarsest level, a quarter as many on each finer one)").c_str())
@@ -367,6 +372,7 @@ void parse_outputs(const po::variables_map& vm, BuildOptions& o) {
     o.write.html.max_nodes = static_cast<std::size_t>(number(vm, "view-nodes"));
     o.write.html.max_edges = static_cast<std::size_t>(number(vm, "view-edges"));
     o.write.html.warn_bytes = static_cast<std::size_t>(number(vm, "view-warn-mb")) << 20;
+    o.write.html.evidence_bytes = static_cast<std::size_t>(number(vm, "view-evidence-mb")) << 20;
     if (vm.count("report")) o.report_path = vm["report"].as<std::string>();
     bool have_stdout = false;
     for (const std::string& path : vm["output"].as<std::vector<std::string>>()) {
@@ -430,6 +436,12 @@ BuildOptions parse_build_options(const std::vector<std::string>& args, bool term
     parse_input(vm, o.build);
     parse_mentions(vm, o.build);
     parse_outputs(vm, o);
+    // Evidence costs memory on every edge: by default only for the viewer, which shows it.
+    const bool html = std::any_of(o.outputs.begin(), o.outputs.end(),
+                                  [](const OutputRequest& r) { return r.format->name == "html"; });
+    o.build.import.evidence = vm.count("evidence") ? static_cast<unsigned>(number(vm, "evidence"))
+                              : html               ? 2u
+                                                   : 0u;
     parse_reduction(vm, o.build.reduce);
     parse_steps(vm, o.build);
     return o;

@@ -185,6 +185,7 @@ public:
         after_graph +=
             layout_line(add_layout(graph, settings), settings.layout_options, graph.node_count());
         std::vector<WrittenOutput> written;
+        m_options.write.evidence = m_pipeline->evidence();
         for (OpenOutput& o : m_outputs) written.push_back(write_output(graph, o, m_options.write));
         if (!m_options.quiet) {
             std::cerr << reporter.unprinted();

@@ -8,7 +8,8 @@
 
 namespace kg {
 
-void write_cytoscape_json(const KnowledgeGraph& graph, OutputFile& out) {
+void write_cytoscape_json(const KnowledgeGraph& graph, OutputFile& out,
+                          const EvidenceIndex* evidence) {
     JsonOutputStream stream(out);
     JsonWriter w(stream);
     const CsrGraph& g = graph.graph();
@@ -55,6 +56,7 @@ void write_cytoscape_json(const KnowledgeGraph& graph, OutputFile& out) {
         w.StartObject();
         write_edge_ends(w, "id", index, g, e);
         write_edge_data(w, g[e]);
+        write_edge_evidence(w, evidence, g, e);
         w.EndObject();
         w.EndObject();
     });

@@ -22,17 +22,17 @@ const std::vector<OutputFormat>& output_formats() {
          [](const KnowledgeGraph& g, const Files& f, const WriteOptions& o) -> std::string {
              write_graphml(g, *f[0], GraphmlOptions{o.yed}); return {}; }},
         {"json", {"node-link"}, {".json"}, {},
-         [](const KnowledgeGraph& g, const Files& f, const WriteOptions&) -> std::string {
-             write_node_link_json(g, *f[0]); return {}; }},
+         [](const KnowledgeGraph& g, const Files& f, const WriteOptions& o) -> std::string {
+             write_node_link_json(g, *f[0], o.evidence); return {}; }},
         {"gexf", {}, {".gexf"}, {},
          [](const KnowledgeGraph& g, const Files& f, const WriteOptions&) -> std::string {
              write_gexf(g, *f[0]); return {}; }},
         {"graphology", {"sigma"}, {".graphology.json"}, {},
-         [](const KnowledgeGraph& g, const Files& f, const WriteOptions&) -> std::string {
-             write_graphology_json(g, *f[0]); return {}; }},
+         [](const KnowledgeGraph& g, const Files& f, const WriteOptions& o) -> std::string {
+             write_graphology_json(g, *f[0], o.evidence); return {}; }},
         {"cyjs", {"cytoscape"}, {".cyjs"}, {},
-         [](const KnowledgeGraph& g, const Files& f, const WriteOptions&) -> std::string {
-             write_cytoscape_json(g, *f[0]); return {}; }},
+         [](const KnowledgeGraph& g, const Files& f, const WriteOptions& o) -> std::string {
+             write_cytoscape_json(g, *f[0], o.evidence); return {}; }},
         {"dot", {"graphviz"}, {".dot", ".gv"}, {},
          [](const KnowledgeGraph& g, const Files& f, const WriteOptions&) -> std::string {
              write_dot(g, *f[0]); return {}; }},
@@ -46,7 +46,7 @@ const std::vector<OutputFormat>& output_formats() {
              write_gephi_edges_csv(g, *f[1]); return {}; }},
         {"html", {"viewer"}, {".html", ".htm"}, {},
          [](const KnowledgeGraph& g, const Files& f, const WriteOptions& o) -> std::string {
-             return write_html(g, *f[0], o.html); }},
+             return write_html(g, *f[0], o.html, o.evidence); }},
     };
     // clang-format on
     return table;

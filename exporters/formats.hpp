@@ -11,6 +11,7 @@
 
 #include "exporters/html_writer.hpp"
 #include "exporters/output_file.hpp"
+#include "graph/evidence.hpp"
 #include "graph/knowledge_graph.hpp"
 
 namespace kg {
@@ -19,6 +20,8 @@ namespace kg {
 struct WriteOptions {
     bool yed = false;  ///< GraphML: yEd's node graphics
     HtmlOptions html;  ///< HTML: the display layer's size, the size warning
+    /// --evidence: the passages behind the edges (written when set and not empty).
+    const EvidenceIndex* evidence = nullptr;
 };
 
 struct OutputFormat {

@@ -8,7 +8,8 @@
 
 namespace kg {
 
-void write_graphology_json(const KnowledgeGraph& graph, OutputFile& out) {
+void write_graphology_json(const KnowledgeGraph& graph, OutputFile& out,
+                           const EvidenceIndex* evidence) {
     JsonOutputStream stream(out);
     JsonWriter w(stream);
     const CsrGraph& g = graph.graph();
@@ -51,6 +52,7 @@ void write_graphology_json(const KnowledgeGraph& graph, OutputFile& out) {
         w.Key("attributes");
         w.StartObject();
         write_edge_data(w, g[e]);
+        write_edge_evidence(w, evidence, g, e);
         w.EndObject();
         w.EndObject();
     });

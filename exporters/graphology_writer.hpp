@@ -4,6 +4,7 @@
 #pragma once
 
 #include "exporters/output_file.hpp"
+#include "graph/evidence.hpp"
 #include "graph/knowledge_graph.hpp"
 
 namespace kg {
@@ -11,6 +12,8 @@ namespace kg {
 /// {"attributes", "options": {type: directed, multi: true, allowSelfLoops: true},
 ///  "nodes": [{"key", "attributes": {label, kind, …, size, color}}],
 ///  "edges": [{"key", "source", "target", "attributes": {kind, weight, …}}]}
-void write_graphology_json(const KnowledgeGraph& graph, OutputFile& out);
+/// `evidence`: the passages behind the edges (--evidence), written as each edge's "evidence".
+void write_graphology_json(const KnowledgeGraph& graph, OutputFile& out,
+                           const EvidenceIndex* evidence = nullptr);
 
 }  // namespace kg

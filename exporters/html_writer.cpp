@@ -186,8 +186,73 @@ DisplayLayer choose_display_layer(const KnowledgeGraph& graph, std::size_t max_n
     return layer;
 }
 
+namespace {
+
+/// The passages the page carries: {"edge index": [[text, where, begin, end, begin2, end2],
+/// ...], ...} (byte offsets in text), the display layer's edges first, then the heaviest
+/// others, until options.evidence_bytes of text. Returns the JSON and how many edges it covers.
+std::pair<std::string, std::size_t> evidence_json(const KnowledgeGraph& graph,
+                                                  const DisplayLayer& layer,
+                                                  const HtmlOptions& options,
+                                                  const EvidenceIndex& evidence) {
+    const CsrGraph& g = graph.graph();
+    std::vector<CsrGraph::edge_descriptor> edges;
+    edges.reserve(graph.edge_count());
+    for (auto e : boost::make_iterator_range(boost::edges(g))) edges.push_back(e);
+    std::vector<char> in_layer(edges.size(), 0);
+    for (std::uint32_t i : layer.edges) in_layer[i] = 1;
+    std::vector<std::uint32_t> order(edges.size());
+    std::iota(order.begin(), order.end(), 0u);
+    std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+        if (in_layer[a] != in_layer[b]) return in_layer[a] > in_layer[b];
+        return !in_layer[a] && g[edges[a]].weight > g[edges[b]].weight;
+    });
+    std::vector<std::uint32_t> chosen;
+    std::size_t bytes = 0;
+    for (std::uint32_t i : order) {
+        const auto e = edges[i];
+        const std::vector<Evidence>* found =
+            evidence.find(g[boost::source(e, g)].key, g[boost::target(e, g)].key, g[e].kind);
+        if (found == nullptr) continue;
+        std::size_t size = 0;
+        for (const Evidence& p : *found) size += p.text.size() + p.where.size() + 24;
+        if (bytes + size > options.evidence_bytes) break;
+        bytes += size;
+        chosen.push_back(i);
+    }
+    std::sort(chosen.begin(), chosen.end());
+    rapidjson::StringBuffer buffer;
+    rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
+    w.StartObject();
+    for (std::uint32_t i : chosen) {
+        const auto e = edges[i];
+        const std::string index = std::to_string(i);
+        w.Key(index.data(), static_cast<rapidjson::SizeType>(index.size()));
+        w.StartArray();
+        for (const Evidence& p :
+             *evidence.find(g[boost::source(e, g)].key, g[boost::target(e, g)].key, g[e].kind)) {
+            w.StartArray();
+            const std::string text = repaired_utf8(p.text);
+            w.String(text.data(), static_cast<rapidjson::SizeType>(text.size()));
+            const std::string where = repaired_utf8(p.where);
+            w.String(where.data(), static_cast<rapidjson::SizeType>(where.size()));
+            w.Uint(p.begin);
+            w.Uint(p.end);
+            w.Uint(p.begin2);
+            w.Uint(p.end2);
+            w.EndArray();
+        }
+        w.EndArray();
+    }
+    w.EndObject();
+    return {std::string(buffer.GetString(), buffer.GetSize()), chosen.size()};
+}
+
+}  // namespace
+
 std::string html_payload(const KnowledgeGraph& graph, const DisplayLayer& layer,
-                         const HtmlOptions& options) {
+                         const HtmlOptions& options, const EvidenceIndex* evidence,
+                         std::size_t* evidence_edges) {
     const CsrGraph& g = graph.graph();
     const std::size_t n = graph.node_count();
     Payload payload;
@@ -329,12 +394,24 @@ std::string html_payload(const KnowledgeGraph& graph, const DisplayLayer& layer,
     payload.add("suspect", "u32", suspect);
     payload.add("display_nodes", "u32", layer.nodes);
     payload.add("display_edges", "u32", layer.edges);
+    w.Key("evidence_edges");
+    if (evidence != nullptr && evidence->passages() > 0) {
+        const auto [json, covered] = evidence_json(graph, layer, options, *evidence);
+        w.Uint64(covered);
+        if (evidence_edges != nullptr) *evidence_edges = covered;
+        payload.add_bytes("evidence", "utf8", json.data(), json.size(), 1);
+    } else {
+        w.Uint64(0);
+    }
     return payload.finish(w, header);
 }
 
-std::string write_html(const KnowledgeGraph& graph, OutputFile& out, const HtmlOptions& options) {
+std::string write_html(const KnowledgeGraph& graph, OutputFile& out, const HtmlOptions& options,
+                       const EvidenceIndex* evidence) {
     const DisplayLayer layer = choose_display_layer(graph, options.max_nodes, options.max_edges);
-    const std::string data = base64(deflate(html_payload(graph, layer, options)));
+    std::size_t evidence_edges = 0;
+    const std::string data =
+        base64(deflate(html_payload(graph, layer, options, evidence, &evidence_edges)));
     const std::string title = "kgraph: " + grouped(graph.node_count()) + " nodes, " +
                               grouped(graph.edge_count()) + " edges";
     out.write("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
@@ -365,6 +442,11 @@ std::string write_html(const KnowledgeGraph& graph, OutputFile& out, const HtmlO
                grouped(layer.edges.size()) + " of " + grouped(graph.edge_count()) +
                " edges (the heaviest among them; --view-nodes, --view-edges); every node stays "
                "searchable";
+    }
+    if (evidence != nullptr && evidence->per_edge() > 0) {
+        note += "; evidence on " + grouped(evidence_edges) + " of " + grouped(evidence->edges()) +
+                " edges that have some";
+        if (evidence_edges < evidence->edges()) note += " (--view-evidence-mb)";
     }
     if (out.bytes_written() > options.warn_bytes) {
         note += "; warning: the page has " + grouped(out.bytes_written()) +

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "exporters/output_file.hpp"
+#include "graph/evidence.hpp"
 #include "graph/knowledge_graph.hpp"
 
 namespace kg {
@@ -22,6 +23,9 @@ struct HtmlOptions {
     /// With --fold-han: the (Traditional, Simplified) pairs the build folded with, so that the
     /// viewer's search folds the same (importers' MatchFolder::han_table()).
     std::vector<std::pair<std::string, std::string>> han_fold;
+    /// Bytes of evidence passages the page carries at most (--view-evidence-mb): the display
+    /// layer's edges first, then the heaviest others.
+    std::size_t evidence_bytes = 4u << 20;
 };
 
 /// What the renderer draws first: the highest-ranked nodes (PageRank with metrics, else
@@ -40,10 +44,12 @@ DisplayLayer choose_display_layer(const KnowledgeGraph& graph, std::size_t max_n
 /// The packed graph (before compression): magic "KGV1", a u32 header length, the JSON header
 /// (counts, names, sections), then each section 8-byte aligned. Deterministic.
 std::string html_payload(const KnowledgeGraph& graph, const DisplayLayer& layer,
-                         const HtmlOptions& options = {});
+                         const HtmlOptions& options = {}, const EvidenceIndex* evidence = nullptr,
+                         std::size_t* evidence_edges = nullptr);
 
 /// Writes the page; returns the summary note (display layer, size, warning when over
 /// options.warn_bytes). Throws OutputError.
-std::string write_html(const KnowledgeGraph& graph, OutputFile& out, const HtmlOptions& options);
+std::string write_html(const KnowledgeGraph& graph, OutputFile& out, const HtmlOptions& options,
+                       const EvidenceIndex* evidence = nullptr);
 
 }  // namespace kg

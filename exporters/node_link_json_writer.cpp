@@ -7,7 +7,8 @@
 
 namespace kg {
 
-void write_node_link_json(const KnowledgeGraph& graph, OutputFile& out) {
+void write_node_link_json(const KnowledgeGraph& graph, OutputFile& out,
+                          const EvidenceIndex* evidence) {
     JsonOutputStream stream(out);
     JsonWriter w(stream);
     const CsrGraph& g = graph.graph();
@@ -47,6 +48,7 @@ void write_node_link_json(const KnowledgeGraph& graph, OutputFile& out) {
             write_string(w, to_string(edge.kind));
         }
         write_edge_data(w, edge);
+        write_edge_evidence(w, evidence, g, e);
         w.EndObject();
     });
     w.EndArray();

@@ -6,11 +6,14 @@
 #pragma once
 
 #include "exporters/output_file.hpp"
+#include "graph/evidence.hpp"
 #include "graph/knowledge_graph.hpp"
 
 namespace kg {
 
 /// Writes `graph` to `out` (does not close it). Throws OutputError on a write failure.
-void write_node_link_json(const KnowledgeGraph& graph, OutputFile& out);
+/// `evidence`: the passages behind the edges (--evidence), written as each edge's "evidence".
+void write_node_link_json(const KnowledgeGraph& graph, OutputFile& out,
+                          const EvidenceIndex* evidence = nullptr);
 
 }  // namespace kg

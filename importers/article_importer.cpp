@@ -7,17 +7,20 @@
 #include <filesystem>
 #include <memory>
 #include <tuple>
+#include <unordered_map>
 #include <utility>
 
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
+#include "base/strings.hpp"
 #include "base/text_util.hpp"
 #include "importers/input_formats.hpp"
 #include "importers/links/char_references.hpp"
 #include "importers/markdown/front_matter.hpp"
 #include "importers/text/line_index.hpp"
+#include "importers/text/passages.hpp"
 #include "importers/text/text_decoder.hpp"
 #include "importers/text/windows.hpp"
 
@@ -341,6 +344,30 @@ void ArticleImporter::report_nul_bytes(Document& doc, const DecodedText& decoded
     doc.problems.push_back(Problem{ProblemKind::nul_byte, doc.source, line, column, message});
 }
 
+namespace {
+// The passages of the first `per_edge` links of each (target, kind) of `doc`, in order.
+template <typename Position>
+void add_link_passages(Document& doc, std::string_view text, unsigned per_edge,
+                       Position& position) {
+    std::unordered_map<std::string_view, std::array<unsigned, edge_kind_count>> seen;
+    for (std::size_t i = 0; i < doc.links.size(); ++i) {
+        const ExtractedLink& link = doc.links[i];
+        if (link.offset >= text.size()) continue;
+        unsigned& count = seen[link.key()][static_cast<std::size_t>(link.kind)];
+        if (count >= per_edge) continue;
+        ++count;
+        const std::size_t end = markup_end(text, link.offset);
+        const PassageRange r = passage_around(text, link.offset, end);
+        const auto [line, column] = position(link.offset);
+        doc.link_passages.push_back(LinkPassage{static_cast<std::uint32_t>(i),
+                                                static_cast<std::uint32_t>(link.offset - r.begin),
+                                                static_cast<std::uint32_t>(end - r.begin),
+                                                std::string(text.substr(r.begin, r.end - r.begin)),
+                                                format_position(doc.source, line, column)});
+    }
+}
+}  // namespace
+
 void ArticleImporter::extract(Document& doc, std::string_view text, std::size_t body_offset,
                               Dialect dialect, std::string_view relative_path,
                               std::size_t first_line) const {
@@ -383,6 +410,7 @@ void ArticleImporter::extract(Document& doc, std::string_view text, std::size_t 
         const auto [line, column] = position(issue.offset);
         doc.problems.push_back(Problem{issue.kind, source, line, column, issue.message});
     }
+    if (m_options.evidence > 0) add_link_passages(doc, text, m_options.evidence, position);
     for (ExtractedLink& link : doc.links) {
         if (!link.suspect) continue;
         const auto [line, column] = position(link.offset);

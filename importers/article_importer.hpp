@@ -30,6 +30,9 @@ struct ImportOptions {
     /// Document (Document::text), so that a second pass over it need not read it again.
     bool retain_text = false;
     bool links_in_templates = false;  ///< wikitext: count links written inside {{templates}}
+    /// --evidence K: keep the passage of the first K links of each (target, kind) of a
+    /// document (Document::link_passages).
+    unsigned evidence = 0;
     /// Wiki pages (dumps, JSON lines): the wiki's namespaces decide what a prefix is; links
     /// with a language prefix are `interlanguage` edges (or dropped: keep_interlanguage).
     const SiteNamespaces* site = nullptr;

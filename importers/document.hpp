@@ -80,6 +80,16 @@ public:
                       std::vector<Candidate>& out) const = 0;
 };
 
+/// The passage behind one of a document's links (ImportOptions::evidence): `link` indexes
+/// Document::links; [begin, end) is the link's markup inside `text`; `where` its position.
+struct LinkPassage {
+    std::uint32_t link = 0;
+    std::uint32_t begin = 0;
+    std::uint32_t end = 0;
+    std::string text;
+    std::string where;
+};
+
 struct Document {
     std::string source;  ///< the path as the user named it (or "<stdin>"): for messages
     std::string key;     ///< the article's key (normalized file stem)
@@ -95,6 +105,10 @@ struct Document {
     NodeKind kind = NodeKind::article;  ///< a wiki's category pages are `category` nodes
     std::string redirect;               ///< a wiki redirect page: the key it points at
     bool broken = false;  ///< the input broke here (truncated, malformed): the rest is lost
+
+    /// Filled only with ImportOptions::evidence > 0: for the first K links of each (target,
+    /// kind) of this document, in document order.
+    std::vector<LinkPassage> link_passages;
 
     // Filled only when mention spotting is on (ImportOptions::spotter):
     std::vector<Candidate> candidates;         ///< every dictionary form found in running text

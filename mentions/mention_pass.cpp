@@ -7,10 +7,14 @@
 #include <iomanip>
 #include <map>
 #include <numeric>
+#include <optional>
 #include <sstream>
 
 #include "base/number_format.hpp"
+#include "base/strings.hpp"
 #include "base/worker_pool.hpp"
+#include "importers/text/line_index.hpp"
+#include "importers/text/passages.hpp"
 
 namespace kg {
 namespace {
@@ -22,6 +26,49 @@ bool spottable(const ExtractedLink& link) {
 }
 
 }  // namespace
+
+/// The passages of one kept text (--evidence): the sentence around a name, where it is.
+class PassageMaker {
+public:
+    PassageMaker(const std::string& source, std::string_view text)
+        : m_source(source), m_text(text) {}
+    std::string_view text() const noexcept { return m_text; }
+    /// The passage of the name at [begin, end).
+    Evidence make(std::size_t begin, std::size_t end) {
+        const PassageRange r = passage_around(m_text, begin, end);
+        return evidence(r, begin, end, 0, 0, begin);
+    }
+    /// The passage of two names (co-occurrence), a before b; when they are far apart, the
+    /// first one's passage alone.
+    Evidence make_pair(std::size_t a, std::size_t a_end, std::size_t b, std::size_t b_end) {
+        if (b_end > a + 600) return make(a, a_end);
+        const PassageRange r = passage_around(m_text, a, std::max(a_end, b_end), 60);
+        return evidence(r, a, a_end, b, b_end, a);
+    }
+
+private:
+    Evidence evidence(PassageRange r, std::size_t b1, std::size_t e1, std::size_t b2,
+                      std::size_t e2, std::size_t at) {
+        if (!m_lines) m_lines = std::make_unique<LineIndex>(m_text);
+        const auto [line, column] = m_lines->position(at);
+        m_where = format_position(m_source, line, column);
+        const auto rel = [&](std::size_t x) { return static_cast<std::uint32_t>(x - r.begin); };
+        Evidence e;
+        e.text = m_text.substr(r.begin, r.end - r.begin);
+        e.where = m_where;
+        e.begin = rel(b1);
+        e.end = rel(e1);
+        if (e2 > 0) {
+            e.begin2 = rel(b2);
+            e.end2 = rel(e2);
+        }
+        return e;
+    }
+    const std::string& m_source;
+    std::string_view m_text;
+    std::unique_ptr<LineIndex> m_lines;
+    std::string m_where;
+};
 
 MentionPass::MentionPass(MentionSettings settings, const MatchFolder& folder)
     : m_settings(std::move(settings)), m_gazetteer(folder) {}
@@ -77,7 +124,11 @@ void MentionPass::collect(Document& doc, NodeId article,
         m_retained = {};
         return;
     }
-    Retained kept{article, std::move(doc.text), std::move(doc.visible), doc.body_offset,
+    Retained kept{article,
+                  m_evidence ? doc.source : std::string(),
+                  std::move(doc.text),
+                  std::move(doc.visible),
+                  doc.body_offset,
                   m_link_refs};
     m_retained.push_back(std::move(kept));
 }
@@ -118,8 +169,9 @@ void MentionPass::run(const std::vector<InputFile>& files, ImportOptions options
             const Retained& r = m_retained[i];
             docs.push_back(
                 skeleton(r.article, r.links, std::move(candidates[i]), std::move(breaks[i])));
+            if (m_evidence) docs.back().retained = &r;  // kept until the edges are made
         }
-        m_retained = {};
+        if (!m_evidence) m_retained = {};
     } else {
         CorpusReader reader(files, options, threads);
         reader.read([&](Document&& doc) {
@@ -138,6 +190,7 @@ void MentionPass::run(const std::vector<InputFile>& files, ImportOptions options
             }
             docs.push_back(skeleton(article, m_link_refs, std::move(doc.candidates),
                                     std::move(doc.window_breaks)));
+            if (m_evidence) ++m_evidence_skipped;  // its text is not kept: no passages
         });
     }
 
@@ -152,6 +205,9 @@ void MentionPass::run(const std::vector<InputFile>& files, ImportOptions options
     std::vector<std::pair<std::uint32_t, NodeId>> at;
     for (const Skeleton& doc : docs) {
         at = doc.linked;
+        m_mention_ends.clear();
+        std::optional<PassageMaker> passages;
+        if (m_evidence && doc.retained) passages.emplace(doc.retained->source, doc.retained->text);
         if (m_settings.mentions) {
             const std::string_view article_key = builder.key(doc.article);
             // An article does not mention itself; its own title does not hide the names in it.
@@ -165,13 +221,19 @@ void MentionPass::run(const std::vector<InputFile>& files, ImportOptions options
                 const NodeId node = builder.add_node(target.key, target.kind, target.lang);
                 if (builder.node_count() > before) builder.add_surface(node, form.surface);
                 builder.add_edge(doc.article, node, EdgeKind::mention, 1, doc.article);
+                if (passages && m_evidence->wants(article_key, target.key, EdgeKind::mention))
+                    m_evidence->add(article_key, target.key, EdgeKind::mention,
+                                    passages->make(c.begin, c.end));
                 ++m_mentions_by_form[c.form];
                 ++m_mentions;
                 at.emplace_back(c.begin, node);
+                if (passages) m_mention_ends.emplace_back(c.begin, c.end);
             }
         }
-        if (m_settings.window != CooccurrenceWindow::off) add_cooccurrences(doc, at, builder);
+        if (m_settings.window != CooccurrenceWindow::off)
+            add_cooccurrences(doc, at, builder, passages ? &*passages : nullptr);
     }
+    m_retained = {};
 }
 
 MentionPass::Skeleton MentionPass::skeleton(NodeId article, const std::vector<LinkRef>& links,
@@ -198,9 +260,18 @@ MentionPass::Skeleton MentionPass::skeleton(NodeId article, const std::vector<Li
 
 void MentionPass::add_cooccurrences(const Skeleton& doc,
                                     std::vector<std::pair<std::uint32_t, NodeId>>& at,
-                                    GraphBuilder& builder) {
+                                    GraphBuilder& builder, PassageMaker* passages) {
     std::sort(at.begin(), at.end());
-    std::vector<NodeId> window;  // distinct nodes in order of first occurrence
+    std::sort(m_mention_ends.begin(), m_mention_ends.end());
+    std::vector<NodeId> window;           // distinct nodes in order of first occurrence
+    std::vector<std::uint32_t> first_at;  // where each of them first occurs (with evidence)
+    // The end of the name at `offset`: a mention's from the spotter, else a link's markup.
+    const auto end_of = [&](std::uint32_t offset) -> std::size_t {
+        const auto it = std::lower_bound(m_mention_ends.begin(), m_mention_ends.end(),
+                                         std::make_pair(offset, std::uint32_t{0}));
+        if (it != m_mention_ends.end() && it->first == offset) return it->second;
+        return markup_end(passages->text(), offset);
+    };
     bool capped = false;
     auto flush = [&] {
         if (capped) ++m_capped_windows;
@@ -212,6 +283,13 @@ void MentionPass::add_cooccurrences(const Skeleton& doc,
                 builder.add_undirected_edge(window[i], window[j], EdgeKind::cooccurrence, 1,
                                             doc.article);
                 ++m_pairs;
+                if (passages == nullptr) continue;
+                const std::string_view a = builder.key(window[i]);
+                const std::string_view b = builder.key(window[j]);
+                if (!m_evidence->wants(a, b, EdgeKind::cooccurrence)) continue;
+                m_evidence->add(a, b, EdgeKind::cooccurrence,
+                                passages->make_pair(first_at[i], end_of(first_at[i]), first_at[j],
+                                                    end_of(first_at[j])));
             }
         }
     };
@@ -222,6 +300,7 @@ void MentionPass::add_cooccurrences(const Skeleton& doc,
         if (w != current) {
             flush();
             window.clear();
+            first_at.clear();
             current = w;
         }
         if (node == doc.article) continue;
@@ -232,6 +311,7 @@ void MentionPass::add_cooccurrences(const Skeleton& doc,
             continue;
         }
         window.push_back(node);
+        first_at.push_back(offset);
     }
     flush();
 }

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "graph/evidence.hpp"
 #include "graph/graph_builder.hpp"
 #include "importers/corpus_reader.hpp"
 #include "mentions/gazetteer.hpp"
@@ -32,6 +33,8 @@ struct SuspectLink {
     std::string key;
 };
 
+class PassageMaker;  // mention_pass.cpp: evidence passages of one kept text
+
 class MentionPass {
 public:
     MentionPass(MentionSettings settings, const MatchFolder& folder);
@@ -47,6 +50,10 @@ public:
     /// instead of reading the corpus again, while they take at most `budget` bytes; past that
     /// they are dropped and the corpus is read again.
     void retain(std::size_t budget) { m_retain_budget = budget; }
+    /// --evidence: run() adds the passages of mentions and co-occurrences to `index` (texts
+    /// kept from pass 1 only: a text read again has none; evidence_skipped() counts them).
+    void set_evidence(EvidenceIndex* index) { m_evidence = index; }
+    std::size_t evidence_skipped() const noexcept { return m_evidence_skipped; }
 
     /// True when a second pass spots mentions or co-occurrences (else nothing here is used).
     bool spots() const noexcept {
@@ -68,8 +75,10 @@ public:
     const std::vector<SuspectLink>& suspects() const noexcept { return m_suspects; }
 
 private:
+    struct Retained;
     struct Skeleton {
         NodeId article = 0;
+        const Retained* retained = nullptr;  // its text, when kept and evidence is on
         std::vector<Candidate> candidates;
         std::vector<std::pair<std::uint32_t, NodeId>> linked;  // (offset, node)
         std::vector<std::uint32_t> breaks;
@@ -77,7 +86,7 @@ private:
     /// True while pass 1 keeps the texts (retain() was called and they fit).
     bool keeps_texts() const noexcept { return m_retain_budget > 0 && !m_retain_overflow; }
     void add_cooccurrences(const Skeleton& doc, std::vector<std::pair<std::uint32_t, NodeId>>& at,
-                           GraphBuilder& builder);
+                           GraphBuilder& builder, PassageMaker* passages);
     /// A spottable link as pass 2 needs it: where, to which node, and the dictionary forms
     /// of its text and label.
     struct LinkRef {
@@ -94,6 +103,7 @@ private:
     /// inputs have redirects, and they are not kept).
     struct Retained {
         NodeId article = 0;
+        std::string source;  // for evidence positions
         std::string text;
         Ranges visible;
         std::size_t body_offset = 0;
@@ -117,6 +127,9 @@ private:
     std::size_t m_retained_bytes = 0;
     bool m_retain_overflow = false;
     std::vector<Retained> m_retained;
+    EvidenceIndex* m_evidence = nullptr;
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> m_mention_ends;  // (begin, end) a doc
+    std::size_t m_evidence_skipped = 0;
     std::vector<std::uint32_t> m_present;  // scratch of skeleton()
     std::vector<LinkRef> m_link_refs;      // scratch of run()
 };

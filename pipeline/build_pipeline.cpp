@@ -51,6 +51,10 @@ BuildPipeline::BuildPipeline(BuildSettings settings) : m_settings(std::move(sett
         throw UsageError(std::string("build: ") + e.what());
     }
     m_mentions = std::make_unique<MentionPass>(s.mentions, *m_folder);
+    if (s.import.evidence > 0) {
+        m_evidence = std::make_unique<EvidenceIndex>(s.import.evidence);
+        m_mentions->set_evidence(m_evidence.get());
+    }
     const KeyNormalizer normalizer(s.import.case_rule, s.import.han_folder);
     try {
         m_mentions->load_entities(
@@ -160,6 +164,14 @@ void BuildPipeline::add_article(Document& doc, std::uint32_t source, ProblemSink
         m_article_edges.push_back({m_node_requests[i].id, link.kind, link.suspect ? 1u : 0u});
     }
     m_builder.add_article_edges(article, m_article_edges);
+    if (m_evidence) {
+        const std::string_view from = m_builder.key(article);
+        for (const LinkPassage& p : doc.link_passages) {
+            const ExtractedLink& link = doc.links[p.link];
+            m_evidence->add(from, m_builder.key(m_node_requests[p.link].id), link.kind,
+                            Evidence{p.text, p.where, p.begin, p.end});
+        }
+    }
     m_mentions->collect(doc, article, m_node_requests);
     m_stats.links += doc.links.size();
     m_stats.unresolved += doc.unresolved_links;

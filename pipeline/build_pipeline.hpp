@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "graph/evidence.hpp"
 #include "graph/graph_builder.hpp"
 #include "graph/knowledge_graph.hpp"
 #include "graph/reduction.hpp"
@@ -74,6 +75,8 @@ public:
     const WikiInputStats& wiki_stats() const noexcept { return m_wiki; }
     const RedirectSummary& redirect_summary() const noexcept { return m_redirected; }
     const MentionPass& mention_pass() const noexcept { return *m_mentions; }
+    /// The passages behind the edges (--evidence K), or nullptr when K is 0.
+    const EvidenceIndex* evidence() const noexcept { return m_evidence.get(); }
 
 private:
     void add_article(Document& doc, std::uint32_t source, ProblemSink& problems);
@@ -84,6 +87,7 @@ private:
     std::unique_ptr<MatchFolder> m_folder;
     std::unique_ptr<MentionPass> m_mentions;
     GraphBuilder m_builder;
+    std::unique_ptr<EvidenceIndex> m_evidence;
     std::vector<std::string> m_sources;  ///< input names, each once (pages of a dump share one)
     Redirects m_redirects;
     // The file that first gave each article (for duplicate-key messages): an index into

@@ -39,4 +39,41 @@ void write_edge_data(JsonWriter& w, const EdgeData& edge) {
     w.Uint(edge.suspect);
 }
 
+std::uint32_t code_point_index(std::string_view text, std::size_t offset) {
+    std::uint32_t n = 0;
+    for (std::size_t i = 0; i < offset && i < text.size(); ++i)
+        n += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
+    return n;
+}
+
+void write_edge_evidence(JsonWriter& w, const EvidenceIndex* evidence, const CsrGraph& g,
+                         const CsrGraph::edge_descriptor& e) {
+    if (evidence == nullptr) return;
+    const std::vector<Evidence>* found =
+        evidence->find(g[boost::source(e, g)].key, g[boost::target(e, g)].key, g[e].kind);
+    if (found == nullptr || found->empty()) return;
+    w.Key("evidence");
+    w.StartArray();
+    for (const Evidence& p : *found) {
+        w.StartObject();
+        w.Key("text");
+        write_string(w, p.text);
+        w.Key("where");
+        write_string(w, p.where);
+        w.Key("marks");
+        w.StartArray();
+        const auto mark = [&](std::uint32_t from, std::uint32_t to) {
+            w.StartArray();
+            w.Uint(code_point_index(p.text, from));
+            w.Uint(code_point_index(p.text, to));
+            w.EndArray();
+        };
+        mark(p.begin, p.end);
+        if (p.end2 > 0) mark(p.begin2, p.end2);
+        w.EndArray();
+        w.EndObject();
+    }
+    w.EndArray();
+}
+
 }  // namespace kg

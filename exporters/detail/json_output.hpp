@@ -8,6 +8,7 @@
 
 #include "base/text_util.hpp"
 #include "exporters/output_file.hpp"
+#include "graph/evidence.hpp"
 #include "graph/knowledge_graph.hpp"
 
 namespace kg {
@@ -64,5 +65,13 @@ void write_position(JsonWriter& w, const NodeStats& stats);
 
 /// Edge members every JSON format writes: kind, weight, articles, suspect.
 void write_edge_data(JsonWriter& w, const EdgeData& edge);
+
+/// With --evidence: "evidence": [{"text", "where", "marks": [[from, to], ...]}, ...] for edge `e`
+/// (marks in code points of text: the matched names); nothing when it has none.
+void write_edge_evidence(JsonWriter& w, const EvidenceIndex* evidence, const CsrGraph& g,
+                         const CsrGraph::edge_descriptor& e);
+
+/// The code point index of byte `offset` of valid UTF-8 `text`.
+std::uint32_t code_point_index(std::string_view text, std::size_t offset);
 
 }  // namespace kg

@@ -115,8 +115,11 @@ def main():
             neighbourhoods.append([s, 2, ["link"], "out"])
             neighbourhoods.append([s, 1, ["mention", "cooccurrence"], "in"])
         focus_key = starts[1]
+        # Evidence: the page carries the passages node-link JSON has (the drawn edges first).
+        with_evidence = [(l["source"], l["target"], l["kind"], l["evidence"]) for l in data["links"] if l.get("evidence")]
+        evidence_plan = [[s, t, k] for s, t, k, _ in with_evidence[:40]]
         ui_query = labels[starts[1]]
-        plan = {"searches": searches, "neighbourhoods": neighbourhoods, "focus": [focus_key, 2, None],
+        plan = {"searches": searches, "neighbourhoods": neighbourhoods, "focus": [focus_key, 2, None], "evidence": evidence_plan,
                 "downloads": not args.large, "ui": None if args.large else {"query": ui_query}}
         plan_path = os.path.join(tmp, "plan.json")
         with open(plan_path, "w", encoding="utf-8") as fh:
@@ -163,6 +166,16 @@ def main():
             check((len(seen["searches"]["中國"]) > 0) == args.fold_han,
                   f"search('中國') finds Simplified labels exactly when built with --fold-han ({len(seen['searches']['中國'])} hits)")
 
+        check(len(with_evidence) > 0, "the build kept evidence (2 passages an edge by default with an HTML output)")
+        shown_evidence = 0
+        for (s_, t_, k_, passages), got in zip(with_evidence[:40], seen["evidence"]):
+            if not got and args.large:
+                continue  # beyond --view-evidence-mb
+            shown_evidence += 1
+            want = [(p["text"], p["where"], [p["text"][a:b] for a, b in p["marks"]]) for p in passages]
+            have = [(p["text"], p["where"], p["marks"]) for p in got]
+            check(have == want, f"evidence({s_!r}, {t_!r}, {k_}) in the page equals the JSON's: {have[:1]} vs {want[:1]}")
+        check(shown_evidence > 0, "the page carries evidence")
         for (key, depth, kinds, direction), got in zip(neighbourhoods, seen["neighbourhoods"]):
             expected = bfs(g, key, depth, set(kinds) if kinds else None, direction)
             check(set(got) == expected and len(got) == len(expected) and got[:1] == [key],

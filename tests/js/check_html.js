@@ -69,6 +69,10 @@ async function main() {
     out.searches[text] = r.hits;
     out.search_ms[text] = r.ms;
   }
+  out.evidence = [];
+  for (const [source, target, kind] of plan.evidence || []) {
+    out.evidence.push(await page.evaluate(([s, t, k]) => window.kgraph.evidence(s, t, k), [source, target, kind]));
+  }
   out.neighbourhoods = [];
   for (const [key, depth, kinds, dir] of plan.neighbourhoods || []) {
     out.neighbourhoods.push(await page.evaluate(([k, d, ks, di]) => window.kgraph.neighbourhood(k, d, ks || undefined, di), [key, depth, kinds, dir]));

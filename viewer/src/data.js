@@ -85,6 +85,8 @@ export class GraphData {
     this.weight = s.weight;
     this.articles = s.articles;
     this.suspect = s.suspect;
+    this.evidenceBytes = s.evidence || null;
+    this.evidence = null;
     this.displayNodes = s.display_nodes;
     this.displayEdges = s.display_edges;
     // Absolute targets from the per-row differences.
@@ -127,6 +129,35 @@ export class GraphData {
     const r = new Float64Array(this.n);
     for (let v = 0; v < this.n; v++) r[v] = this.row[v + 1] - this.row[v] + (this.inRow ? this.inRow[v + 1] - this.inRow[v] : 0);
     return r;
+  }
+
+  /**
+   * The passages behind edge e (--evidence): [{text, where, marks: [[before, match, after]...]}]
+   * split at the matched names, or [] when the page carries none for it.
+   */
+  evidenceOf(e) {
+    if (!this.evidenceBytes) return [];
+    if (!this.evidence) this.evidence = JSON.parse(decoder.decode(this.evidenceBytes));
+    const list = this.evidence[e];
+    if (!list) return [];
+    const encoder = new TextEncoder();
+    return list.map(([text, where, b1, e1, b2, e2]) => {
+      const bytes = encoder.encode(text);
+      const cut = (a, b) => decoder.decode(bytes.subarray(a, b));
+      const spans = [[b1, e1]];
+      if (e2 > 0) spans.push([b2, e2]);
+      spans.sort((x, y) => x[0] - y[0]);
+      // pieces: plain, marked, plain, marked, plain
+      const pieces = [];
+      let at = 0;
+      for (const [from, to] of spans) {
+        if (from < at) continue; // overlapping names: mark the first
+        pieces.push({ text: cut(at, from), mark: false }, { text: cut(from, to), mark: true });
+        at = to;
+      }
+      pieces.push({ text: cut(at, bytes.length), mark: false });
+      return { text, where, pieces };
+    });
   }
 
   key(v) {

@@ -415,8 +415,17 @@ class Viewer {
     for (const [name, items] of [...groups].sort()) {
       items.sort((a, b) => d.weight[b.e] - d.weight[a.e] || a.u - b.u);
       const list = el("ol", {});
-      for (const { e, u } of items.slice(0, 100))
-        list.append(el("li", { "data-key": d.key(u), onclick: () => this.focus(u) }, d.label(u), el("small", {}, " ×" + d.weight[e])));
+      for (const { e, u } of items.slice(0, 100)) {
+        const item = el("li", { "data-key": d.key(u), "data-edge": String(e), onclick: () => this.focus(u) }, d.label(u), el("small", {}, " ×" + d.weight[e]));
+        // Why they are connected: the passages behind the edge, the names marked.
+        for (const passage of d.evidenceOf(e)) {
+          const quote = el("blockquote", { class: "kg-evidence" });
+          for (const piece of passage.pieces) quote.append(piece.mark ? el("mark", {}, piece.text) : piece.text);
+          quote.append(el("small", { class: "kg-where" }, " — " + passage.where));
+          item.append(quote);
+        }
+        list.append(item);
+      }
       if (items.length > 100) list.append(el("li", { class: "kg-more" }, `… ${items.length - 100} more`));
       lists.push(el("details", { open: "" }, el("summary", {}, `${name} (${items.length.toLocaleString("en")})`), list));
     }
@@ -652,6 +661,16 @@ async function start() {
       return v < 0 ? [] : keys(data.neighbourhood(v, depth, kindSet(kinds), direction));
     },
     visible: () => keys(viewer.visible()),
+    evidence: (source, target, kind) => {
+      const s = data.nodeOf(source);
+      const t = data.nodeOf(target);
+      const k = data.edgeKinds.indexOf(kind);
+      if (s < 0 || t < 0 || k < 0) return [];
+      for (let e = data.row[s]; e < data.row[s + 1]; e++)
+        if (data.target[e] === t && data.edgeKind[e] === k)
+          return data.evidenceOf(e).map((p) => ({ text: p.text, where: p.where, marks: p.pieces.filter((x) => x.mark).map((x) => x.text) }));
+      return [];
+    },
     highlighted: () => (viewer.hovered === null ? [] : [viewer.hovered, ...viewer.hoverNeighbours].map((v) => data.key(Number(v)))),
     position: (key) => {
       const v = data.nodeOf(key);
