@@ -171,6 +171,16 @@ std::string build_summary(const SummaryParts& parts) {
     read_lines(s, parts);
     graph_lines(s, parts.graph);
     s << parts.pipeline.mention_pass().summary();
+    if (const EvidenceIndex* evidence = parts.pipeline.evidence()) {
+        s << "kgraph: evidence: " << counted(evidence->passages(), "passage") << " on "
+          << counted(evidence->edges(), "edge") << " (" << evidence->per_edge() << " at most each, "
+          << static_cast<double>(evidence->bytes()) / 1e6 << " MB)";
+        const std::size_t skipped = parts.pipeline.mention_pass().evidence_skipped();
+        if (skipped > 0)
+            s << "; the mentions of " << counted(skipped, "text")
+              << " read again have none (raise --keep-texts)";
+        s << '\n';
+    }
     if (parts.timings || parts.mention_seconds >= 1.0 || parts.freeze_seconds >= 1.0) {
         s << "kgraph: times: mention pass " << parts.mention_seconds << " s (part of the read), "
           << "graph built " << parts.freeze_seconds << " s\n";

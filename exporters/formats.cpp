@@ -20,13 +20,13 @@ const std::vector<OutputFormat>& output_formats() {
     static const std::vector<OutputFormat> table{
         {"graphml", {}, {".graphml", ".xml"}, {},
          [](const KnowledgeGraph& g, const Files& f, const WriteOptions& o) -> std::string {
-             write_graphml(g, *f[0], GraphmlOptions{o.yed}); return {}; }},
+             write_graphml(g, *f[0], GraphmlOptions{o.yed, o.evidence}); return {}; }},
         {"json", {"node-link"}, {".json"}, {},
          [](const KnowledgeGraph& g, const Files& f, const WriteOptions& o) -> std::string {
              write_node_link_json(g, *f[0], o.evidence); return {}; }},
         {"gexf", {}, {".gexf"}, {},
-         [](const KnowledgeGraph& g, const Files& f, const WriteOptions&) -> std::string {
-             write_gexf(g, *f[0]); return {}; }},
+         [](const KnowledgeGraph& g, const Files& f, const WriteOptions& o) -> std::string {
+             write_gexf(g, *f[0], o.evidence); return {}; }},
         {"graphology", {"sigma"}, {".graphology.json"}, {},
          [](const KnowledgeGraph& g, const Files& f, const WriteOptions& o) -> std::string {
              write_graphology_json(g, *f[0], o.evidence); return {}; }},

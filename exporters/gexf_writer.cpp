@@ -3,6 +3,7 @@
 
 #include <string>
 
+#include "exporters/detail/json_output.hpp"
 #include "exporters/detail/line_buffer.hpp"
 #include "exporters/detail/node_fields.hpp"
 #include "exporters/detail/text_escape.hpp"
@@ -20,7 +21,8 @@ void attvalue(std::string& line, std::string_view id, std::string_view value) {
 
 }  // namespace
 
-void write_gexf(const KnowledgeGraph& graph, OutputFile& out) {
+void write_gexf(const KnowledgeGraph& graph, OutputFile& out, const EvidenceIndex* evidence) {
+    const bool with_evidence = evidence != nullptr && evidence->passages() > 0;
     const bool metrics = graph.has_metrics();
     std::string head =
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -42,7 +44,11 @@ void write_gexf(const KnowledgeGraph& graph, OutputFile& out) {
         "    </attributes>\n"
         "    <attributes class=\"edge\">\n"
         "      <attribute id=\"articles\" title=\"articles\" type=\"integer\"/>\n"
-        "      <attribute id=\"suspect\" title=\"suspect\" type=\"integer\"/>\n"
+        "      <attribute id=\"suspect\" title=\"suspect\" type=\"integer\"/>\n";
+    // --evidence: the passages as a JSON string (the JSON formats carry them as objects).
+    if (with_evidence)
+        head += "      <attribute id=\"evidence\" title=\"evidence\" type=\"string\"/>\n";
+    head +=
         "    </attributes>\n"
         "    <nodes>\n";
     out.write(head);
@@ -97,7 +103,13 @@ void write_gexf(const KnowledgeGraph& graph, OutputFile& out) {
             .number(edge.articles)
             .text("\"/><attvalue for=\"suspect\" value=\"")
             .number(edge.suspect)
-            .text("\"/></attvalues></edge>\n");
+            .text("\"/>");
+        if (const std::vector<Evidence>* passages = edge_evidence(evidence, g, e)) {
+            std::string value;
+            append_xml_escaped(value, passages_json(*passages));
+            edge_line.text("<attvalue for=\"evidence\" value=\"").text(value).text("\"/>");
+        }
+        edge_line.text("</attvalues></edge>\n");
         out.write(edge_line.view());
     }
     out.write("    </edges>\n  </graph>\n</gexf>\n");

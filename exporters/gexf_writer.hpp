@@ -5,11 +5,14 @@
 #pragma once
 
 #include "exporters/output_file.hpp"
+#include "graph/evidence.hpp"
 #include "graph/knowledge_graph.hpp"
 
 namespace kg {
 
 /// Writes `graph` to `out` (does not close it). Throws OutputError on a write failure.
-void write_gexf(const KnowledgeGraph& graph, OutputFile& out);
+/// `evidence` (--evidence): each edge's passages as its string attribute "evidence".
+void write_gexf(const KnowledgeGraph& graph, OutputFile& out,
+                const EvidenceIndex* evidence = nullptr);
 
 }  // namespace kg

@@ -4,6 +4,7 @@
 #include <charconv>
 #include <string>
 
+#include "exporters/detail/json_output.hpp"
 #include "exporters/detail/line_buffer.hpp"
 #include "exporters/detail/node_fields.hpp"
 #include "exporters/detail/text_escape.hpp"
@@ -55,6 +56,9 @@ void write_graphml(const KnowledgeGraph& graph, OutputFile& out, const GraphmlOp
         "  <key id=\"weight\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>\n"
         "  <key id=\"articles\" for=\"edge\" attr.name=\"articles\" attr.type=\"int\"/>\n"
         "  <key id=\"suspect\" for=\"edge\" attr.name=\"suspect\" attr.type=\"int\"/>\n");
+    if (options.evidence != nullptr && options.evidence->passages() > 0)
+        out.write(
+            "  <key id=\"evidence\" for=\"edge\" attr.name=\"evidence\" attr.type=\"string\"/>\n");
     if (graph.has_metrics()) {
         for (const MetricField& f : metric_fields) {
             out.write(std::string("  <key id=\"") + f.name + "\" for=\"node\" attr.name=\"" +
@@ -138,6 +142,11 @@ void write_graphml(const KnowledgeGraph& graph, OutputFile& out, const GraphmlOp
             .text("</data><data key=\"suspect\">")
             .number(edge.suspect)
             .text("</data>");
+        if (const std::vector<Evidence>* passages = edge_evidence(options.evidence, g, e)) {
+            std::string value;
+            append_xml_escaped(value, passages_json(*passages));
+            edge_line.text("<data key=\"evidence\">").text(value).text("</data>");
+        }
         if (options.yed) edge_line.text(yed_edge);
         edge_line.text("</edge>\n");
         out.write(edge_line.view());

@@ -9,6 +9,7 @@
 #pragma once
 
 #include "exporters/output_file.hpp"
+#include "graph/evidence.hpp"
 #include "graph/knowledge_graph.hpp"
 
 namespace kg {
@@ -18,6 +19,8 @@ struct GraphmlOptions {
     /// puts elements inside <data>, which the plain GraphML XSD does not allow: the file then
     /// validates against yFiles' extended schema, not the official one.
     bool yed = false;
+    /// --evidence: each edge's passages as its string data "evidence" (JSON text).
+    const EvidenceIndex* evidence = nullptr;
 };
 
 /// Writes `graph` to `out` (does not close it). Throws OutputError on a write failure.

@@ -1,6 +1,8 @@
 // The members all JSON writers share, so that their node and edge data cannot drift apart.
 #include "exporters/detail/json_output.hpp"
 
+#include <rapidjson/stringbuffer.h>
+
 #include "exporters/detail/node_fields.hpp"
 
 namespace kg {
@@ -48,32 +50,25 @@ std::uint32_t code_point_index(std::string_view text, std::size_t offset) {
 
 void write_edge_evidence(JsonWriter& w, const EvidenceIndex* evidence, const CsrGraph& g,
                          const CsrGraph::edge_descriptor& e) {
-    if (evidence == nullptr) return;
+    const std::vector<Evidence>* found = edge_evidence(evidence, g, e);
+    if (found == nullptr) return;
+    w.Key("evidence");
+    write_passages(w, *found);
+}
+
+const std::vector<Evidence>* edge_evidence(const EvidenceIndex* evidence, const CsrGraph& g,
+                                           const CsrGraph::edge_descriptor& e) {
+    if (evidence == nullptr) return nullptr;
     const std::vector<Evidence>* found =
         evidence->find(g[boost::source(e, g)].key, g[boost::target(e, g)].key, g[e].kind);
-    if (found == nullptr || found->empty()) return;
-    w.Key("evidence");
-    w.StartArray();
-    for (const Evidence& p : *found) {
-        w.StartObject();
-        w.Key("text");
-        write_string(w, p.text);
-        w.Key("where");
-        write_string(w, p.where);
-        w.Key("marks");
-        w.StartArray();
-        const auto mark = [&](std::uint32_t from, std::uint32_t to) {
-            w.StartArray();
-            w.Uint(code_point_index(p.text, from));
-            w.Uint(code_point_index(p.text, to));
-            w.EndArray();
-        };
-        mark(p.begin, p.end);
-        if (p.end2 > 0) mark(p.begin2, p.end2);
-        w.EndArray();
-        w.EndObject();
-    }
-    w.EndArray();
+    return found == nullptr || found->empty() ? nullptr : found;
+}
+
+std::string passages_json(const std::vector<Evidence>& passages) {
+    rapidjson::StringBuffer buffer;
+    rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
+    write_passages(w, passages);
+    return std::string(buffer.GetString(), buffer.GetSize());
 }
 
 }  // namespace kg

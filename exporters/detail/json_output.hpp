@@ -66,12 +66,47 @@ void write_position(JsonWriter& w, const NodeStats& stats);
 /// Edge members every JSON format writes: kind, weight, articles, suspect.
 void write_edge_data(JsonWriter& w, const EdgeData& edge);
 
-/// With --evidence: "evidence": [{"text", "where", "marks": [[from, to], ...]}, ...] for edge `e`
-/// (marks in code points of text: the matched names); nothing when it has none.
+/// The code point index of byte `offset` of valid UTF-8 `text`.
+std::uint32_t code_point_index(std::string_view text, std::size_t offset);
+
+/// [{"text", "where", "marks": [[from, to], ...]}, ...]: marks in code points of text (the
+/// matched names). On any RapidJSON writer.
+template <typename Writer>
+void write_passages(Writer& w, const std::vector<Evidence>& passages) {
+    w.StartArray();
+    for (const Evidence& p : passages) {
+        w.StartObject();
+        w.Key("text");
+        const std::string text = repaired_utf8(p.text);
+        w.String(text.data(), static_cast<rapidjson::SizeType>(text.size()));
+        w.Key("where");
+        const std::string where = repaired_utf8(p.where);
+        w.String(where.data(), static_cast<rapidjson::SizeType>(where.size()));
+        w.Key("marks");
+        w.StartArray();
+        const auto mark = [&](std::uint32_t from, std::uint32_t to) {
+            w.StartArray();
+            w.Uint(code_point_index(p.text, from));
+            w.Uint(code_point_index(p.text, to));
+            w.EndArray();
+        };
+        mark(p.begin, p.end);
+        if (p.end2 > 0) mark(p.begin2, p.end2);
+        w.EndArray();
+        w.EndObject();
+    }
+    w.EndArray();
+}
+
+/// The passages of edge `e` (--evidence), or nullptr when it has none.
+const std::vector<Evidence>* edge_evidence(const EvidenceIndex* evidence, const CsrGraph& g,
+                                           const CsrGraph::edge_descriptor& e);
+
+/// With --evidence: "evidence": write_passages() for edge `e`; nothing when it has none.
 void write_edge_evidence(JsonWriter& w, const EvidenceIndex* evidence, const CsrGraph& g,
                          const CsrGraph::edge_descriptor& e);
 
-/// The code point index of byte `offset` of valid UTF-8 `text`.
-std::uint32_t code_point_index(std::string_view text, std::size_t offset);
+/// write_passages() as a string (GraphML and GEXF carry it as a string attribute).
+std::string passages_json(const std::vector<Evidence>& passages);
 
 }  // namespace kg

@@ -10,6 +10,7 @@
 #include "base/text_util.hpp"
 #include "exporters/cytoscape_writer.hpp"
 #include "exporters/detail/csv_table.hpp"
+#include "exporters/detail/json_output.hpp"
 #include "exporters/detail/line_buffer.hpp"
 #include "exporters/detail/text_escape.hpp"
 #include "exporters/dot_writer.hpp"
@@ -50,7 +51,10 @@ KnowledgeGraph sample_graph(bool parallel) {
     return b.freeze();
 }
 
-// The JSON writers without evidence.
+// The writers that take evidence, without it.
+void write_plain_gexf(const KnowledgeGraph& g, OutputFile& f) {
+    write_gexf(g, f);
+}
 void write_node_link(const KnowledgeGraph& g, OutputFile& f) {
     write_node_link_json(g, f);
 }
@@ -263,7 +267,7 @@ TEST_CASE("an output in a missing folder fails at once with the path", "[output]
 }
 
 TEST_CASE("GEXF 1.3 keeps typed attributes, weight and kind of every edge", "[gexf]") {
-    const std::string xml = write_to_string(sample_graph(true), write_gexf);
+    const std::string xml = write_to_string(sample_graph(true), write_plain_gexf);
     CHECK(
         xml.rfind("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<gexf xmlns=\"http://gexf.net/1.3\"",
                   0) == 0);
@@ -388,4 +392,35 @@ TEST_CASE("every suffix of the table leads back to its row, every name and alias
         CHECK(output_format_named(f.name) == &f);
         for (std::string_view a : f.aliases) CHECK(output_format_named(a) == &f);
     }
+}
+
+TEST_CASE("evidence: GraphML, GEXF and node-link JSON carry an edge's passages") {
+    const KnowledgeGraph g = sample_graph(false);  // a&b -> zh:中国, link
+    EvidenceIndex evidence(2);
+    Evidence e;
+    e.text = "See [[中国]] here.";
+    e.where = "a.md:1:5";
+    e.begin = 4;
+    e.end = 14;
+    evidence.add("a&b", "zh:中国", EdgeKind::link, e);
+    const std::string expected_json =
+        "[{\"text\":\"See [[中国]] here.\",\"where\":\"a.md:1:5\",\"marks\":[[4,10]]}]";
+    CHECK(passages_json(*evidence.find("a&b", "zh:中国", EdgeKind::link)) == expected_json);
+    std::string escaped;
+    append_xml_escaped(escaped, expected_json);
+    const std::string graphml = write_to_string(g, [&](const KnowledgeGraph& graph, OutputFile& f) {
+        write_graphml(graph, f, GraphmlOptions{false, &evidence});
+    });
+    CHECK(graphml.find("<key id=\"evidence\" for=\"edge\" attr.name=\"evidence\" "
+                       "attr.type=\"string\"/>") != std::string::npos);
+    CHECK(graphml.find("<data key=\"evidence\">" + escaped + "</data>") != std::string::npos);
+    const std::string gexf = write_to_string(
+        g, [&](const KnowledgeGraph& graph, OutputFile& f) { write_gexf(graph, f, &evidence); });
+    CHECK(gexf.find("<attvalue for=\"evidence\" value=\"" + escaped + "\"/>") != std::string::npos);
+    const std::string json = write_to_string(g, [&](const KnowledgeGraph& graph, OutputFile& f) {
+        write_node_link_json(graph, f, &evidence);
+    });
+    CHECK(json.find("\"evidence\":" + expected_json) != std::string::npos);
+    // Without evidence nothing is declared.
+    CHECK(write_to_string(g, write_plain_gexf).find("evidence") == std::string::npos);
 }
