@@ -4,6 +4,7 @@
 // plan of scripting-API calls; prints what it saw as JSON for tests/e2e/check_html.py, which
 // checks it against networkx. Downloads are checked in Chromium only.
 //   node check_html.js PAGE.html PLAN.json [SCREENSHOT.png | --bench]
+// KG_HEADED=1 runs Chromium with a window (under xvfb-run), to compare with headless.
 // PLAN: {"searches": [text...], "neighbourhoods": [[key, depth, kinds|null, dir]...],
 //        "focus": [key|null, depth, kinds|null], "downloads": true}
 "use strict";
@@ -26,6 +27,7 @@ async function main() {
     await page.setViewport({ width: 1280, height: 800 });
   } else {
     browser = await chromium.launch({
+      headless: process.env.KG_HEADED !== "1",
       executablePath: process.env.KG_CHROMIUM || "/usr/bin/chromium",
       // --expose-gc: the heap is read after a full collection; precise memory info: not bucketed.
       args: ["--no-sandbox", "--use-angle=swiftshader", "--enable-unsafe-swiftshader", "--js-flags=--expose-gc", "--enable-precise-memory-info"],
