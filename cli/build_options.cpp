@@ -199,7 +199,7 @@ OptionGroups::OptionGroups() {
         ("output,o", po::value<std::vector<std::string>>(), "output file; repeat for several; '-' is stdout")
         ("output-format,f", po::value<std::string>(), output_format_help().c_str())
         ("layout", po::value<std::string>()->default_value("fa2"), choice_help(layouts, "x, y by ForceAtlas2 with Barnes-Hut (default; by default only up to " + grouped(layout_node_limit) + " nodes, --layout fa2 forces it) or Boost's Fruchterman-Reingold (slow past 2,000 nodes)").c_str())
-        ("evidence", po::value<std::string>(), number_help("evidence", "passages kept per link, mention and co-occurrence edge: the sentence it occurs in, with file:line:column (default: 2 with an HTML output, else 0)").c_str())
+        ("evidence", po::value<std::string>(), number_help("evidence", "passages kept per link, mention and co-occurrence edge: the sentence it occurs in, with file:line:column (default: 2 for an HTML output, which alone writes them then; else 0)").c_str())
         ("view-nodes", po::value<std::string>()->default_value("20000"), number_help("view-nodes", "HTML: nodes the viewer draws first (the highest-ranked; the rest stay searchable)").c_str())
         ("view-edges", po::value<std::string>()->default_value("100000"), number_help("view-edges", "HTML: edges the viewer draws first (the heaviest among those nodes)").c_str())
         ("view-evidence-mb", po::value<std::string>()->default_value("4"), number_help("view-evidence-mb", "HTML: MiB of evidence passages the page carries (the drawn edges first, then the heaviest)").c_str())
@@ -442,6 +442,7 @@ BuildOptions parse_build_options(const std::vector<std::string>& args, bool term
     o.build.import.evidence = vm.count("evidence") ? static_cast<unsigned>(number(vm, "evidence"))
                               : html               ? 2u
                                                    : 0u;
+    o.write.evidence_asked = vm.count("evidence") > 0;
     parse_reduction(vm, o.build.reduce);
     parse_steps(vm, o.build);
     return o;

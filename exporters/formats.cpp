@@ -20,19 +20,19 @@ const std::vector<OutputFormat>& output_formats() {
     static const std::vector<OutputFormat> table{
         {"graphml", {}, {".graphml", ".xml"}, {},
          [](const KnowledgeGraph& g, const Files& f, const WriteOptions& o) -> std::string {
-             write_graphml(g, *f[0], GraphmlOptions{o.yed, o.evidence}); return {}; }},
+             write_graphml(g, *f[0], GraphmlOptions{o.yed, o.data_evidence()}); return {}; }},
         {"json", {"node-link"}, {".json"}, {},
          [](const KnowledgeGraph& g, const Files& f, const WriteOptions& o) -> std::string {
-             write_node_link_json(g, *f[0], o.evidence); return {}; }},
+             write_node_link_json(g, *f[0], o.data_evidence()); return {}; }},
         {"gexf", {}, {".gexf"}, {},
          [](const KnowledgeGraph& g, const Files& f, const WriteOptions& o) -> std::string {
-             write_gexf(g, *f[0], o.evidence); return {}; }},
+             write_gexf(g, *f[0], o.data_evidence()); return {}; }},
         {"graphology", {"sigma"}, {".graphology.json"}, {},
          [](const KnowledgeGraph& g, const Files& f, const WriteOptions& o) -> std::string {
-             write_graphology_json(g, *f[0], o.evidence); return {}; }},
+             write_graphology_json(g, *f[0], o.data_evidence()); return {}; }},
         {"cyjs", {"cytoscape"}, {".cyjs"}, {},
          [](const KnowledgeGraph& g, const Files& f, const WriteOptions& o) -> std::string {
-             write_cytoscape_json(g, *f[0], o.evidence); return {}; }},
+             write_cytoscape_json(g, *f[0], o.data_evidence()); return {}; }},
         {"dot", {"graphviz"}, {".dot", ".gv"}, {},
          [](const KnowledgeGraph& g, const Files& f, const WriteOptions&) -> std::string {
              write_dot(g, *f[0]); return {}; }},

@@ -22,6 +22,10 @@ struct WriteOptions {
     HtmlOptions html;  ///< HTML: the display layer's size, the size warning
     /// --evidence: the passages behind the edges (written when set and not empty).
     const EvidenceIndex* evidence = nullptr;
+    /// --evidence was given: every format writes the passages; else only HTML does (its
+    /// default is 2, the other formats' 0).
+    bool evidence_asked = false;
+    const EvidenceIndex* data_evidence() const { return evidence_asked ? evidence : nullptr; }
 };
 
 struct OutputFormat {

@@ -83,13 +83,19 @@ def main():
         page = os.path.join(tmp, "graph.html")
         page2 = os.path.join(tmp, "graph-j1.html")
         nodelink = os.path.join(tmp, "graph.json")
-        run = subprocess.run([args.kgraph, "build", *args.inputs, *build_options, "-o", page, "-o", nodelink, "-j", "2"],
+        run = subprocess.run([args.kgraph, "build", *args.inputs, *build_options, "--evidence", "2", "-o", page, "-o", nodelink, "-j", "2"],
                              capture_output=True, text=True)
         check(run.returncode == 0, f"kgraph build exits 0 (got {run.returncode}: {run.stderr[-500:]})")
         if run.returncode != 0:
             return check.result()
         check("the viewer draws " in run.stderr, "the summary says what the viewer draws")
-        again = subprocess.run([args.kgraph, "build", *reversed(args.inputs), *build_options, "-o", page2, "-j", "1"],
+        # Without --evidence the page still carries passages (2 by default), the JSON none.
+        plain_json = os.path.join(tmp, "plain.json")
+        plain = subprocess.run([args.kgraph, "build", *args.inputs, *build_options, "-o", os.path.join(tmp, "plain.html"),
+                                "-o", plain_json, "-q"], capture_output=True, text=True)
+        check(plain.returncode == 0 and '"evidence"' not in open(plain_json, encoding="utf-8").read(),
+              "without --evidence only the HTML page carries passages")
+        again = subprocess.run([args.kgraph, "build", *reversed(args.inputs), *build_options, "--evidence", "2", "-o", page2, "-j", "1"],
                                capture_output=True, text=True)
         check(again.returncode == 0 and open(page, "rb").read() == open(page2, "rb").read(),
               "the page has the same bytes with -j1, -j2 and the inputs in another order")
