@@ -45,8 +45,17 @@ PassageRange passage_around(std::string_view text, std::size_t begin, std::size_
 std::size_t markup_end(std::string_view text, std::size_t offset) {
     const std::string_view rest = text.substr(offset, 400);
     if (rest.compare(0, 2, "[[") == 0) {
-        const std::size_t close = rest.find("]]");
-        if (close != std::string_view::npos) return offset + close + 2;
+        // Nested links close first: [[File:a.jpg|a [[b]] caption]] ends at the outer ]].
+        int depth = 0;
+        for (std::size_t i = 0; i + 1 < rest.size(); ++i) {
+            if (rest[i] == '[' && rest[i + 1] == '[') {
+                ++depth;
+                ++i;
+            } else if (rest[i] == ']' && rest[i + 1] == ']') {
+                if (--depth == 0) return offset + i + 2;
+                ++i;
+            }
+        }
     } else if (!rest.empty() && rest[0] == '[') {
         const std::size_t middle = rest.find("](");
         const std::size_t close =

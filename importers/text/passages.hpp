@@ -21,8 +21,9 @@ struct PassageRange {
 PassageRange passage_around(std::string_view text, std::size_t begin, std::size_t end,
                             std::size_t context = 100);
 
-/// Where the link markup that starts at `offset` ends: after "]]" for a wiki-link, after ")"
-/// for a Markdown link, else after one code point (at most 400 bytes are looked at).
+/// Where the link markup that starts at `offset` ends: after the matching "]]" for a wiki-link
+/// (links nested in it close first), after ")" for a Markdown link, else after one code point
+/// (at most 400 bytes are looked at).
 std::size_t markup_end(std::string_view text, std::size_t offset);
 
 }  // namespace kg

@@ -43,6 +43,9 @@ TEST_CASE("evidence: markup_end finds the end of a wiki-link and of a Markdown l
     CHECK(t.substr(4, markup_end(t, 4) - 4) == "[[A|b]]");
     CHECK(t.substr(16, markup_end(t, 16) - 16) == "[x](y.md)");
     CHECK(markup_end(t, 0) == 1);
+    const std::string nested = "[[File:a.jpg|thumb|[[Pope]] Gregory]] and";
+    CHECK(nested.substr(0, markup_end(nested, 0)) == "[[File:a.jpg|thumb|[[Pope]] Gregory]]");
+    CHECK(nested.substr(19, markup_end(nested, 19) - 19) == "[[Pope]]");
 }
 
 TEST_CASE("evidence: the index keeps the first K passages an edge, co-occurrence either way") {
